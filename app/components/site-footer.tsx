@@ -1,0 +1,14 @@
+import { useTranslation } from "react-i18next";
+
+export function SiteFooter() {
+  const { t } = useTranslation();
+  return (
+    <footer className="mt-10 border-t border-slate-200 bg-white">
+      <div className="mx-auto max-w-6xl px-4 py-6 text-sm text-slate-700">
+        <p className="font-semibold text-slate-900">Kết Nối Số</p>
+        <p className="mt-1">{t("footer.about")}</p>
+        <p className="mt-2">{t("footer.contact")}</p>
+      </div>
+    </footer>
+  );
+}

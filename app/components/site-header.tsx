@@ -1,0 +1,121 @@
+import { Form, Link, NavLink } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { LanguageSwitch } from "~/components/language-switch";
+import { useRootData } from "~/utils/use-root-data";
+import type { Role } from "~/lib/reference";
+
+type NavItem = { to: string; label: string };
+
+function navFor(role: Role | null): NavItem[] {
+  const items: NavItem[] = [{ to: "/", label: "nav.home" }];
+  if (role) items.push({ to: "/me", label: "nav.myHome" });
+  if (role === "admin") items.push({ to: "/admin/users", label: "nav.adminUsers" });
+  return items;
+}
+
+function NavLinks({ items, vertical = false }: { items: NavItem[]; vertical?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <ul className={vertical ? "flex flex-col gap-1" : "flex items-center gap-1"}>
+      {items.map((item) => (
+        <li key={item.to}>
+          <NavLink
+            to={item.to}
+            end={item.to === "/"}
+            className={({ isActive }) =>
+              `block rounded px-3 py-2 text-sm font-medium ${isActive ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100"}`
+            }
+          >
+            {t(item.label)}
+          </NavLink>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function AccountMenu() {
+  const { t } = useTranslation();
+  const data = useRootData();
+  const user = data?.user;
+  if (!user) {
+    return (
+      <div className="flex items-center gap-2">
+        <Link to="/login" className="rounded px-3 py-2 text-sm font-semibold text-brand-800 hover:bg-brand-50">
+          {t("nav.login")}
+        </Link>
+        <Link
+          to="/register"
+          className="rounded bg-brand-700 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-800"
+        >
+          {t("nav.register")}
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <details className="group relative">
+      <summary className="flex min-h-11 cursor-pointer list-none items-center gap-2 rounded px-3 py-2 text-sm font-medium hover:bg-slate-100">
+        <span className="max-w-[10rem] truncate">{user.name}</span>
+        <span aria-hidden="true">▾</span>
+      </summary>
+      <div className="absolute right-0 z-20 mt-1 w-64 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
+        <p className="px-3 py-2 text-xs text-slate-600">
+          {user.email}
+          <br />
+          {t(`roles.${user.role}`)}
+        </p>
+        <Link to="/me" className="block rounded px-3 py-2 text-sm hover:bg-slate-100">
+          {t("nav.myHome")}
+        </Link>
+        <Link to="/me/password" className="block rounded px-3 py-2 text-sm hover:bg-slate-100">
+          {t("nav.changePassword")}
+        </Link>
+        <Form method="post" action="/logout">
+          <button type="submit" className="block w-full rounded px-3 py-2 text-left text-sm hover:bg-slate-100">
+            {t("nav.logout")}
+          </button>
+        </Form>
+      </div>
+    </details>
+  );
+}
+
+export function SiteHeader() {
+  const { t } = useTranslation();
+  const data = useRootData();
+  const items = navFor(data?.user?.role ?? null);
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-2">
+        <div className="flex items-center gap-4">
+          <Link to="/" className="flex items-center gap-2 text-lg font-bold text-brand-800">
+            <img src="/favicon.svg" alt="" width={28} height={28} />
+            <span>Kết Nối Số</span>
+          </Link>
+          <nav aria-label={t("nav.main")} className="hidden md:block">
+            <NavLinks items={items} />
+          </nav>
+        </div>
+        <div className="hidden items-center gap-3 md:flex">
+          <LanguageSwitch />
+          <AccountMenu />
+        </div>
+        <details className="md:hidden">
+          <summary className="flex min-h-11 cursor-pointer list-none items-center rounded border border-slate-300 px-3 text-sm font-medium">
+            {t("nav.menu")}
+          </summary>
+          <div className="absolute inset-x-0 z-20 mt-2 border-b border-slate-200 bg-white px-4 pb-4 shadow-lg">
+            <nav aria-label={t("nav.mainMobile")}>
+              <NavLinks items={items} vertical />
+            </nav>
+            <div className="mt-3 flex flex-col gap-3 border-t border-slate-200 pt-3">
+              <LanguageSwitch />
+              <AccountMenu />
+            </div>
+          </div>
+        </details>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,54 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { json, redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { Button } from "~/components/ui/button";
+import { Field } from "~/components/ui/field";
+import { Card, Narrow, PageHeader } from "~/components/ui/page";
+import { sendPasswordResetEmail } from "~/models/account-emails.server";
+import { findUserByEmail } from "~/models/users.server";
+import { title } from "~/utils/meta";
+import { email } from "~/utils/validation";
+
+const ForgotSchema = z.object({ email });
+
+export const meta: MetaFunction = (args) => title(args, "forgot.title");
+
+export async function action({ request }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: ForgotSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const user = findUserByEmail(submission.value.email);
+  if (user?.active) await sendPasswordResetEmail(request, user);
+  // The same answer whether or not the address has an account.
+  return redirect("/check-email?for=reset");
+}
+
+export default function ForgotPassword() {
+  const { t } = useTranslation();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "forgot",
+    lastResult,
+    constraint: getZodConstraint(ForgotSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotSchema }),
+  });
+  return (
+    <Narrow>
+      <PageHeader title={t("forgot.title")} lead={t("forgot.lead")} />
+      <Card>
+        <Form method="post" {...getFormProps(form)} className="space-y-4">
+          <Field meta={fields.email} type="email" label={t("fields.email")} inputProps={{ autoComplete: "email" }} />
+          <Button className="w-full">{t("forgot.submit")}</Button>
+        </Form>
+        <p className="mt-4 text-sm">
+          <Link to="/login" className="font-medium text-brand-700 underline">
+            {t("forgot.back")}
+          </Link>
+        </p>
+      </Card>
+    </Narrow>
+  );
+}

@@ -1,0 +1,127 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { Field, FormErrors } from "~/components/ui/field";
+import { Card, Narrow, PageHeader } from "~/components/ui/page";
+import { recordAudit } from "~/models/audit.server";
+import { recordSignInFailure, signInLockedUntil } from "~/models/rate-limits.server";
+import { findUserByEmail, recordSignIn } from "~/models/users.server";
+import { sendVerificationEmail } from "~/models/account-emails.server";
+import {
+  createSessionCookie,
+  dummyPasswordHash,
+  requireAnonymous,
+  safeRedirect,
+  verifyPassword,
+} from "~/utils/auth.server";
+import { getLang } from "~/utils/i18n.server";
+import { title } from "~/utils/meta";
+import { currentPassword, email } from "~/utils/validation";
+
+const LoginSchema = z.object({
+  email,
+  password: currentPassword,
+  redirectTo: z.string().optional(),
+});
+
+export const meta: MetaFunction = (args) => title(args, "login.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  const url = new URL(request.url);
+  return json({ notice: url.searchParams.get("notice") });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireAnonymous(request);
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: LoginSchema });
+  if (submission.status !== "success") {
+    return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  }
+  const { email: address, password, redirectTo } = submission.value;
+  const refuse = (message: string, status = 400) =>
+    json(submission.reply({ formErrors: [message], hideFields: ["password"] }), { status });
+
+  if (signInLockedUntil(address, context.ip)) return refuse("errors.signInLocked", 429);
+
+  const user = findUserByEmail(address);
+  const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+  if (!user || !valid) {
+    recordSignInFailure(address, context.ip);
+    recordAudit({ actorId: user?.id, actorEmail: address, action: "sign_in_failed", ip: context.ip });
+    return refuse("errors.signInFailed");
+  }
+  if (!user.active) {
+    recordAudit({ actorId: user.id, action: "sign_in_refused_inactive", ip: context.ip });
+    return refuse("errors.accountDeactivated", 403);
+  }
+  if (!user.emailVerifiedAt) {
+    await sendVerificationEmail(request, user);
+    return refuse("errors.emailNotVerified", 403);
+  }
+  const lang = getLang(request);
+  recordSignIn(user.id, lang);
+  recordAudit({ actorId: user.id, action: "sign_in", ip: context.ip });
+  const cookie = await createSessionCookie(user.id);
+  const to = user.mustChangePassword ? "/me/password" : safeRedirect(redirectTo);
+  return redirect(to, { headers: { "Set-Cookie": cookie } });
+}
+
+export default function Login() {
+  const { t } = useTranslation();
+  const { notice } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [searchParams] = useSearchParams();
+  const redirectTo = searchParams.get("redirectTo");
+  const [form, fields] = useForm({
+    id: "login",
+    lastResult,
+    constraint: getZodConstraint(LoginSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+  });
+  return (
+    <Narrow>
+      <PageHeader title={t("login.title")} lead={t("login.lead")} />
+      {notice ? (
+        <div className="mb-4">
+          <Alert tone="success" role="status">
+            {t(`login.notice.${notice}`, { defaultValue: "" })}
+          </Alert>
+        </div>
+      ) : null}
+      <Card>
+        <Form method="post" {...getFormProps(form)} className="space-y-4">
+          <FormErrors id={form.errorId} errors={form.errors} />
+          {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
+          <Field meta={fields.email} type="email" label={t("fields.email")} inputProps={{ autoComplete: "email" }} />
+          <Field
+            meta={fields.password}
+            type="password"
+            label={t("fields.password")}
+            inputProps={{ autoComplete: "current-password" }}
+          />
+          <Button className="w-full" disabled={navigation.state === "submitting"}>
+            {t("login.submit")}
+          </Button>
+        </Form>
+        <div className="mt-4 flex flex-col gap-2 text-sm sm:flex-row sm:justify-between">
+          <Link to="/forgot-password" className="font-medium text-brand-700 underline">
+            {t("login.forgot")}
+          </Link>
+          <Link to="/register" className="font-medium text-brand-700 underline">
+            {t("login.noAccount")}
+          </Link>
+        </div>
+      </Card>
+    </Narrow>
+  );
+}

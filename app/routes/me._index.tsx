@@ -1,0 +1,95 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Alert } from "~/components/ui/alert";
+import { buttonClass } from "~/components/ui/button";
+import { Card, PageHeader } from "~/components/ui/page";
+import { getOrganisation } from "~/models/users.server";
+import { requireUser } from "~/utils/auth.server";
+import { title } from "~/utils/meta";
+
+export const meta: MetaFunction = (args) => title(args, "me.title");
+
+/** Each role's home: what that role can do on the platform so far. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const organisation = getOrganisation(user.organisationId);
+  if (!organisation) throw new Response("Not found", { status: 404 });
+  const url = new URL(request.url);
+  return json({
+    user: { name: user.name, email: user.email, role: user.role },
+    organisation: {
+      legalName: organisation.legalName,
+      taxCode: organisation.taxCode,
+      sector: organisation.sector,
+      sizeClass: organisation.sizeClass,
+      vendorStatus: organisation.vendorStatus,
+      employees: organisation.employees,
+    },
+    notice: url.searchParams.get("notice") ?? (url.searchParams.get("welcome") ? "welcome" : null),
+  });
+}
+
+function Detail({ label, value }: { label: string; value: string | number | null | undefined }) {
+  if (value === null || value === undefined || value === "") return null;
+  return (
+    <div className="py-2 sm:grid sm:grid-cols-3 sm:gap-4">
+      <dt className="text-sm font-medium text-slate-600">{label}</dt>
+      <dd className="text-slate-900 sm:col-span-2">{value}</dd>
+    </div>
+  );
+}
+
+export default function MyHome() {
+  const { t } = useTranslation();
+  const { user, organisation, notice } = useLoaderData<typeof loader>();
+  const role = user.role;
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t("me.greeting", { name: user.name })} lead={t(`me.lead.${role}`)} />
+      {notice ? (
+        <Alert tone="success" role="status">
+          {t(`me.notice.${notice}`, { defaultValue: "" })}
+        </Alert>
+      ) : null}
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card className="lg:col-span-2">
+          <h2 className="text-lg font-semibold">{t("me.organisation")}</h2>
+          <dl className="mt-2 divide-y divide-slate-100">
+            <Detail label={t("fields.legalName")} value={organisation.legalName} />
+            <Detail label={t("fields.taxCode")} value={organisation.taxCode} />
+            <Detail
+              label={t("fields.sector")}
+              value={organisation.sector ? t(`sectors.${organisation.sector}`) : null}
+            />
+            <Detail label={t("fields.employees")} value={organisation.employees} />
+            <Detail
+              label={t("me.sizeClass")}
+              value={organisation.sizeClass ? t(`sizeClasses.${organisation.sizeClass}`) : null}
+            />
+            <Detail
+              label={t("me.vendorStatus")}
+              value={organisation.vendorStatus ? t(`vendorStatuses.${organisation.vendorStatus}`) : null}
+            />
+            <Detail label={t("fields.email")} value={user.email} />
+            <Detail label={t("me.role")} value={t(`roles.${role}`)} />
+          </dl>
+        </Card>
+        <Card>
+          <h2 className="text-lg font-semibold">{t("me.nextSteps")}</h2>
+          <p className="mt-2 text-sm text-slate-700">{t(`me.steps.${role}`)}</p>
+          <div className="mt-4 flex flex-col gap-2">
+            {role === "admin" ? (
+              <Link to="/admin/users" className={buttonClass("primary")}>
+                {t("me.manageUsers")}
+              </Link>
+            ) : null}
+            <Link to="/me/password" className={buttonClass("secondary")}>
+              {t("nav.changePassword")}
+            </Link>
+          </div>
+        </Card>
+      </div>
+    </div>
+  );
+}

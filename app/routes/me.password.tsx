@@ -1,0 +1,110 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { Field, FormErrors } from "~/components/ui/field";
+import { Card, Narrow, PageHeader } from "~/components/ui/page";
+import { recordAudit } from "~/models/audit.server";
+import { getUserById, setPassword } from "~/models/users.server";
+import {
+  createSessionCookie,
+  hashPassword,
+  invalidateUserSessions,
+  requireUser,
+  verifyPassword,
+} from "~/utils/auth.server";
+import { title } from "~/utils/meta";
+import { confirmPasswords, currentPassword, newPassword } from "~/utils/validation";
+
+const ChangePasswordSchema = z
+  .object({
+    currentPassword,
+    password: newPassword,
+    confirmPassword: z.string({ required_error: "errors.required" }),
+  })
+  .superRefine(confirmPasswords)
+  .refine((d) => d.password !== d.currentPassword, { path: ["password"], message: "errors.passwordSame" });
+
+const HIDDEN = ["currentPassword", "password", "confirmPassword"];
+
+export const meta: MetaFunction = (args) => title(args, "changePassword.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return json({ mustChange: user.mustChangePassword });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema });
+  if (submission.status !== "success") return json(submission.reply({ hideFields: HIDDEN }), { status: 400 });
+  const row = getUserById(user.id);
+  if (!row || !(await verifyPassword(row.passwordHash, submission.value.currentPassword))) {
+    return json(
+      submission.reply({ fieldErrors: { currentPassword: ["errors.currentPasswordWrong"] }, hideFields: HIDDEN }),
+      {
+        status: 400,
+      },
+    );
+  }
+  setPassword(user.id, await hashPassword(submission.value.password));
+  // Every other session ends: a changed password must lock out whoever knew the old one.
+  await invalidateUserSessions(user.id);
+  recordAudit({ actorId: user.id, action: "password_changed", ip: context.ip });
+  return redirect("/me?notice=passwordChanged", { headers: { "Set-Cookie": await createSessionCookie(user.id) } });
+}
+
+export default function ChangePassword() {
+  const { t } = useTranslation();
+  const { mustChange } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "change-password",
+    lastResult,
+    constraint: getZodConstraint(ChangePasswordSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+  });
+  return (
+    <Narrow>
+      <PageHeader title={t("changePassword.title")} />
+      {mustChange ? (
+        <div className="mb-4">
+          <Alert tone="warning" role="status">
+            {t("changePassword.mustChange")}
+          </Alert>
+        </div>
+      ) : null}
+      <Card>
+        <Form method="post" {...getFormProps(form)} className="space-y-4">
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <Field
+            meta={fields.currentPassword}
+            type="password"
+            label={t(mustChange ? "fields.temporaryPassword" : "fields.currentPassword")}
+            inputProps={{ autoComplete: "current-password" }}
+          />
+          <Field
+            meta={fields.password}
+            type="password"
+            label={t("fields.newPassword")}
+            hint={t("fields.passwordHint")}
+            inputProps={{ autoComplete: "new-password" }}
+          />
+          <Field
+            meta={fields.confirmPassword}
+            type="password"
+            label={t("fields.confirmPassword")}
+            inputProps={{ autoComplete: "new-password" }}
+          />
+          <Button className="w-full">{t("changePassword.submit")}</Button>
+        </Form>
+      </Card>
+    </Narrow>
+  );
+}

@@ -1,0 +1,169 @@
+/**
+ * Sessions and passwords. Lucia v3 is deprecated upstream (ADR 002): everything that touches it
+ * stays in this file, so that it can be replaced without touching routes.
+ */
+import crypto from "node:crypto";
+import { hash, verify } from "@node-rs/argon2";
+import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
+import { redirect } from "@remix-run/node";
+import { Cookie, Lucia, TimeSpan } from "lucia";
+import { getDb, schema } from "../../db/client.server";
+import type { Role } from "~/lib/reference";
+import { isProduction } from "./env.server";
+
+const SESSION_DAYS = 30;
+const COOKIE_MAX_AGE_S = 400 * 24 * 60 * 60;
+
+let instance: ReturnType<typeof createLucia> | null = null;
+
+function createLucia() {
+  const adapter = new DrizzleSQLiteAdapter(getDb(), schema.sessions, schema.users);
+  return new Lucia(adapter, {
+    sessionExpiresIn: new TimeSpan(SESSION_DAYS, "d"),
+    sessionCookie: {
+      name: "kns_session",
+      attributes: { secure: isProduction(), sameSite: "lax" },
+    },
+    getUserAttributes: (a) => ({
+      email: a.email,
+      name: a.name,
+      role: a.role,
+      organisationId: a.organisationId,
+      lang: a.lang,
+      active: a.active,
+      mustChangePassword: a.mustChangePassword,
+    }),
+  });
+}
+
+function lucia() {
+  if (!instance) instance = createLucia();
+  return instance;
+}
+
+declare module "lucia" {
+  interface Register {
+    Lucia: ReturnType<typeof createLucia>;
+    DatabaseUserAttributes: typeof schema.users.$inferSelect;
+  }
+}
+
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  organisationId: string;
+  lang: "vi" | "en";
+  mustChangePassword: boolean;
+};
+
+// Argon2id (the library's default algorithm) with OWASP's recommended minimum parameters.
+const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, ARGON2);
+}
+
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}
+
+/** A hash to verify against when no user matched, so a miss costs the same time as a hit. */
+let dummyHash: Promise<string> | null = null;
+export function dummyPasswordHash(): Promise<string> {
+  if (!dummyHash) dummyHash = hashPassword("not-a-real-password-0000");
+  return dummyHash;
+}
+
+/**
+ * Starts a session; returns the Set-Cookie header value. The session itself expires after 30
+ * days without use (lucia extends it once past half its life: sliding expiry), so the cookie is
+ * kept as long as browsers allow and the database decides whether the session still holds.
+ */
+export async function createSessionCookie(userId: string): Promise<string> {
+  const session = await lucia().createSession(userId, {});
+  const cookie = lucia().createSessionCookie(session.id);
+  return new Cookie(cookie.name, cookie.value, { ...cookie.attributes, maxAge: COOKIE_MAX_AGE_S }).serialize();
+}
+
+export function blankSessionCookie(): string {
+  return lucia().createBlankSessionCookie().serialize();
+}
+
+export async function invalidateUserSessions(userId: string) {
+  await lucia().invalidateUserSessions(userId);
+}
+
+function sessionIdFrom(request: Request): string | null {
+  return lucia().readSessionCookie(request.headers.get("Cookie") ?? "");
+}
+
+/** The signed-in user, or null (no session, an expired one, or a deactivated account). */
+export async function getUser(request: Request): Promise<SessionUser | null> {
+  const sessionId = sessionIdFrom(request);
+  if (!sessionId) return null;
+  const { user } = await lucia().validateSession(sessionId);
+  if (!user || !user.active) return null;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    organisationId: user.organisationId,
+    lang: user.lang,
+    mustChangePassword: user.mustChangePassword,
+  };
+}
+
+export async function signOut(request: Request) {
+  const sessionId = sessionIdFrom(request);
+  if (sessionId) await lucia().invalidateSession(sessionId);
+}
+
+const CHANGE_PASSWORD_PATH = "/me/password";
+
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getUser(request);
+  const url = new URL(request.url);
+  if (!user) {
+    const redirectTo = `${url.pathname}${url.search}`;
+    throw redirect(`/login?redirectTo=${encodeURIComponent(redirectTo)}`);
+  }
+  if (user.mustChangePassword && url.pathname !== CHANGE_PASSWORD_PATH) {
+    throw redirect(CHANGE_PASSWORD_PATH);
+  }
+  return user;
+}
+
+/** Admins hold every staff permission. */
+export function hasRole(user: Pick<SessionUser, "role">, ...roles: Role[]): boolean {
+  return roles.includes(user.role) || (user.role === "admin" && roles.includes("staff"));
+}
+
+export async function requireRole(request: Request, ...roles: Role[]): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!hasRole(user, ...roles)) throw new Response("Forbidden", { status: 403 });
+  return user;
+}
+
+export async function requireAnonymous(request: Request) {
+  if (await getUser(request)) throw redirect("/me");
+}
+
+/** Only same-site relative paths: an open redirect would let a link send users elsewhere. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/me") {
+  if (!to || typeof to !== "string" || !to.startsWith("/") || to.startsWith("//")) return fallback;
+  return to;
+}
+
+/** A temporary password readable over the phone: 4 groups of 4 unambiguous characters. */
+export function temporaryPassword(): string {
+  const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
+  const chars = Array.from(crypto.randomBytes(16), (b) => alphabet[b % alphabet.length]);
+  return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join("")).join("-");
+}

@@ -1,0 +1,20 @@
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().positive().default(3000),
+  DATABASE_PATH: z.string().min(1).default("./data/app.db"),
+  BASE_URL: z.string().url().optional(),
+  SMTP_URL: z.string().min(1).optional(),
+  MAIL_FROM: z.string().default("Kết Nối Số <no-reply@ketnoiso.vn>"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+/** The validated environment, read when asked (cheap), so tests can change it. Empty counts as unset. */
+export function env(): Env {
+  const raw = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined && v !== ""));
+  return EnvSchema.parse(raw);
+}
+
+export const isProduction = () => env().NODE_ENV === "production";

@@ -1,0 +1,183 @@
+/**
+ * The whole schema. Times are integers (ms since the epoch, UTC) unless a library dictates
+ * otherwise; money is integer VND; statuses are the string enums of app/lib/reference.ts.
+ * Each list a page shows has the index that serves its filter and order.
+ */
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  LANGUAGES,
+  ORGANISATION_KINDS,
+  ROLES,
+  SECTORS,
+  STAFF_ORGANISATIONS,
+  VENDOR_STATUSES,
+} from "../app/lib/reference";
+import { CAPITAL_BAND_IDS, REVENUE_BAND_IDS, SIZE_CLASSES } from "../app/lib/enterprise-size";
+
+const createdAt = () =>
+  integer("created_at")
+    .notNull()
+    .$defaultFn(() => Date.now());
+
+export const organisations = sqliteTable(
+  "organisations",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind", { enum: ORGANISATION_KINDS }).notNull(),
+    legalName: text("legal_name").notNull(),
+    /** Unique for SMEs and vendors; staff organisations have none. */
+    taxCode: text("tax_code"),
+    /** For staff organisations: HUBA, HCA or DEPARTMENT. */
+    staffCode: text("staff_code", { enum: STAFF_ORGANISATIONS }),
+    sector: text("sector", { enum: SECTORS }),
+    employees: integer("employees"),
+    revenueBand: text("revenue_band", { enum: REVENUE_BAND_IDS }),
+    capitalBand: text("capital_band", { enum: CAPITAL_BAND_IDS }),
+    sizeClass: text("size_class", { enum: SIZE_CLASSES }),
+    vendorStatus: text("vendor_status", { enum: VENDOR_STATUSES }),
+    phone: text("phone"),
+    street: text("street"),
+    ward: text("ward"),
+    city: text("city"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("organisations_tax_code_unique").on(t.taxCode),
+    uniqueIndex("organisations_staff_code_unique").on(t.staffCode),
+    index("organisations_kind_created_idx").on(t.kind, t.createdAt),
+  ],
+);
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    /** Stored lower-cased, so the unique index is unique ignoring case. */
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    phone: text("phone"),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    organisationId: text("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    lang: text("lang", { enum: LANGUAGES }).notNull().default("vi"),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
+    /** Set when the owner of the address followed the link we sent it. */
+    emailVerifiedAt: integer("email_verified_at"),
+    lastSignInAt: integer("last_sign_in_at"),
+    /** Name, email and organisation folded by app/lib/search-text.ts, for the admin's search. */
+    searchText: text("search_text").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("users_email_unique").on(sql`lower(${t.email})`),
+    index("users_organisation_idx").on(t.organisationId),
+    index("users_role_created_idx").on(t.role, t.createdAt),
+    index("users_created_idx").on(t.createdAt),
+  ],
+);
+
+/** Lucia v3's session table: `expires_at` is in seconds, as @lucia-auth/adapter-drizzle writes it. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const TOKEN_PURPOSES = ["password_reset", "email_verification"] as const;
+export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
+
+/** Single-use links sent by email (password reset, email verification). */
+export const userTokens = sqliteTable(
+  "user_tokens",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    purpose: text("purpose", { enum: TOKEN_PURPOSES }).notNull(),
+    /** SHA-256 of the token; the token itself is only ever in the email. */
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    usedAt: integer("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("user_tokens_hash_unique").on(t.tokenHash),
+    index("user_tokens_user_purpose_idx").on(t.userId, t.purpose),
+  ],
+);
+
+export const OUTBOX_STATUSES = ["kept", "sent", "failed"] as const;
+
+/** Every email the product sends: delivered by SMTP when configured, otherwise kept here. */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    to: text("to").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    status: text("status", { enum: OUTBOX_STATUSES }).notNull(),
+    error: text("error"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("outbox_to_created_idx").on(t.to, t.createdAt)],
+);
+
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  /** JSON */
+  value: text("value").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+  updatedBy: text("updated_by").references(() => users.id),
+});
+
+/** Append-only: triggers in the migrations refuse UPDATE and DELETE. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at").notNull(),
+    actorId: text("actor_id").references(() => users.id),
+    /** The email tried, for sign-in failures where no user is known. */
+    actorEmail: text("actor_email"),
+    action: text("action").notNull(),
+    subjectType: text("subject_type"),
+    subjectId: text("subject_id"),
+    ip: text("ip"),
+    /** JSON */
+    details: text("details"),
+  },
+  (t) => [
+    index("audit_log_at_idx").on(t.at),
+    index("audit_log_actor_at_idx").on(t.actorId, t.at),
+    index("audit_log_action_at_idx").on(t.action, t.at),
+  ],
+);
+
+export const RATE_EVENT_KINDS = ["sign_in_failure", "sign_up"] as const;
+
+/** Events counted by the rate limits (failed sign-ins per email and address, sign-ups per address). */
+export const rateEvents = sqliteTable(
+  "rate_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: RATE_EVENT_KINDS }).notNull(),
+    key: text("key").notNull(),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("rate_events_kind_key_at_idx").on(t.kind, t.key, t.at)],
+);
+
+export type Organisation = typeof organisations.$inferSelect;
+export type User = typeof users.$inferSelect;

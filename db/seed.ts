@@ -1,0 +1,197 @@
+/**
+ * Demo data (DESIGN §15): the five demo accounts plus realistic Vietnamese companies, made by
+ * `npm start` when the database is empty outside production. Deterministic: the same every time.
+ */
+import crypto from "node:crypto";
+import type Database from "better-sqlite3";
+import { fakerVI as faker } from "@faker-js/faker";
+import { drizzleFor } from "./client.server";
+import * as schema from "./schema";
+import { CAPITAL_BAND_IDS, REVENUE_BAND_IDS, sizeClassFromBands } from "../app/lib/enterprise-size";
+import { SECTORS, sectorGroup, type Sector, type StaffOrganisation } from "../app/lib/reference";
+import { searchText } from "../app/lib/search-text";
+import { taxCodeCheckDigit } from "../app/lib/tax-code";
+import { hashPassword } from "../app/utils/auth.server";
+
+export const DEMO_PASSWORD = "Demo@12345";
+
+export const DEMO_ACCOUNTS = [
+  { email: "admin@demo.test", note: "admin" },
+  { email: "staff@demo.test", note: "staff, HUBA" },
+  { email: "sme@demo.test", note: "SME owner" },
+  { email: "vendor@demo.test", note: "vendor, vetted" },
+  { email: "vendor2@demo.test", note: "vendor, dossier submitted and waiting for vetting" },
+] as const;
+
+export function isEmpty(sqlite: Database.Database): boolean {
+  const row = sqlite.prepare("SELECT count(*) AS n FROM users").get() as { n: number };
+  return row.n === 0;
+}
+
+/** A valid tax code built from a counter, so that every seeded organisation has a unique one. */
+function taxCodeFor(n: number): string {
+  for (let k = n; ; k += 1_000_003) {
+    const nine = String(300_000_000 + (k % 699_999_999)).padStart(9, "0");
+    const check = taxCodeCheckDigit(nine);
+    if (check !== null) return `${nine}${check}`;
+  }
+}
+
+const COMPANY_WORDS = [
+  "Minh Phát",
+  "Đồng Tâm",
+  "Phúc Thịnh",
+  "Sài Gòn Xanh",
+  "Ánh Dương",
+  "Hưng Long",
+  "Bến Thành",
+  "Tân Tiến",
+  "Hoàng Gia",
+  "Việt Nhật",
+  "An Khang",
+  "Thiên Phú",
+  "Nam Việt",
+  "Hòa Bình",
+  "Trường Sơn",
+  "Sông Hồng",
+  "Mekong",
+  "Lộc Phát",
+  "Kim Ngân",
+  "Bình Minh",
+  "Đại Thành",
+  "Phương Nam",
+  "Thành Công",
+  "Quang Trung",
+];
+const SME_KINDS = ["Công ty TNHH", "Công ty Cổ phần", "Công ty TNHH MTV"];
+const VENDOR_KINDS = ["Công ty Cổ phần Công nghệ", "Công ty TNHH Giải pháp Phần mềm", "Công ty Cổ phần Dịch vụ Số"];
+
+export async function seed(sqlite: Database.Database) {
+  faker.seed(20220415);
+  const db = drizzleFor(sqlite);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const now = Date.now();
+  let taxCounter = 1;
+
+  db.transaction((tx) => {
+    const staffOrgs: Record<StaffOrganisation, string> = { HUBA: "", HCA: "", DEPARTMENT: "" };
+    const staffNames: Record<StaffOrganisation, string> = {
+      HUBA: "Hiệp hội Doanh nghiệp TP.HCM (HUBA)",
+      HCA: "Hội Tin học TP.HCM (HCA)",
+      DEPARTMENT: "Sở Khoa học và Công nghệ TP.HCM",
+    };
+    for (const code of Object.keys(staffOrgs) as StaffOrganisation[]) {
+      const id = crypto.randomUUID();
+      staffOrgs[code] = id;
+      tx.insert(schema.organisations)
+        .values({ id, kind: "staff", legalName: staffNames[code], staffCode: code, city: "TP. Hồ Chí Minh" })
+        .run();
+    }
+
+    const addUser = (
+      organisationId: string,
+      organisationName: string,
+      role: schema.User["role"],
+      email: string,
+      name: string,
+    ) => {
+      const id = crypto.randomUUID();
+      tx.insert(schema.users)
+        .values({
+          id,
+          email,
+          name,
+          phone: faker.phone.number(),
+          passwordHash,
+          role,
+          organisationId,
+          lang: "vi",
+          emailVerifiedAt: now,
+          searchText: searchText(`${name} ${email} ${organisationName}`),
+          createdAt: now - faker.number.int({ min: 1, max: 300 }) * 86_400_000,
+        })
+        .run();
+      return id;
+    };
+
+    addUser(staffOrgs.DEPARTMENT, staffNames.DEPARTMENT, "admin", "admin@demo.test", "Trần Quốc Bảo");
+    addUser(staffOrgs.HUBA, staffNames.HUBA, "staff", "staff@demo.test", "Lê Thị Mai Anh");
+    addUser(staffOrgs.HCA, staffNames.HCA, "staff", "staff.hca@demo.test", "Phạm Minh Khôi");
+
+    const addSme = (email: string, legalName: string, sector: Sector, contact: string) => {
+      const id = crypto.randomUUID();
+      const employees = faker.number.int({ min: 3, max: 90 });
+      const revenueBand = faker.helpers.arrayElement(REVENUE_BAND_IDS.slice(0, 4));
+      const capitalBand = faker.helpers.arrayElement(CAPITAL_BAND_IDS.slice(0, 3));
+      const sizeClass = sizeClassFromBands({ group: sectorGroup(sector), employees, revenueBand, capitalBand });
+      tx.insert(schema.organisations)
+        .values({
+          id,
+          kind: "sme",
+          legalName,
+          taxCode: taxCodeFor(taxCounter++),
+          sector,
+          employees,
+          revenueBand,
+          capitalBand,
+          sizeClass: sizeClass === "large" ? "medium" : sizeClass,
+          phone: faker.phone.number(),
+          street: faker.location.streetAddress(),
+          ward: `Phường ${faker.helpers.arrayElement(["Bến Nghé", "Sài Gòn", "Tân Định", "Thủ Đức", "An Khánh", "Bình Thạnh", "Gò Vấp", "Phú Nhuận"])}`,
+          city: "TP. Hồ Chí Minh",
+          createdAt: now - faker.number.int({ min: 5, max: 400 }) * 86_400_000,
+        })
+        .run();
+      addUser(id, legalName, "sme", email, contact);
+      return id;
+    };
+
+    const addVendor = (
+      email: string,
+      legalName: string,
+      status: schema.Organisation["vendorStatus"],
+      contact: string,
+    ) => {
+      const id = crypto.randomUUID();
+      tx.insert(schema.organisations)
+        .values({
+          id,
+          kind: "vendor",
+          legalName,
+          taxCode: taxCodeFor(taxCounter++),
+          vendorStatus: status,
+          phone: faker.phone.number(),
+          street: faker.location.streetAddress(),
+          ward: `Phường ${faker.helpers.arrayElement(["Bến Nghé", "Tân Định", "Thảo Điền", "Tân Phú", "Hiệp Bình"])}`,
+          city: "TP. Hồ Chí Minh",
+          createdAt: now - faker.number.int({ min: 30, max: 700 }) * 86_400_000,
+        })
+        .run();
+      addUser(id, legalName, "vendor", email, contact);
+      return id;
+    };
+
+    addSme("sme@demo.test", "Công ty TNHH Thực phẩm Đồng Tâm", "food_beverage", "Nguyễn Thị Hương");
+    addVendor("vendor@demo.test", "Công ty Cổ phần Công nghệ Sài Gòn Số", "vetted", "Võ Thanh Tùng");
+    addVendor("vendor2@demo.test", "Công ty TNHH Giải pháp Phần mềm Ánh Dương", "submitted", "Đặng Hoàng Nam");
+
+    const words = faker.helpers.shuffle([...COMPANY_WORDS]);
+    for (let i = 0; i < 16; i++) {
+      const name =
+        `${faker.helpers.arrayElement(SME_KINDS)} ${words[i % words.length]} ${i >= words.length ? i : ""}`.trim();
+      addSme(`sme${i + 1}@demo.test`, name, faker.helpers.arrayElement(SECTORS), faker.person.fullName());
+    }
+    const statuses: schema.Organisation["vendorStatus"][] = [
+      "vetted",
+      "vetted",
+      "vetted",
+      "submitted",
+      "draft",
+      "changes_requested",
+    ];
+    for (let i = 0; i < 12; i++) {
+      const name = `${faker.helpers.arrayElement(VENDOR_KINDS)} ${words[(i + 16) % words.length]}`;
+      addVendor(`vendor${i + 3}@demo.test`, name, statuses[i % statuses.length]!, faker.person.fullName());
+    }
+  });
+}

@@ -1,0 +1,127 @@
+/**
+ * Journey fixtures: users and sessions are made directly in the e2e database (fast, and
+ * independent of the journeys that test the forms), and every visited page gets an axe check.
+ */
+import crypto from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import { hash } from "@node-rs/argon2";
+import { test as base, expect, type Page } from "@playwright/test";
+import Database from "better-sqlite3";
+
+export const DATABASE = "e2e/.data/e2e.db";
+export const PASSWORD = "Mật khẩu thử 2026";
+
+let db: Database.Database | null = null;
+export function e2eDb() {
+  if (!db) {
+    db = new Database(DATABASE);
+    db.pragma("busy_timeout = 5000");
+  }
+  return db;
+}
+
+let hashed: Promise<string> | null = null;
+const passwordHash = () => (hashed ??= hash(PASSWORD, { memoryCost: 19_456, timeCost: 2, parallelism: 1 }));
+
+export function uniqueEmail(prefix: string) {
+  return `${prefix}-${crypto.randomUUID().slice(0, 8)}@e2e.test`;
+}
+
+/** A valid tax code: nine random digits and their check digit. */
+export function validTaxCode(): string {
+  const weights = [31, 29, 23, 19, 17, 13, 7, 5, 3];
+  for (;;) {
+    const nine = Array.from({ length: 9 }, (_, i) => (i === 0 ? 3 : crypto.randomInt(10))).join("");
+    const sum = [...nine].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
+    const check = 10 - (sum % 11);
+    if (check < 10) return nine + check;
+  }
+}
+
+export type TestUser = { id: string; email: string; password: string; name: string };
+
+export async function createUser(
+  role: "sme" | "vendor" | "staff" | "admin",
+  opts: { mustChangePassword?: boolean; name?: string } = {},
+): Promise<TestUser> {
+  const conn = e2eDb();
+  const orgId = crypto.randomUUID();
+  const id = crypto.randomUUID();
+  const email = uniqueEmail(role);
+  const name = opts.name ?? `Người dùng ${role} ${id.slice(0, 4)}`;
+  const kind = role === "admin" || role === "staff" ? "staff" : role;
+  conn
+    .prepare(
+      "INSERT INTO organisations (id, kind, legal_name, tax_code, vendor_status, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .run(
+      orgId,
+      kind,
+      `Tổ chức thử ${id.slice(0, 6)}`,
+      kind === "staff" ? null : validTaxCode(),
+      kind === "vendor" ? "draft" : null,
+      Date.now(),
+    );
+  conn
+    .prepare(
+      `INSERT INTO users (id, email, name, password_hash, role, organisation_id, lang, active, must_change_password,
+        email_verified_at, search_text, created_at) VALUES (?, ?, ?, ?, ?, ?, 'vi', 1, ?, ?, ?, ?)`,
+    )
+    .run(
+      id,
+      email,
+      name,
+      await passwordHash(),
+      role,
+      orgId,
+      opts.mustChangePassword ? 1 : 0,
+      Date.now(),
+      email,
+      Date.now(),
+    );
+  return { id, email, password: PASSWORD, name };
+}
+
+/** Signs the page's context in as the user by writing a session row and its cookie. */
+export async function signInAs(page: Page, user: TestUser) {
+  const sessionId = crypto.randomBytes(20).toString("hex");
+  e2eDb()
+    .prepare("INSERT INTO sessions (id, user_id, expires_at) VALUES (?, ?, ?)")
+    .run(sessionId, user.id, Math.floor(Date.now() / 1000) + 30 * 24 * 3600);
+  const baseURL = test.info().project.use.baseURL!;
+  await page
+    .context()
+    .addCookies([{ name: "kns_session", value: sessionId, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
+}
+
+/** The newest link to `path` mailed to `email`, from the outbox. */
+export function outboxLink(email: string, path: string): string {
+  const row = e2eDb()
+    .prepare(`SELECT text FROM outbox WHERE "to" = ? ORDER BY id DESC LIMIT 1`)
+    .get(email.toLowerCase()) as { text: string } | undefined;
+  if (!row) throw new Error(`no email to ${email}`);
+  const match = row.text.match(new RegExp(`https?://\\S+${path.replace(/[/?]/g, "\\$&")}\\S*`));
+  if (!match) throw new Error(`no ${path} link in the email to ${email}`);
+  return match[0];
+}
+
+/** No serious or critical accessibility violation on the page as it stands. */
+export async function expectAccessible(page: Page) {
+  // axe runs inside the page, which a context without JavaScript cannot do; the JavaScript
+  // project checks the same pages.
+  if (test.info().project.use.javaScriptEnabled === false) return;
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(serious, `accessibility violations on ${page.url()}`).toEqual([]);
+}
+
+export async function signOutThroughMenu(page: Page) {
+  await page.locator("header summary").filter({ visible: true }).last().click();
+  await page.getByRole("button", { name: /Đăng xuất|Sign out/ }).click();
+  await expect(page.getByRole("link", { name: /Đăng nhập|Sign in/ }).first()).toBeVisible();
+}
+
+export const test = base;
+export { expect };
