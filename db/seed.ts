@@ -179,7 +179,7 @@ export async function seed(sqlite: Database.Database) {
     for (let i = 0; i < 16; i++) {
       const name =
         `${faker.helpers.arrayElement(SME_KINDS)} ${words[i % words.length]} ${i >= words.length ? i : ""}`.trim();
-      addSme(`sme${i + 1}@demo.test`, name, faker.helpers.arrayElement(SECTORS), faker.person.fullName());
+      addSme(`sme${i + 1}@demo.test`, name, faker.helpers.arrayElement(SECTORS), `${faker.person.lastName()} ${faker.person.firstName()}`);
     }
     const statuses: schema.Organisation["vendorStatus"][] = [
       "vetted",
@@ -191,7 +191,7 @@ export async function seed(sqlite: Database.Database) {
     ];
     for (let i = 0; i < 12; i++) {
       const name = `${faker.helpers.arrayElement(VENDOR_KINDS)} ${words[(i + 16) % words.length]}`;
-      addVendor(`vendor${i + 3}@demo.test`, name, statuses[i % statuses.length]!, faker.person.fullName());
+      addVendor(`vendor${i + 3}@demo.test`, name, statuses[i % statuses.length]!, `${faker.person.lastName()} ${faker.person.firstName()}`);
     }
   });
 }
