@@ -4,10 +4,12 @@
  * Each list a page shows has the index that serves its filter and order.
  */
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import {
+  CATEGORIES,
   LANGUAGES,
   ORGANISATION_KINDS,
+  PACKAGE_UNITS,
   ROLES,
   SECTORS,
   STAFF_ORGANISATIONS,
@@ -46,6 +48,7 @@ export const organisations = sqliteTable(
     uniqueIndex("organisations_tax_code_unique").on(t.taxCode),
     uniqueIndex("organisations_staff_code_unique").on(t.staffCode),
     index("organisations_kind_created_idx").on(t.kind, t.createdAt),
+    index("organisations_vendor_status_idx").on(t.vendorStatus),
   ],
 );
 
@@ -181,3 +184,175 @@ export const rateEvents = sqliteTable(
 
 export type Organisation = typeof organisations.$inferSelect;
 export type User = typeof users.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------
+// Vendors: the dossier, vetting and the directory (DESIGN §6)
+
+export type { PackageUnit } from "../app/lib/reference";
+
+/** The dossier's company facts, one row per vendor organisation. */
+export const vendorProfiles = sqliteTable(
+  "vendor_profiles",
+  {
+    organisationId: text("organisation_id")
+      .primaryKey()
+      .references(() => organisations.id),
+    description: text("description").notNull().default(""),
+    yearFounded: integer("year_founded"),
+    website: text("website"),
+    teamSize: integer("team_size"),
+    contactName: text("contact_name"),
+    contactEmail: text("contact_email"),
+    contactPhone: text("contact_phone"),
+    /** JSON array of certification names (ISO 27001, ISO 9001, CMMI, …). */
+    certifications: text("certifications").notNull().default("[]"),
+    submittedAt: integer("submitted_at"),
+    vettedAt: integer("vetted_at"),
+    vettingExpiresAt: integer("vetting_expires_at"),
+    /** The staff organisation (HUBA, HCA, DEPARTMENT) whose member approved. */
+    vettedBy: text("vetted_by", { enum: STAFF_ORGANISATIONS }),
+    /** Filled from verified reviews (engagements issue); null until the first. */
+    ratingAvg: integer("rating_avg_x100"),
+    ratingCount: integer("rating_count").notNull().default(0),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("vendor_profiles_vetted_idx").on(t.vettedAt), index("vendor_profiles_submitted_idx").on(t.submittedAt)],
+);
+
+export const vendorCategories = sqliteTable(
+  "vendor_categories",
+  {
+    vendorId: text("vendor_id")
+      .notNull()
+      .references(() => organisations.id),
+    category: text("category", { enum: CATEGORIES }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.vendorId, t.category] }),
+    index("vendor_categories_category_idx").on(t.category, t.vendorId),
+  ],
+);
+
+export const vendorSectors = sqliteTable(
+  "vendor_sectors",
+  {
+    vendorId: text("vendor_id")
+      .notNull()
+      .references(() => organisations.id),
+    sector: text("sector", { enum: SECTORS }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.vendorId, t.sector] }), index("vendor_sectors_sector_idx").on(t.sector, t.vendorId)],
+);
+
+/** SME client references; removed ones are kept with `removedAt`. */
+export const vendorReferences = sqliteTable(
+  "vendor_references",
+  {
+    id: text("id").primaryKey(),
+    vendorId: text("vendor_id")
+      .notNull()
+      .references(() => organisations.id),
+    clientName: text("client_name").notNull(),
+    contactName: text("contact_name").notNull(),
+    contactPhone: text("contact_phone").notNull(),
+    contactEmail: text("contact_email"),
+    project: text("project").notNull(),
+    createdAt: createdAt(),
+    removedAt: integer("removed_at"),
+  },
+  (t) => [index("vendor_references_vendor_idx").on(t.vendorId, t.createdAt)],
+);
+
+/** Service packages; withdrawn ones are kept with `removedAt`. Prices are integer VND. */
+export const servicePackages = sqliteTable(
+  "service_packages",
+  {
+    id: text("id").primaryKey(),
+    vendorId: text("vendor_id")
+      .notNull()
+      .references(() => organisations.id),
+    name: text("name").notNull(),
+    category: text("category", { enum: CATEGORIES }).notNull(),
+    priceFrom: integer("price_from").notNull(),
+    priceTo: integer("price_to").notNull(),
+    unit: text("unit", { enum: PACKAGE_UNITS }).notNull(),
+    included: text("included").notNull(),
+    createdAt: createdAt(),
+    removedAt: integer("removed_at"),
+  },
+  (t) => [
+    index("service_packages_vendor_idx").on(t.vendorId, t.createdAt),
+    index("service_packages_category_price_idx").on(t.category, t.priceFrom),
+  ],
+);
+
+export const VETTING_EVENTS = [
+  "submitted",
+  "approved",
+  "changes_requested",
+  "rejected",
+  "suspended",
+  "reinstated",
+  "conflict_declared",
+] as const;
+export type VettingEvent = (typeof VETTING_EVENTS)[number];
+
+/** The history of a vendor's vetting: every submission, decision and declaration, with who and when. */
+export const vettingEvents = sqliteTable(
+  "vetting_events",
+  {
+    id: text("id").primaryKey(),
+    vendorId: text("vendor_id")
+      .notNull()
+      .references(() => organisations.id),
+    event: text("event", { enum: VETTING_EVENTS }).notNull(),
+    actorId: text("actor_id")
+      .notNull()
+      .references(() => users.id),
+    /** Comments, a reason, or a conflict declaration's note. */
+    note: text("note"),
+    /** JSON: the checklist as reviewed, for decisions. */
+    checklist: text("checklist"),
+    at: integer("at").notNull(),
+  },
+  (t) => [
+    index("vetting_events_vendor_at_idx").on(t.vendorId, t.at),
+    index("vetting_events_vendor_actor_idx").on(t.vendorId, t.actorId, t.event),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Notifications (DESIGN §13)
+
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    /** A key of NOTIFICATION_KINDS (app/lib/notification-kinds.ts). */
+    kind: text("kind").notNull(),
+    /** JSON: the values the kind's text needs. */
+    params: text("params").notNull().default("{}"),
+    link: text("link").notNull(),
+    createdAt: integer("created_at").notNull(),
+    readAt: integer("read_at"),
+  },
+  (t) => [
+    index("notifications_user_created_idx").on(t.userId, t.createdAt),
+    index("notifications_user_unread_idx").on(t.userId, t.readAt),
+  ],
+);
+
+/** The kinds of email a user turned off; absent means on. */
+export const emailOptOuts = sqliteTable(
+  "email_opt_outs",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
+);

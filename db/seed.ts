@@ -12,6 +12,7 @@ import { SECTORS, sectorGroup, type Sector, type StaffOrganisation } from "../ap
 import { searchText } from "../app/lib/search-text";
 import { taxCodeCheckDigit } from "../app/lib/tax-code";
 import { hashPassword } from "../app/utils/auth.server";
+import { seedVendors, streetAddress } from "./seed-vendors";
 
 export const DEMO_PASSWORD = "Demo@12345";
 
@@ -64,7 +65,6 @@ const COMPANY_WORDS = [
   "Quang Trung",
 ];
 const SME_KINDS = ["Công ty TNHH", "Công ty Cổ phần", "Công ty TNHH MTV"];
-const VENDOR_KINDS = ["Công ty Cổ phần Công nghệ", "Công ty TNHH Giải pháp Phần mềm", "Công ty Cổ phần Dịch vụ Số"];
 
 export async function seed(sqlite: Database.Database) {
   faker.seed(20220415);
@@ -115,8 +115,8 @@ export async function seed(sqlite: Database.Database) {
     };
 
     addUser(staffOrgs.DEPARTMENT, staffNames.DEPARTMENT, "admin", "admin@demo.test", "Trần Quốc Bảo");
-    addUser(staffOrgs.HUBA, staffNames.HUBA, "staff", "staff@demo.test", "Lê Thị Mai Anh");
-    addUser(staffOrgs.HCA, staffNames.HCA, "staff", "staff.hca@demo.test", "Phạm Minh Khôi");
+    const hubaStaff = addUser(staffOrgs.HUBA, staffNames.HUBA, "staff", "staff@demo.test", "Lê Thị Mai Anh");
+    const hcaStaff = addUser(staffOrgs.HCA, staffNames.HCA, "staff", "staff.hca@demo.test", "Phạm Minh Khôi");
 
     const addSme = (email: string, legalName: string, sector: Sector, contact: string) => {
       const id = crypto.randomUUID();
@@ -136,7 +136,7 @@ export async function seed(sqlite: Database.Database) {
           capitalBand,
           sizeClass: sizeClass === "large" ? "medium" : sizeClass,
           phone: faker.phone.number(),
-          street: faker.location.streetAddress(),
+          street: streetAddress(faker),
           ward: `Phường ${faker.helpers.arrayElement(["Bến Nghé", "Sài Gòn", "Tân Định", "Thủ Đức", "An Khánh", "Bình Thạnh", "Gò Vấp", "Phú Nhuận"])}`,
           city: "TP. Hồ Chí Minh",
           createdAt: now - faker.number.int({ min: 5, max: 400 }) * 86_400_000,
@@ -146,52 +146,25 @@ export async function seed(sqlite: Database.Database) {
       return id;
     };
 
-    const addVendor = (
-      email: string,
-      legalName: string,
-      status: schema.Organisation["vendorStatus"],
-      contact: string,
-    ) => {
-      const id = crypto.randomUUID();
-      tx.insert(schema.organisations)
-        .values({
-          id,
-          kind: "vendor",
-          legalName,
-          taxCode: taxCodeFor(taxCounter++),
-          vendorStatus: status,
-          phone: faker.phone.number(),
-          street: faker.location.streetAddress(),
-          ward: `Phường ${faker.helpers.arrayElement(["Bến Nghé", "Tân Định", "Thảo Điền", "Tân Phú", "Hiệp Bình"])}`,
-          city: "TP. Hồ Chí Minh",
-          createdAt: now - faker.number.int({ min: 30, max: 700 }) * 86_400_000,
-        })
-        .run();
-      addUser(id, legalName, "vendor", email, contact);
-      return id;
-    };
-
     addSme("sme@demo.test", "Công ty TNHH Thực phẩm Đồng Tâm", "food_beverage", "Nguyễn Thị Hương");
-    addVendor("vendor@demo.test", "Công ty Cổ phần Công nghệ Sài Gòn Số", "vetted", "Võ Thanh Tùng");
-    addVendor("vendor2@demo.test", "Công ty TNHH Giải pháp Phần mềm Ánh Dương", "submitted", "Đặng Hoàng Nam");
 
     const words = faker.helpers.shuffle([...COMPANY_WORDS]);
     for (let i = 0; i < 16; i++) {
       const name =
         `${faker.helpers.arrayElement(SME_KINDS)} ${words[i % words.length]} ${i >= words.length ? i : ""}`.trim();
-      addSme(`sme${i + 1}@demo.test`, name, faker.helpers.arrayElement(SECTORS), `${faker.person.lastName()} ${faker.person.firstName()}`);
+      addSme(
+        `sme${i + 1}@demo.test`,
+        name,
+        faker.helpers.arrayElement(SECTORS),
+        `${faker.person.lastName()} ${faker.person.firstName()}`,
+      );
     }
-    const statuses: schema.Organisation["vendorStatus"][] = [
-      "vetted",
-      "vetted",
-      "vetted",
-      "submitted",
-      "draft",
-      "changes_requested",
-    ];
-    for (let i = 0; i < 12; i++) {
-      const name = `${faker.helpers.arrayElement(VENDOR_KINDS)} ${words[(i + 16) % words.length]}`;
-      addVendor(`vendor${i + 3}@demo.test`, name, statuses[i % statuses.length]!, `${faker.person.lastName()} ${faker.person.firstName()}`);
-    }
+    seedVendors(tx, {
+      faker,
+      now,
+      addUser,
+      nextTaxCode: () => taxCodeFor(taxCounter++),
+      reviewers: { HUBA: hubaStaff, HCA: hcaStaff },
+    });
   });
 }

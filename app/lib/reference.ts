@@ -63,3 +63,6 @@ export type VendorStatus = (typeof VENDOR_STATUSES)[number];
 
 export const LANGUAGES = ["vi", "en"] as const;
 export type Lang = (typeof LANGUAGES)[number];
+
+export const PACKAGE_UNITS = ["one_off", "per_month", "per_year"] as const;
+export type PackageUnit = (typeof PACKAGE_UNITS)[number];

@@ -11,3 +11,15 @@ export function searchText(input: string): string {
     .replace(/\s+/g, " ")
     .trim();
 }
+
+/**
+ * An FTS5 query from what a user typed: every word, folded, must appear as a word prefix
+ * ("ke toan" finds "Kế toán doanh nghiệp"). Null when nothing searchable was typed.
+ */
+export function ftsQuery(input: string): string | null {
+  const words = searchText(input)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .slice(0, 12);
+  return words.length ? words.map((w) => `"${w}"*`).join(" ") : null;
+}

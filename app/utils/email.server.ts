@@ -49,3 +49,9 @@ export function absoluteUrl(request: Request, pathAndQuery: string): string {
   const base = env().BASE_URL ?? new URL(request.url).origin;
   return new URL(pathAndQuery, base).toString();
 }
+
+/** An absolute link for mail sent outside a request (notifications). */
+export function siteUrl(pathAndQuery: string): string {
+  const base = env().BASE_URL ?? `http://localhost:${env().PORT}`;
+  return new URL(pathAndQuery, base).toString();
+}

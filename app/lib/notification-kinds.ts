@@ -1,0 +1,20 @@
+/**
+ * Every kind of notification, and the email setting that governs it. Texts are in the locale
+ * files under `notifications.kinds.<kind>`; later capabilities add their kinds here.
+ */
+export const NOTIFICATION_KINDS = {
+  dossier_submitted: "vetting",
+  vetting_approved: "vetting",
+  vetting_changes_requested: "vetting",
+  vetting_rejected: "vetting",
+  vendor_suspended: "vetting",
+  vendor_reinstated: "vetting",
+} as const;
+
+export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
+export type EmailGroup = (typeof NOTIFICATION_KINDS)[NotificationKind];
+export const EMAIL_GROUPS = [...new Set(Object.values(NOTIFICATION_KINDS))] as EmailGroup[];
+
+export function emailGroupOf(kind: NotificationKind): EmailGroup {
+  return NOTIFICATION_KINDS[kind];
+}

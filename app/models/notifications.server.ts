@@ -1,0 +1,149 @@
+/**
+ * The notification centre (DESIGN §13): in-app notifications, and the same by email unless the
+ * user turned that kind of email off. Every capability notifies through `notify`.
+ */
+import crypto from "node:crypto";
+import { and, count, desc, eq, inArray, isNull, or } from "drizzle-orm";
+import { getDb, schema } from "../../db/client.server";
+import { emailGroupOf, EMAIL_GROUPS, type EmailGroup, type NotificationKind } from "~/lib/notification-kinds";
+import { sendEmail, siteUrl } from "~/utils/email.server";
+import { translator } from "~/utils/i18n";
+
+export type NotificationParams = Record<string, string | number>;
+
+/** Active users of an organisation. */
+export function organisationUserIds(organisationId: string): string[] {
+  return getDb()
+    .select({ id: schema.users.id })
+    .from(schema.users)
+    .where(and(eq(schema.users.organisationId, organisationId), eq(schema.users.active, true)))
+    .all()
+    .map((r) => r.id);
+}
+
+/** Active staff and admins. */
+export function staffUserIds(): string[] {
+  return getDb()
+    .select({ id: schema.users.id })
+    .from(schema.users)
+    .where(and(or(eq(schema.users.role, "staff"), eq(schema.users.role, "admin")), eq(schema.users.active, true)))
+    .all()
+    .map((r) => r.id);
+}
+
+export async function notify(userIds: string[], kind: NotificationKind, params: NotificationParams, link: string) {
+  if (userIds.length === 0) return;
+  const db = getDb();
+  const now = Date.now();
+  const json = JSON.stringify(params);
+  db.transaction((tx) => {
+    for (const userId of userIds) {
+      tx.insert(schema.notifications)
+        .values({ id: crypto.randomUUID(), userId, kind, params: json, link, createdAt: now })
+        .run();
+    }
+  });
+  const group = emailGroupOf(kind);
+  const recipients = db
+    .select({ id: schema.users.id, email: schema.users.email, name: schema.users.name, lang: schema.users.lang })
+    .from(schema.users)
+    .where(inArray(schema.users.id, userIds))
+    .all();
+  const optedOut = new Set(
+    db
+      .select({ userId: schema.emailOptOuts.userId })
+      .from(schema.emailOptOuts)
+      .where(and(inArray(schema.emailOptOuts.userId, userIds), eq(schema.emailOptOuts.kind, group)))
+      .all()
+      .map((r) => r.userId),
+  );
+  for (const user of recipients) {
+    if (optedOut.has(user.id)) continue;
+    const t = translator(user.lang);
+    await sendEmail({
+      to: user.email,
+      subject: t(`notifications.kinds.${kind}`, params),
+      text: t("notifications.email", {
+        name: user.name,
+        message: t(`notifications.kinds.${kind}`, params),
+        link: siteUrl(link),
+        settings: siteUrl("/notifications/settings"),
+      }),
+    });
+  }
+}
+
+export const NOTIFICATIONS_PAGE_SIZE = 20;
+
+export function listNotifications(userId: string, page: number) {
+  const db = getDb();
+  const rows = db
+    .select()
+    .from(schema.notifications)
+    .where(eq(schema.notifications.userId, userId))
+    .orderBy(desc(schema.notifications.createdAt), desc(schema.notifications.id))
+    .limit(NOTIFICATIONS_PAGE_SIZE)
+    .offset((page - 1) * NOTIFICATIONS_PAGE_SIZE)
+    .all()
+    .map((r) => ({ ...r, params: JSON.parse(r.params) as NotificationParams }));
+  const total =
+    db.select({ n: count() }).from(schema.notifications).where(eq(schema.notifications.userId, userId)).get()?.n ?? 0;
+  return { rows, total, pageCount: Math.max(1, Math.ceil(total / NOTIFICATIONS_PAGE_SIZE)) };
+}
+
+export function unreadCount(userId: string): number {
+  return (
+    getDb()
+      .select({ n: count() })
+      .from(schema.notifications)
+      .where(and(eq(schema.notifications.userId, userId), isNull(schema.notifications.readAt)))
+      .get()?.n ?? 0
+  );
+}
+
+/** Marks one of the user's notifications read; returns its link, or null if it is not theirs. */
+export function markRead(userId: string, notificationId: string): string | null {
+  const db = getDb();
+  const row = db
+    .select({ link: schema.notifications.link, readAt: schema.notifications.readAt })
+    .from(schema.notifications)
+    .where(and(eq(schema.notifications.id, notificationId), eq(schema.notifications.userId, userId)))
+    .get();
+  if (!row) return null;
+  if (row.readAt === null) {
+    db.update(schema.notifications)
+      .set({ readAt: Date.now() })
+      .where(eq(schema.notifications.id, notificationId))
+      .run();
+  }
+  return row.link;
+}
+
+export function markAllRead(userId: string) {
+  getDb()
+    .update(schema.notifications)
+    .set({ readAt: Date.now() })
+    .where(and(eq(schema.notifications.userId, userId), isNull(schema.notifications.readAt)))
+    .run();
+}
+
+export function emailSettings(userId: string): Record<EmailGroup, boolean> {
+  const off = new Set(
+    getDb()
+      .select({ kind: schema.emailOptOuts.kind })
+      .from(schema.emailOptOuts)
+      .where(eq(schema.emailOptOuts.userId, userId))
+      .all()
+      .map((r) => r.kind),
+  );
+  return Object.fromEntries(EMAIL_GROUPS.map((g) => [g, !off.has(g)])) as Record<EmailGroup, boolean>;
+}
+
+export function saveEmailSettings(userId: string, enabled: Record<EmailGroup, boolean>) {
+  getDb().transaction((tx) => {
+    tx.delete(schema.emailOptOuts).where(eq(schema.emailOptOuts.userId, userId)).run();
+    for (const group of EMAIL_GROUPS) {
+      if (!enabled[group]) tx.insert(schema.emailOptOuts).values({ userId, kind: group }).run();
+    }
+  });
+}
