@@ -7,6 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import stylesheet from "~/tailwind.css";
+import { unreadCount } from "~/models/notifications.server";
 import { getUser } from "~/utils/auth.server";
 import { getLang } from "~/utils/i18n.server";
 import { useNonce } from "~/utils/nonce";
@@ -24,6 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     lang: getLang(request),
     user: user ? { name: user.name, email: user.email, role: user.role } : null,
+    unread: user ? unreadCount(user.id) : 0,
   });
 }
 

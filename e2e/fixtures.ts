@@ -38,11 +38,11 @@ export function validTaxCode(): string {
   }
 }
 
-export type TestUser = { id: string; email: string; password: string; name: string };
+export type TestUser = { id: string; email: string; password: string; name: string; organisationId: string };
 
 export async function createUser(
   role: "sme" | "vendor" | "staff" | "admin",
-  opts: { mustChangePassword?: boolean; name?: string } = {},
+  opts: { mustChangePassword?: boolean; name?: string; organisation?: string } = {},
 ): Promise<TestUser> {
   const conn = e2eDb();
   const orgId = crypto.randomUUID();
@@ -57,7 +57,7 @@ export async function createUser(
     .run(
       orgId,
       kind,
-      `Tổ chức thử ${id.slice(0, 6)}`,
+      opts.organisation ?? `Tổ chức thử ${id.slice(0, 6)}`,
       kind === "staff" ? null : validTaxCode(),
       kind === "vendor" ? "draft" : null,
       Date.now(),
@@ -79,7 +79,7 @@ export async function createUser(
       email,
       Date.now(),
     );
-  return { id, email, password: PASSWORD, name };
+  return { id, email, password: PASSWORD, name, organisationId: orgId };
 }
 
 /** Signs the page's context in as the user by writing a session row and its cookie. */

@@ -24,6 +24,6 @@ test("@nojs a vendor registers and starts with a draft dossier", async ({ page }
   await page.getByRole("button", { name: "Xác nhận và đăng nhập" }).click();
   await expect(page.getByRole("heading", { name: "Xin chào, Phan Minh Đức" })).toBeVisible();
   await expect(page.getByText("Bản nháp hồ sơ")).toBeVisible();
-  await expect(page.getByText("Nhà cung cấp", { exact: true })).toBeVisible();
+  await expect(page.getByRole("main").getByText("Nhà cung cấp", { exact: true })).toBeVisible();
   await expectAccessible(page);
 });

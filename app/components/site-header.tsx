@@ -7,10 +7,40 @@ import type { Role } from "~/lib/reference";
 type NavItem = { to: string; label: string };
 
 function navFor(role: Role | null): NavItem[] {
-  const items: NavItem[] = [{ to: "/", label: "nav.home" }];
+  const items: NavItem[] = [
+    { to: "/", label: "nav.home" },
+    { to: "/vendors", label: "nav.vendors" },
+  ];
   if (role) items.push({ to: "/me", label: "nav.myHome" });
+  if (role === "vendor") items.push({ to: "/me/dossier", label: "nav.dossier" });
+  if (role === "staff" || role === "admin") items.push({ to: "/staff/vendors", label: "nav.vetting" });
   if (role === "admin") items.push({ to: "/admin/users", label: "nav.adminUsers" });
   return items;
+}
+
+function NotificationLink() {
+  const { t } = useTranslation();
+  const data = useRootData();
+  if (!data?.user) return null;
+  const unread = data.unread ?? 0;
+  return (
+    <Link
+      to="/notifications"
+      className="relative inline-flex min-h-11 items-center gap-1 rounded px-3 py-2 text-sm font-medium hover:bg-slate-100"
+      aria-label={t("nav.notificationsCount", { count: unread })}
+    >
+      <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2">
+        <path d="M18 8a6 6 0 1 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+        <path d="M13.7 21a2 2 0 0 1-3.4 0" />
+      </svg>
+      <span className="md:sr-only">{t("nav.notifications")}</span>
+      {unread > 0 ? (
+        <span aria-hidden="true" className="rounded-full bg-red-700 px-1.5 text-xs font-bold text-white">
+          {unread > 99 ? "99+" : unread}
+        </span>
+      ) : null}
+    </Link>
+  );
 }
 
 function NavLinks({ items, vertical = false }: { items: NavItem[]; vertical?: boolean }) {
@@ -21,7 +51,7 @@ function NavLinks({ items, vertical = false }: { items: NavItem[]; vertical?: bo
         <li key={item.to}>
           <NavLink
             to={item.to}
-            end={item.to === "/"}
+            end={item.to === "/" || item.to === "/me"}
             className={({ isActive }) =>
               `block rounded px-3 py-2 text-sm font-medium ${isActive ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100"}`
             }
@@ -99,6 +129,7 @@ export function SiteHeader() {
         </div>
         <div className="hidden items-center gap-3 md:flex">
           <LanguageSwitch />
+          <NotificationLink />
           <AccountMenu />
         </div>
         <details className="md:hidden">
@@ -111,6 +142,7 @@ export function SiteHeader() {
             </nav>
             <div className="mt-3 flex flex-col gap-3 border-t border-slate-200 pt-3">
               <LanguageSwitch />
+              <NotificationLink />
               <AccountMenu />
             </div>
           </div>

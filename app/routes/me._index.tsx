@@ -79,6 +79,16 @@ export default function MyHome() {
           <h2 className="text-lg font-semibold">{t("me.nextSteps")}</h2>
           <p className="mt-2 text-sm text-slate-700">{t(`me.steps.${role}`)}</p>
           <div className="mt-4 flex flex-col gap-2">
+            {role === "vendor" ? (
+              <Link to="/me/dossier" className={buttonClass("primary")}>
+                {t("me.openDossier")}
+              </Link>
+            ) : null}
+            {role === "staff" || role === "admin" ? (
+              <Link to="/staff/vendors" className={buttonClass("primary")}>
+                {t("me.openVetting")}
+              </Link>
+            ) : null}
             {role === "admin" ? (
               <Link to="/admin/users" className={buttonClass("primary")}>
                 {t("me.manageUsers")}

@@ -61,3 +61,16 @@ export const confirmPasswords = <T extends { password: string; confirmPassword: 
     ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["confirmPassword"], message: "errors.passwordMismatch" });
   }
 };
+
+/** Whole đồng, typed with or without thousands separators ("12.000.000", "12 000 000 ₫"). */
+export const money = (max = 1_000_000_000_000) =>
+  z
+    .string(REQUIRED)
+    .transform((v) => v.replace(/[\s.,₫đ]/gi, ""))
+    .pipe(
+      z
+        .string()
+        .regex(/^\d+$/, "errors.money")
+        .transform(Number)
+        .pipe(z.number().int().positive("errors.moneyPositive").max(max, "errors.tooLarge")),
+    );

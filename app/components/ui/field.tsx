@@ -1,4 +1,10 @@
-import { getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
+import {
+  getCollectionProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  type FieldMetadata,
+} from "@conform-to/react";
 import type { InputHTMLAttributes, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -28,6 +34,34 @@ function Label({ htmlFor, children, required }: { htmlFor: string; children: Rea
   );
 }
 
+/** Label, hint and errors around one control; the control itself is the child. */
+function FieldShell({
+  meta,
+  label,
+  hint,
+  children,
+}: {
+  meta: { id: string; required?: boolean; errorId: string; errors?: string[] };
+  label: ReactNode;
+  hint?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div>
+      <Label htmlFor={meta.id} required={meta.required}>
+        {label}
+      </Label>
+      {hint ? (
+        <p id={`${meta.id}-hint`} className="mb-1 text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      {children}
+      <FieldErrors id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
 type InputType = "text" | "email" | "password" | "tel" | "number" | "url" | "date" | "datetime-local";
 
 export function Field({
@@ -45,18 +79,9 @@ export function Field({
 }) {
   const props = getInputProps(meta, { type, ariaDescribedBy: hint ? `${meta.id}-hint` : undefined });
   return (
-    <div>
-      <Label htmlFor={meta.id} required={meta.required}>
-        {label}
-      </Label>
-      {hint ? (
-        <p id={`${meta.id}-hint`} className="mb-1 text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
+    <FieldShell meta={meta} label={label} hint={hint}>
       <input {...props} {...inputProps} className={INPUT} key={props.key} />
-      <FieldErrors id={meta.errorId} errors={meta.errors} />
-    </div>
+    </FieldShell>
   );
 }
 
@@ -75,15 +100,7 @@ export function SelectField({
 }) {
   const props = getSelectProps(meta, { ariaDescribedBy: hint ? `${meta.id}-hint` : undefined });
   return (
-    <div>
-      <Label htmlFor={meta.id} required={meta.required}>
-        {label}
-      </Label>
-      {hint ? (
-        <p id={`${meta.id}-hint`} className="mb-1 text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
+    <FieldShell meta={meta} label={label} hint={hint}>
       <select {...props} key={props.key} className={INPUT}>
         <option value="">{placeholder ?? "—"}</option>
         {options.map((o) => (
@@ -92,8 +109,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-      <FieldErrors id={meta.errorId} errors={meta.errors} />
-    </div>
+    </FieldShell>
   );
 }
 
@@ -106,5 +122,62 @@ export function FormErrors({ id, errors }: { id: string; errors?: string[] }) {
         <p key={e}>{t(e)}</p>
       ))}
     </div>
+  );
+}
+
+export function TextareaField({
+  meta,
+  label,
+  hint,
+  rows = 5,
+}: {
+  meta: FieldMetadata<string | undefined>;
+  label: ReactNode;
+  hint?: ReactNode;
+  rows?: number;
+}) {
+  const props = getTextareaProps(meta, { ariaDescribedBy: hint ? `${meta.id}-hint` : undefined });
+  return (
+    <FieldShell meta={meta} label={label} hint={hint}>
+      <textarea {...props} key={props.key} rows={rows} className={INPUT} />
+    </FieldShell>
+  );
+}
+
+/** A group of checkboxes for a list field, in a fieldset whose legend names it. */
+export function CheckboxGroup({
+  meta,
+  legend,
+  options,
+  hint,
+  columns = 2,
+}: {
+  meta: FieldMetadata<string[] | undefined>;
+  legend: ReactNode;
+  options: { value: string; label: string }[];
+  hint?: ReactNode;
+  columns?: 1 | 2 | 3;
+}) {
+  const items = getCollectionProps(meta, { type: "checkbox", options: options.map((o) => o.value) });
+  const labels = new Map(options.map((o) => [o.value, o.label]));
+  const grid = columns === 3 ? "sm:grid-cols-2 lg:grid-cols-3" : columns === 2 ? "sm:grid-cols-2" : "";
+  return (
+    <fieldset aria-describedby={meta.errors ? meta.errorId : undefined}>
+      <legend className="mb-1 text-sm font-medium text-slate-800">{legend}</legend>
+      {hint ? <p className="mb-2 text-sm text-slate-600">{hint}</p> : null}
+      <div className={`grid gap-1 ${grid}`}>
+        {items.map((props) => (
+          <label
+            key={props.key}
+            htmlFor={props.id}
+            className="flex min-h-11 items-center gap-2 rounded px-2 hover:bg-slate-50"
+          >
+            <input {...props} key={props.key} className="h-5 w-5 shrink-0" />
+            <span className="text-sm">{labels.get(props.value)}</span>
+          </label>
+        ))}
+      </div>
+      <FieldErrors id={meta.errorId} errors={meta.errors} />
+    </fieldset>
   );
 }

@@ -1,0 +1,171 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Button } from "~/components/ui/button";
+import { PageHeader } from "~/components/ui/page";
+import { pageParam, Pagination } from "~/components/ui/pagination";
+import { VettedBadge } from "~/components/vendor/vetted-badge";
+import { formatMoney, formatNumber } from "~/lib/format";
+import { CATEGORIES, SECTORS, type Category, type Sector } from "~/lib/reference";
+import { DIRECTORY_SORTS, type DirectorySort } from "~/lib/vendor-options";
+import { listDirectory } from "~/models/vendors.server";
+import { title } from "~/utils/meta";
+
+export const meta: MetaFunction = (args) => title(args, "vendors.title");
+
+const oneOf = <T extends string>(list: readonly T[], v: string | null): T | undefined =>
+  v && (list as readonly string[]).includes(v) ? (v as T) : undefined;
+
+export function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const q = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
+  const category = oneOf<Category>(CATEGORIES, url.searchParams.get("category"));
+  const sector = oneOf<Sector>(SECTORS, url.searchParams.get("sector"));
+  const priceRaw = Number(url.searchParams.get("price_max"));
+  const priceMax = Number.isSafeInteger(priceRaw) && priceRaw > 0 ? priceRaw : undefined;
+  const sort = oneOf<DirectorySort>(DIRECTORY_SORTS, url.searchParams.get("sort")) ?? (q ? "relevance" : "newest");
+  const page = pageParam(url);
+  const result = listDirectory({ q, category, sector, priceMax, sort, page });
+  return json({ q, category: category ?? "", sector: sector ?? "", priceMax: priceMax ?? "", page, ...result });
+}
+
+const SELECT = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2";
+
+export default function VendorDirectory() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === "en" ? "en" : "vi";
+  const data = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <PageHeader title={t("vendors.title")} lead={t("vendors.lead")} />
+      <Form
+        method="get"
+        role="search"
+        className="mb-6 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-6"
+      >
+        <div className="md:col-span-6">
+          <label htmlFor="q" className="mb-1 block text-sm font-medium">
+            {t("vendors.search")}
+          </label>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={data.q}
+            placeholder={t("vendors.searchPlaceholder")}
+            className={SELECT}
+          />
+        </div>
+        <div className="md:col-span-2">
+          <label htmlFor="category" className="mb-1 block text-sm font-medium">
+            {t("vendors.category")}
+          </label>
+          <select id="category" name="category" defaultValue={data.category} className={SELECT}>
+            <option value="">{t("vendors.allCategories")}</option>
+            {CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {t(`categories.${c}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="md:col-span-2">
+          <label htmlFor="sector" className="mb-1 block text-sm font-medium">
+            {t("vendors.sector")}
+          </label>
+          <select id="sector" name="sector" defaultValue={data.sector} className={SELECT}>
+            <option value="">{t("vendors.allSectors")}</option>
+            {SECTORS.map((s) => (
+              <option key={s} value={s}>
+                {t(`sectors.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="md:col-span-2">
+          <label htmlFor="price_max" className="mb-1 block text-sm font-medium">
+            {t("vendors.priceMax")}
+          </label>
+          <select id="price_max" name="price_max" defaultValue={String(data.priceMax)} className={SELECT}>
+            <option value="">{t("vendors.anyPrice")}</option>
+            {[5_000_000, 20_000_000, 50_000_000, 100_000_000, 300_000_000, 1_000_000_000].map((p) => (
+              <option key={p} value={p}>
+                {t("vendors.upTo", { amount: formatMoney(p, lang) })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="md:col-span-2">
+          <label htmlFor="sort" className="mb-1 block text-sm font-medium">
+            {t("vendors.sort")}
+          </label>
+          <select id="sort" name="sort" defaultValue={data.sort} className={SELECT}>
+            {DIRECTORY_SORTS.map((s) => (
+              <option key={s} value={s}>
+                {t(`vendors.sorts.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex items-end gap-2 md:col-span-4 md:justify-end">
+          <Link to="/vendors" className="rounded-md px-4 py-2 text-sm font-medium text-brand-700 underline">
+            {t("vendors.clear")}
+          </Link>
+          <Button>{t("vendors.apply")}</Button>
+        </div>
+      </Form>
+
+      <p className="mb-3 text-sm text-slate-700" role="status">
+        {t("vendors.count", { count: data.total })}
+      </p>
+      {data.rows.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
+          <p className="font-semibold">{t("vendors.empty.title")}</p>
+          <p className="mt-1 text-slate-700">{t("vendors.empty.body")}</p>
+          <Link to="/vendors" className="mt-3 inline-block font-medium text-brand-700 underline">
+            {t("vendors.empty.reset")}
+          </Link>
+        </div>
+      ) : (
+        <ul className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
+          {data.rows.map((v) => (
+            <li key={v.id} className="flex flex-col rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+              <h2 className="text-lg font-semibold leading-snug">
+                <Link to={`/vendors/${v.id}`} className="text-brand-800 underline-offset-2 hover:underline">
+                  {v.legalName}
+                </Link>
+              </h2>
+              <div className="mt-2">
+                <VettedBadge
+                  vettedBy={v.vettedBy}
+                  vettedAt={v.vettedAt}
+                  vettingExpiresAt={v.vettingExpiresAt}
+                  compact
+                />
+              </div>
+              <p className="mt-2 line-clamp-3 text-sm text-slate-700">{v.description}</p>
+              <ul className="mt-3 flex flex-wrap gap-1">
+                {v.categories.slice(0, 4).map((c) => (
+                  <li key={c} className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-800">
+                    {t(`categories.${c}`)}
+                  </li>
+                ))}
+              </ul>
+              <div className="mt-auto flex flex-wrap justify-between gap-2 pt-4 text-sm">
+                <span>
+                  {v.priceFrom !== null ? t("vendors.priceFrom", { amount: formatMoney(v.priceFrom, lang) }) : null}
+                </span>
+                <span className="text-slate-700">
+                  {v.ratingAvg !== null
+                    ? t("vendors.rating", { rating: formatNumber(v.ratingAvg / 100, lang, 1), count: v.ratingCount })
+                    : t("vendors.noReviews")}
+                </span>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pagination page={data.page} pageCount={data.pageCount} />
+    </div>
+  );
+}
