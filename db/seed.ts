@@ -7,6 +7,7 @@ import type Database from "better-sqlite3";
 import { fakerVI as faker } from "@faker-js/faker";
 import { drizzleFor } from "./client.server";
 import * as schema from "./schema";
+import { seedNeeds } from "./seed-needs";
 import { CAPITAL_BAND_IDS, REVENUE_BAND_IDS, sizeClassFromBands } from "../app/lib/enterprise-size";
 import { SECTORS, sectorGroup, type Sector, type StaffOrganisation } from "../app/lib/reference";
 import { searchText } from "../app/lib/search-text";
@@ -179,7 +180,12 @@ export async function seed(sqlite: Database.Database) {
     for (let i = 0; i < 16; i++) {
       const name =
         `${faker.helpers.arrayElement(SME_KINDS)} ${words[i % words.length]} ${i >= words.length ? i : ""}`.trim();
-      addSme(`sme${i + 1}@demo.test`, name, faker.helpers.arrayElement(SECTORS), `${faker.person.lastName()} ${faker.person.firstName()}`);
+      addSme(
+        `sme${i + 1}@demo.test`,
+        name,
+        faker.helpers.arrayElement(SECTORS),
+        `${faker.person.lastName()} ${faker.person.firstName()}`,
+      );
     }
     const statuses: schema.Organisation["vendorStatus"][] = [
       "vetted",
@@ -191,7 +197,14 @@ export async function seed(sqlite: Database.Database) {
     ];
     for (let i = 0; i < 12; i++) {
       const name = `${faker.helpers.arrayElement(VENDOR_KINDS)} ${words[(i + 16) % words.length]}`;
-      addVendor(`vendor${i + 3}@demo.test`, name, statuses[i % statuses.length]!, `${faker.person.lastName()} ${faker.person.firstName()}`);
+      addVendor(
+        `vendor${i + 3}@demo.test`,
+        name,
+        statuses[i % statuses.length]!,
+        `${faker.person.lastName()} ${faker.person.firstName()}`,
+      );
     }
+
+    seedNeeds(tx, now);
   });
 }

@@ -9,6 +9,9 @@ type NavItem = { to: string; label: string };
 function navFor(role: Role | null): NavItem[] {
   const items: NavItem[] = [{ to: "/", label: "nav.home" }];
   if (role) items.push({ to: "/me", label: "nav.myHome" });
+  if (role === "sme")
+    items.push({ to: "/assessment", label: "assessment.nav" }, { to: "/needs", label: "needs.nav.mine" });
+  else items.push({ to: "/needs", label: "needs.nav.board" });
   if (role === "admin") items.push({ to: "/admin/users", label: "nav.adminUsers" });
   return items;
 }

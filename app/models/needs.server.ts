@@ -95,7 +95,7 @@ function publishRefusal(deadline: number, now: number): NeedRefusal | null {
 export function createNeed(
   user: NeedViewer,
   input: NeedInput,
-  opts: { publish: boolean; now?: number; db?: DB },
+  opts: { publish: boolean; now?: number },
 ): NeedResult<{ needId: string }> {
   const now = opts.now ?? Date.now();
   if (user.role !== "sme") return { ok: false, error: "errors.needNotAllowed" };
@@ -103,7 +103,7 @@ export function createNeed(
     const refusal = publishRefusal(input.deadline, now);
     if (refusal) return refusal;
   }
-  const db = opts.db ?? getDb();
+  const db = getDb();
   const needId = crypto.randomUUID();
   db.transaction((tx) => {
     tx.insert(schema.needs)
