@@ -209,7 +209,6 @@ export function seedNeeds(tx: DB, now: number) {
     .select({
       organisationId: schema.organisations.id,
       sector: schema.organisations.sector,
-      name: schema.organisations.legalName,
       userId: schema.users.id,
       email: schema.users.email,
     })
@@ -291,7 +290,7 @@ export function seedNeeds(tx: DB, now: number) {
       state === "cancelled" ? now - faker.number.int({ min: 0, max: publishedDaysAgo - 1 }) * DAY_MS : null;
     const cancelReason = state === "cancelled" ? cancelReasons[i % cancelReasons.length]! : null;
     const id = crypto.randomUUID();
-    const description = `${template.description} (${owner.name})`;
+    const description = template.description;
     tx.insert(schema.needs)
       .values({
         id,

@@ -58,7 +58,6 @@ export default function CancelNeed() {
     id: `cancel-${need.id}`,
     lastResult,
     constraint: getZodConstraint(CancelSchema),
-    shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CancelSchema }),
   });
   return (
