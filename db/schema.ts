@@ -16,6 +16,8 @@ import {
   VENDOR_STATUSES,
 } from "../app/lib/reference";
 import { CAPITAL_BAND_IDS, REVENUE_BAND_IDS, SIZE_CLASSES } from "../app/lib/enterprise-size";
+import { ASSESSMENT_STATUSES } from "../app/lib/dbi";
+import { NEED_EVENTS, NEED_STATUSES } from "../app/lib/need-status";
 
 const createdAt = () =>
   integer("created_at")
@@ -180,6 +182,104 @@ export const rateEvents = sqliteTable(
     at: integer("at").notNull(),
   },
   (t) => [index("rate_events_kind_key_at_idx").on(t.kind, t.key, t.at)],
+);
+
+/**
+ * DX assessments (DESIGN §4). One draft per organisation at a time, saved at every step; a
+ * completed one is kept for good with the questionnaire version it was taken with.
+ */
+export const assessments = sqliteTable(
+  "assessments",
+  {
+    id: text("id").primaryKey(),
+    organisationId: text("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    /** The questionnaire file's id, e.g. `dbi-2021`. */
+    questionnaireId: text("questionnaire_id").notNull(),
+    status: text("status", { enum: ASSESSMENT_STATUSES }).notNull(),
+    /** JSON: criterion id → points of the chosen option. */
+    answers: text("answers").notNull().default("{}"),
+    /** The pillar step the taker is on (0-based), for resuming. */
+    step: integer("step").notNull().default(0),
+    /** JSON: pillar → score, set on completion. */
+    pillarScores: text("pillar_scores"),
+    totalScore: integer("total_score"),
+    level: integer("level"),
+    startedAt: integer("started_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    completedAt: integer("completed_at"),
+  },
+  (t) => [
+    index("assessments_org_status_completed_idx").on(t.organisationId, t.status, t.completedAt),
+    uniqueIndex("assessments_one_draft_per_org")
+      .on(t.organisationId)
+      .where(sql`${t.status} = 'draft'`),
+  ],
+);
+
+/**
+ * An SME's need (DESIGN §7). `status` is what a person last made it; what it is now (an open
+ * need past its deadline is evaluating or expired) comes from app/lib/need-status.ts.
+ */
+export const needs = sqliteTable(
+  "needs",
+  {
+    id: text("id").primaryKey(),
+    organisationId: text("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    title: text("title").notNull(),
+    description: text("description").notNull(),
+    category: text("category", { enum: CATEGORIES }).notNull(),
+    sector: text("sector", { enum: SECTORS }).notNull(),
+    budgetMin: integer("budget_min").notNull(),
+    budgetMax: integer("budget_max").notNull(),
+    desiredStart: integer("desired_start").notNull(),
+    deadline: integer("deadline").notNull(),
+    requirements: text("requirements").notNull().default(""),
+    status: text("status", { enum: NEED_STATUSES }).notNull(),
+    publishedAt: integer("published_at"),
+    closedAt: integer("closed_at"),
+    cancelledAt: integer("cancelled_at"),
+    cancelReason: text("cancel_reason"),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    index("needs_org_updated_idx").on(t.organisationId, t.updatedAt),
+    index("needs_status_published_idx").on(t.status, t.publishedAt),
+    index("needs_status_deadline_idx").on(t.status, t.deadline),
+    index("needs_status_budget_idx").on(t.status, t.budgetMax),
+    index("needs_status_category_published_idx").on(t.status, t.category, t.publishedAt),
+    index("needs_status_sector_published_idx").on(t.status, t.sector, t.publishedAt),
+  ],
+);
+
+/** Everything that happened to a need, with who and when; edits keep each changed field's before and after. */
+export const needEvents = sqliteTable(
+  "need_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    needId: text("need_id")
+      .notNull()
+      .references(() => needs.id),
+    actorId: text("actor_id")
+      .notNull()
+      .references(() => users.id),
+    event: text("event", { enum: NEED_EVENTS }).notNull(),
+    /** JSON: field → [before, after], for edits. */
+    changes: text("changes"),
+    note: text("note"),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("need_events_need_at_idx").on(t.needId, t.at)],
 );
 
 export type Organisation = typeof organisations.$inferSelect;
@@ -356,3 +456,6 @@ export const emailOptOuts = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.kind] })],
 );
+
+export type Need = typeof needs.$inferSelect;
+export type Assessment = typeof assessments.$inferSelect;

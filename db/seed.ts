@@ -7,6 +7,7 @@ import type Database from "better-sqlite3";
 import { fakerVI as faker } from "@faker-js/faker";
 import { drizzleFor } from "./client.server";
 import * as schema from "./schema";
+import { seedNeeds } from "./seed-needs";
 import { CAPITAL_BAND_IDS, REVENUE_BAND_IDS, sizeClassFromBands } from "../app/lib/enterprise-size";
 import { SECTORS, sectorGroup, type Sector, type StaffOrganisation } from "../app/lib/reference";
 import { searchText } from "../app/lib/search-text";
@@ -166,5 +167,7 @@ export async function seed(sqlite: Database.Database) {
       nextTaxCode: () => taxCodeFor(taxCounter++),
       reviewers: { HUBA: hubaStaff, HCA: hcaStaff },
     });
+
+    seedNeeds(tx, now);
   });
 }

@@ -12,6 +12,11 @@ function navFor(role: Role | null): NavItem[] {
     { to: "/vendors", label: "nav.vendors" },
   ];
   if (role) items.push({ to: "/me", label: "nav.myHome" });
+  if (role === "sme") {
+    items.push({ to: "/assessment", label: "assessment.nav" }, { to: "/needs", label: "needs.nav.mine" });
+  } else {
+    items.push({ to: "/needs", label: "needs.nav.board" });
+  }
   if (role === "vendor") items.push({ to: "/me/dossier", label: "nav.dossier" });
   if (role === "staff" || role === "admin") items.push({ to: "/staff/vendors", label: "nav.vetting" });
   if (role === "admin") items.push({ to: "/admin/users", label: "nav.adminUsers" });

@@ -21,5 +21,7 @@ describe("searchText forms", () => {
   it("builds a prefix query of whole words for FTS5", () => {
     expect(ftsQuery("  Kế toán, ĐỒNG-tâm! ")).toBe('"ke"* "toan"* "dong"* "tam"*');
     expect(ftsQuery(' "" * ')).toBeNull();
+    expect(ftsQuery("Phần mềm KẾ TOÁN")).toBe('"phan"* "mem"* "ke"* "toan"*');
+    expect(ftsQuery('"quoted" OR NEAR(x) -y *')).toBe('"quoted"* "or"* "near"* "x"* "y"*');
   });
 });

@@ -14,11 +14,12 @@ export function searchText(input: string): string {
 
 /**
  * An FTS5 query from what a user typed: every word, folded, must appear as a word prefix
- * ("ke toan" finds "Kế toán doanh nghiệp"). Null when nothing searchable was typed.
+ * ("ke toa" finds "Kế toán doanh nghiệp"), and no character can be read as FTS5 syntax.
+ * Null when nothing searchable was typed.
  */
 export function ftsQuery(input: string): string | null {
   const words = searchText(input)
-    .split(/[^a-z0-9]+/)
+    .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
     .slice(0, 12);
   return words.length ? words.map((w) => `"${w}"*`).join(" ") : null;

@@ -1,9 +1,12 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { SmeOverview } from "~/components/sme-overview";
 import { Alert } from "~/components/ui/alert";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/page";
+import { latestAssessment } from "~/models/assessments.server";
+import { ownNeedsByState } from "~/models/needs.server";
 import { getOrganisation } from "~/models/users.server";
 import { requireUser } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
@@ -27,7 +30,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
       employees: organisation.employees,
     },
     notice: url.searchParams.get("notice") ?? (url.searchParams.get("welcome") ? "welcome" : null),
+    sme: user.role === "sme" ? smeOverview(user.organisationId) : null,
   });
+}
+
+function smeOverview(organisationId: string) {
+  const latest = latestAssessment(organisationId);
+  return {
+    assessment: latest ? { id: latest.id, level: latest.level, completedAt: latest.completedAt } : null,
+    needs: ownNeedsByState(organisationId),
+  };
 }
 
 function Detail({ label, value }: { label: string; value: string | number | null | undefined }) {
@@ -42,7 +54,7 @@ function Detail({ label, value }: { label: string; value: string | number | null
 
 export default function MyHome() {
   const { t } = useTranslation();
-  const { user, organisation, notice } = useLoaderData<typeof loader>();
+  const { user, organisation, notice, sme } = useLoaderData<typeof loader>();
   const role = user.role;
   return (
     <div className="space-y-6">
@@ -52,6 +64,7 @@ export default function MyHome() {
           {t(`me.notice.${notice}`, { defaultValue: "" })}
         </Alert>
       ) : null}
+      {sme ? <SmeOverview {...sme} /> : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <h2 className="text-lg font-semibold">{t("me.organisation")}</h2>

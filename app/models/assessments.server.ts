@@ -1,0 +1,198 @@
+/**
+ * DX assessments: a draft saved at every step (so leaving and coming back resumes), completed
+ * into a scored, permanent record. Scoring is app/lib/dbi.ts; the questions are the questionnaire
+ * version the assessment was started with.
+ */
+import crypto from "node:crypto";
+import { and, count, desc, eq } from "drizzle-orm";
+import { getDb, schema } from "../../db/client.server";
+import { dbiResult, weakestPillars, type DbiResult, type Level, type Pillar, type PillarScores } from "~/lib/dbi";
+import { pillarComplete, pillarScores, validAnswers, type Answers, type Questionnaire } from "~/lib/questionnaire";
+import type { Category } from "~/lib/reference";
+import { currentQuestionnaire, getQuestionnaire } from "./questionnaires.server";
+
+type Owner = { id: string; organisationId: string };
+type Row = typeof schema.assessments.$inferSelect;
+
+const parseAnswers = (json: string): Answers => {
+  const value = JSON.parse(json) as unknown;
+  return value && typeof value === "object" ? (value as Answers) : {};
+};
+
+function draftRow(organisationId: string): Row | undefined {
+  return getDb()
+    .select()
+    .from(schema.assessments)
+    .where(and(eq(schema.assessments.organisationId, organisationId), eq(schema.assessments.status, "draft")))
+    .get();
+}
+
+export type AssessmentDraft = { id: string; step: number; answers: Answers; questionnaire: Questionnaire };
+
+export function getDraftAssessment(organisationId: string): AssessmentDraft | null {
+  const row = draftRow(organisationId);
+  if (!row) return null;
+  return {
+    id: row.id,
+    step: row.step,
+    answers: parseAnswers(row.answers),
+    questionnaire: getQuestionnaire(row.questionnaireId),
+  };
+}
+
+/** The organisation's draft, made with the current questionnaire when it has none. */
+export function startAssessment(user: Owner, now = Date.now()): string {
+  const db = getDb();
+  return db.transaction((tx) => {
+    const existing = tx
+      .select({ id: schema.assessments.id })
+      .from(schema.assessments)
+      .where(and(eq(schema.assessments.organisationId, user.organisationId), eq(schema.assessments.status, "draft")))
+      .get();
+    if (existing) return existing.id;
+    const id = crypto.randomUUID();
+    tx.insert(schema.assessments)
+      .values({
+        id,
+        organisationId: user.organisationId,
+        userId: user.id,
+        questionnaireId: currentQuestionnaire().id,
+        status: "draft",
+        answers: "{}",
+        step: 0,
+        startedAt: now,
+        updatedAt: now,
+      })
+      .run();
+    return id;
+  });
+}
+
+export type StepOutcome = { kind: "next"; step: number } | { kind: "completed"; assessmentId: string };
+
+/**
+ * Saves one pillar's answers. Moves the draft on to the next step, or completes and scores it
+ * after the last one. A step beyond the one reached, or no draft, is a 404.
+ */
+export function saveAssessmentStep(user: Owner, step: number, answers: Answers, now = Date.now()): StepOutcome {
+  const db = getDb();
+  return db.transaction((tx) => {
+    const row = tx
+      .select()
+      .from(schema.assessments)
+      .where(and(eq(schema.assessments.organisationId, user.organisationId), eq(schema.assessments.status, "draft")))
+      .get();
+    if (!row) throw new Response("Not found", { status: 404 });
+    const questionnaire = getQuestionnaire(row.questionnaireId);
+    const pillar = questionnaire.pillars[step];
+    if (!pillar || step > row.step) throw new Response("Not found", { status: 404 });
+
+    const merged = { ...parseAnswers(row.answers), ...validAnswers(pillar, answers) };
+    if (questionnaire.pillars.every((p) => pillarComplete(p, merged))) {
+      const scores = pillarScores(questionnaire, merged);
+      const result = dbiResult(scores);
+      tx.update(schema.assessments)
+        .set({
+          answers: JSON.stringify(merged),
+          step: questionnaire.pillars.length - 1,
+          status: "completed",
+          pillarScores: JSON.stringify(scores),
+          totalScore: result.total,
+          level: result.level,
+          updatedAt: now,
+          completedAt: now,
+        })
+        .where(eq(schema.assessments.id, row.id))
+        .run();
+      return { kind: "completed", assessmentId: row.id } as const;
+    }
+    // Onwards once this pillar is complete; from the last step, back to the first pillar missing an answer.
+    const next = !pillarComplete(pillar, merged)
+      ? step
+      : step + 1 < questionnaire.pillars.length
+        ? step + 1
+        : questionnaire.pillars.findIndex((p) => !pillarComplete(p, merged));
+    tx.update(schema.assessments)
+      .set({ answers: JSON.stringify(merged), step: Math.max(row.step, next), updatedAt: now })
+      .where(eq(schema.assessments.id, row.id))
+      .run();
+    return { kind: "next", step: next } as const;
+  });
+}
+
+export type Recommendation = { pillar: Pillar; level: Level; categories: Category[] };
+
+export type AssessmentResult = DbiResult & {
+  id: string;
+  questionnaireId: string;
+  completedAt: number;
+  recommendations: Recommendation[];
+};
+
+function resultOf(row: Row): AssessmentResult {
+  const scores = JSON.parse(row.pillarScores ?? "{}") as PillarScores;
+  const result = dbiResult(scores);
+  const questionnaire = getQuestionnaire(row.questionnaireId);
+  const recommendations = weakestPillars(result).map((pillar) => ({
+    pillar,
+    level: result.pillars.find((p) => p.pillar === pillar)!.level,
+    categories: questionnaire.pillars.find((p) => p.id === pillar)?.categories ?? [],
+  }));
+  return {
+    ...result,
+    id: row.id,
+    questionnaireId: row.questionnaireId,
+    completedAt: row.completedAt ?? row.updatedAt,
+    recommendations,
+  };
+}
+
+/** A completed assessment of the user's own organisation; anything else is a 404. */
+export function getAssessmentForOwner(assessmentId: string, user: Owner): AssessmentResult {
+  const row = getDb().select().from(schema.assessments).where(eq(schema.assessments.id, assessmentId)).get();
+  if (!row || row.organisationId !== user.organisationId || row.status !== "completed") {
+    throw new Response("Not found", { status: 404 });
+  }
+  return resultOf(row);
+}
+
+export function latestAssessment(organisationId: string): AssessmentResult | null {
+  const row = getDb()
+    .select()
+    .from(schema.assessments)
+    .where(and(eq(schema.assessments.organisationId, organisationId), eq(schema.assessments.status, "completed")))
+    .orderBy(desc(schema.assessments.completedAt))
+    .limit(1)
+    .get();
+  return row ? resultOf(row) : null;
+}
+
+export const ASSESSMENTS_PAGE_SIZE = 10;
+
+/** Completed assessments, newest first: the organisation's history. */
+export function listCompletedAssessments(organisationId: string, page: number) {
+  const db = getDb();
+  const where = and(eq(schema.assessments.organisationId, organisationId), eq(schema.assessments.status, "completed"));
+  const rows = db
+    .select({
+      id: schema.assessments.id,
+      completedAt: schema.assessments.completedAt,
+      totalScore: schema.assessments.totalScore,
+      level: schema.assessments.level,
+      questionnaireId: schema.assessments.questionnaireId,
+    })
+    .from(schema.assessments)
+    .where(where)
+    .orderBy(desc(schema.assessments.completedAt))
+    .limit(ASSESSMENTS_PAGE_SIZE)
+    .offset((page - 1) * ASSESSMENTS_PAGE_SIZE)
+    .all()
+    .map((r) => ({
+      ...r,
+      completedAt: r.completedAt ?? 0,
+      totalScore: r.totalScore ?? 0,
+      level: (r.level ?? 0) as Level,
+    }));
+  const total = db.select({ n: count() }).from(schema.assessments).where(where).get()?.n ?? 0;
+  return { rows, total, pageCount: Math.max(1, Math.ceil(total / ASSESSMENTS_PAGE_SIZE)) };
+}

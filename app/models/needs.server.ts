@@ -1,0 +1,430 @@
+/**
+ * Needs (DESIGN §5, §7): what an SME posts for vendors to bid on. Owns the lifecycle's
+ * transactions, the history of changes, the full-text index and who may see what. The state of
+ * a need when read comes from app/lib/need-status.ts.
+ */
+import crypto from "node:crypto";
+import { and, asc, count, desc, eq, gt, gte, lt, lte, sql, type SQL } from "drizzle-orm";
+import { getDb, schema, type DB } from "../../db/client.server";
+import { BUDGET_BANDS, type NeedFilters } from "~/lib/need-filters";
+import { ftsQuery } from "~/lib/search-text";
+import {
+  DAY_MS,
+  deadlineFarEnough,
+  effectiveNeedStatus,
+  NEED_STATUSES_VENDORS_SEE,
+  needActionAllowed,
+  type NeedAction,
+  type NeedEvent,
+  type NeedStatus,
+} from "~/lib/need-status";
+import type { Category, Role, Sector } from "~/lib/reference";
+import { searchText } from "~/lib/search-text";
+
+export type NeedViewer = { id: string; organisationId: string; role: Role };
+export type NeedRow = typeof schema.needs.$inferSelect;
+
+export type NeedInput = {
+  title: string;
+  description: string;
+  category: Category;
+  sector: Sector;
+  budgetMin: number;
+  budgetMax: number;
+  desiredStart: number;
+  deadline: number;
+  requirements: string;
+};
+
+/** A refusal, as a locale key, and the form field it belongs next to (none: the whole form). */
+export type NeedRefusal = { ok: false; error: string; field?: "deadline" | "cancelReason" };
+export type NeedResult<T = object> = ({ ok: true } & T) | NeedRefusal;
+
+const EDITABLE_FIELDS = [
+  "title",
+  "description",
+  "category",
+  "sector",
+  "budgetMin",
+  "budgetMax",
+  "desiredStart",
+  "deadline",
+  "requirements",
+] as const satisfies readonly (keyof NeedInput)[];
+export type NeedField = (typeof EDITABLE_FIELDS)[number];
+
+/** How many live bids a need has. Always 0 for now: issue 5's bids table feeds it. */
+export function bidCount(_needId: string): number {
+  return 0;
+}
+
+export function needStatusNow(need: Pick<NeedRow, "id" | "status" | "deadline">, now = Date.now()): NeedStatus {
+  return effectiveNeedStatus({ status: need.status, deadline: need.deadline, bidCount: bidCount(need.id), now });
+}
+
+function writeSearchText(tx: DB, needId: string, input: Pick<NeedInput, "title" | "description" | "requirements">) {
+  const body = searchText(`${input.title} ${input.description} ${input.requirements}`);
+  tx.run(sql`DELETE FROM needs_fts WHERE need_id = ${needId}`);
+  tx.run(sql`INSERT INTO needs_fts (need_id, body) VALUES (${needId}, ${body})`);
+}
+
+function recordEvent(
+  tx: DB,
+  needId: string,
+  actorId: string,
+  event: NeedEvent,
+  at: number,
+  extra: { changes?: Record<string, [unknown, unknown]>; note?: string } = {},
+) {
+  tx.insert(schema.needEvents)
+    .values({
+      needId,
+      actorId,
+      event,
+      at,
+      changes: extra.changes ? JSON.stringify(extra.changes) : null,
+      note: extra.note ?? null,
+    })
+    .run();
+}
+
+function publishRefusal(deadline: number, now: number): NeedRefusal | null {
+  return deadlineFarEnough(deadline, now) ? null : { ok: false, error: "errors.deadlineTooSoon", field: "deadline" };
+}
+
+/** A new need, saved as a draft, or published at once when `publish` and the deadline allows. */
+export function createNeed(
+  user: NeedViewer,
+  input: NeedInput,
+  opts: { publish: boolean; now?: number },
+): NeedResult<{ needId: string }> {
+  const now = opts.now ?? Date.now();
+  if (user.role !== "sme") return { ok: false, error: "errors.needNotAllowed" };
+  if (opts.publish) {
+    const refusal = publishRefusal(input.deadline, now);
+    if (refusal) return refusal;
+  }
+  const db = getDb();
+  const needId = crypto.randomUUID();
+  db.transaction((tx) => {
+    tx.insert(schema.needs)
+      .values({
+        id: needId,
+        organisationId: user.organisationId,
+        createdBy: user.id,
+        ...input,
+        status: opts.publish ? "open" : "draft",
+        publishedAt: opts.publish ? now : null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .run();
+    writeSearchText(tx, needId, input);
+    recordEvent(tx, needId, user.id, "created", now);
+    if (opts.publish) recordEvent(tx, needId, user.id, "published", now);
+  });
+  return { ok: true, needId };
+}
+
+/** The need if `user`'s organisation owns it; a 404 otherwise (others may not know it exists). */
+export function getNeedForOwner(needId: string, user: NeedViewer): NeedRow {
+  const row = getDb().select().from(schema.needs).where(eq(schema.needs.id, needId)).get();
+  if (!row || user.role !== "sme" || row.organisationId !== user.organisationId) {
+    throw new Response("Not found", { status: 404 });
+  }
+  return row;
+}
+
+function refuseUnless(action: NeedAction, status: NeedStatus): NeedRefusal | null {
+  return needActionAllowed(action, status) ? null : { ok: false, error: "errors.needNotAllowed" };
+}
+
+/**
+ * Edits a draft or an open need, keeping every changed field's before and after in the history.
+ * An open need's deadline can be moved later, never earlier: vendors keep the window promised.
+ * With `publish`, a draft is published in the same step (refused when the deadline is too soon).
+ */
+export function updateNeed(
+  needId: string,
+  user: NeedViewer,
+  input: NeedInput,
+  opts: { publish?: boolean; now?: number } = {},
+): NeedResult {
+  const now = opts.now ?? Date.now();
+  const need = getNeedForOwner(needId, user);
+  const status = needStatusNow(need, now);
+  const refusal = refuseUnless("edit", status) ?? (opts.publish ? refuseUnless("publish", status) : null);
+  if (refusal) return refusal;
+  if (status === "open" && input.deadline < need.deadline) {
+    return { ok: false, error: "errors.deadlineEarlier", field: "deadline" };
+  }
+  if (opts.publish) {
+    const tooSoon = publishRefusal(input.deadline, now);
+    if (tooSoon) return tooSoon;
+  }
+  const changes: Record<string, [unknown, unknown]> = {};
+  for (const field of EDITABLE_FIELDS) {
+    if (need[field] !== input[field]) changes[field] = [need[field], input[field]];
+  }
+  getDb().transaction((tx) => {
+    if (Object.keys(changes).length) {
+      tx.update(schema.needs)
+        .set({ ...input, updatedAt: now })
+        .where(eq(schema.needs.id, needId))
+        .run();
+      writeSearchText(tx, needId, input);
+      recordEvent(tx, needId, user.id, "edited", now, { changes });
+      // Once bids and questions exist (issues 5 and 6), the vendors concerned are told here.
+    }
+    if (opts.publish) {
+      tx.update(schema.needs)
+        .set({ status: "open", publishedAt: now, updatedAt: now })
+        .where(eq(schema.needs.id, needId))
+        .run();
+      recordEvent(tx, needId, user.id, "published", now);
+    }
+  });
+  return { ok: true };
+}
+
+export function publishNeed(needId: string, user: NeedViewer, now = Date.now()): NeedResult {
+  const need = getNeedForOwner(needId, user);
+  const refusal = refuseUnless("publish", needStatusNow(need, now)) ?? publishRefusal(need.deadline, now);
+  if (refusal) return refusal;
+  getDb().transaction((tx) => {
+    tx.update(schema.needs)
+      .set({ status: "open", publishedAt: now, updatedAt: now })
+      .where(eq(schema.needs.id, needId))
+      .run();
+    recordEvent(tx, needId, user.id, "published", now);
+  });
+  return { ok: true };
+}
+
+/** Closes bidding before the deadline: the need moves on to evaluating. */
+export function closeNeed(needId: string, user: NeedViewer, now = Date.now()): NeedResult {
+  const need = getNeedForOwner(needId, user);
+  const refusal = refuseUnless("close", needStatusNow(need, now));
+  if (refusal) return refusal;
+  getDb().transaction((tx) => {
+    tx.update(schema.needs)
+      .set({ status: "evaluating", closedAt: now, updatedAt: now })
+      .where(eq(schema.needs.id, needId))
+      .run();
+    recordEvent(tx, needId, user.id, "closed", now);
+  });
+  return { ok: true };
+}
+
+/** Cancels a need that has not been awarded; the reason is required and kept. */
+export function cancelNeed(needId: string, user: NeedViewer, reason: string, now = Date.now()): NeedResult {
+  const need = getNeedForOwner(needId, user);
+  const refusal = refuseUnless("cancel", needStatusNow(need, now));
+  if (refusal) return refusal;
+  const why = reason.trim();
+  if (!why) return { ok: false, error: "errors.required", field: "cancelReason" };
+  getDb().transaction((tx) => {
+    tx.update(schema.needs)
+      .set({ status: "cancelled", cancelledAt: now, cancelReason: why, updatedAt: now })
+      .where(eq(schema.needs.id, needId))
+      .run();
+    recordEvent(tx, needId, user.id, "cancelled", now, { note: why });
+  });
+  return { ok: true };
+}
+
+export type NeedDetail = NeedRow & {
+  statusNow: NeedStatus;
+  organisationName: string;
+  isOwner: boolean;
+  /** Owner and staff read the history of changes. */
+  canReadHistory: boolean;
+};
+
+/**
+ * A need as `viewer` may see it: the owning SME sees all of its needs; staff every need but
+ * drafts; vendors open, evaluating and awarded ones. Anything else is a 404.
+ */
+export function getNeedForViewer(needId: string, viewer: NeedViewer, now = Date.now()): NeedDetail {
+  const row = getDb()
+    .select({ need: schema.needs, organisationName: schema.organisations.legalName })
+    .from(schema.needs)
+    .innerJoin(schema.organisations, eq(schema.organisations.id, schema.needs.organisationId))
+    .where(eq(schema.needs.id, needId))
+    .get();
+  if (!row) throw new Response("Not found", { status: 404 });
+  const statusNow = needStatusNow(row.need, now);
+  const isOwner = viewer.role === "sme" && row.need.organisationId === viewer.organisationId;
+  const isStaff = viewer.role === "staff" || viewer.role === "admin";
+  const visible =
+    isOwner ||
+    (isStaff && statusNow !== "draft") ||
+    (viewer.role === "vendor" && NEED_STATUSES_VENDORS_SEE.includes(statusNow));
+  if (!visible) throw new Response("Not found", { status: 404 });
+  return {
+    ...row.need,
+    statusNow,
+    organisationName: row.organisationName,
+    isOwner,
+    canReadHistory: isOwner || isStaff,
+  };
+}
+
+export type NeedHistoryEntry = {
+  id: number;
+  event: NeedEvent;
+  at: number;
+  actorName: string;
+  changes: Record<string, [unknown, unknown]> | null;
+  note: string | null;
+};
+
+export const HISTORY_PAGE_SIZE = 20;
+
+/** The need's history, newest first, a page at a time. Callers check `canReadHistory` first. */
+export function needHistory(needId: string, page = 1) {
+  const db = getDb();
+  const rows = db
+    .select({
+      id: schema.needEvents.id,
+      event: schema.needEvents.event,
+      at: schema.needEvents.at,
+      actorName: schema.users.name,
+      changes: schema.needEvents.changes,
+      note: schema.needEvents.note,
+    })
+    .from(schema.needEvents)
+    .innerJoin(schema.users, eq(schema.users.id, schema.needEvents.actorId))
+    .where(eq(schema.needEvents.needId, needId))
+    .orderBy(desc(schema.needEvents.at), desc(schema.needEvents.id))
+    .limit(HISTORY_PAGE_SIZE)
+    .offset((page - 1) * HISTORY_PAGE_SIZE)
+    .all();
+  const total =
+    db.select({ n: count() }).from(schema.needEvents).where(eq(schema.needEvents.needId, needId)).get()?.n ?? 0;
+  return {
+    rows: rows.map((r): NeedHistoryEntry => ({
+      ...r,
+      changes: r.changes ? (JSON.parse(r.changes) as NeedHistoryEntry["changes"]) : null,
+    })),
+    total,
+    pageCount: Math.max(1, Math.ceil(total / HISTORY_PAGE_SIZE)),
+  };
+}
+
+export const NEEDS_PAGE_SIZE = 20;
+
+const openNow = (now: number) => and(eq(schema.needs.status, "open"), gt(schema.needs.deadline, now));
+
+/** The board: open needs with the filters, sorted and a page at a time. */
+export function listOpenNeeds(filters: NeedFilters, page: number, now = Date.now()) {
+  const db = getDb();
+  const conditions: (SQL | undefined)[] = [openNow(now)];
+  if (filters.category) conditions.push(eq(schema.needs.category, filters.category));
+  if (filters.sector) conditions.push(eq(schema.needs.sector, filters.sector));
+  if (filters.budget) {
+    const [from, to] = BUDGET_BANDS[filters.budget];
+    conditions.push(gte(schema.needs.budgetMax, from), lt(schema.needs.budgetMin, to));
+  }
+  if (filters.closes) conditions.push(lte(schema.needs.deadline, now + filters.closes * DAY_MS));
+  const match = ftsQuery(filters.q);
+  if (match) {
+    conditions.push(sql`${schema.needs.id} IN (SELECT need_id FROM needs_fts WHERE needs_fts MATCH ${match})`);
+  }
+  const where = and(...conditions);
+  const order =
+    filters.sort === "deadline"
+      ? [asc(schema.needs.deadline), asc(schema.needs.id)]
+      : filters.sort === "budget"
+        ? [desc(schema.needs.budgetMax), asc(schema.needs.id)]
+        : [desc(schema.needs.publishedAt), asc(schema.needs.id)];
+  const rows = db
+    .select({
+      id: schema.needs.id,
+      title: schema.needs.title,
+      category: schema.needs.category,
+      sector: schema.needs.sector,
+      budgetMin: schema.needs.budgetMin,
+      budgetMax: schema.needs.budgetMax,
+      deadline: schema.needs.deadline,
+      publishedAt: schema.needs.publishedAt,
+      organisationName: schema.organisations.legalName,
+    })
+    .from(schema.needs)
+    .innerJoin(schema.organisations, eq(schema.organisations.id, schema.needs.organisationId))
+    .where(where)
+    .orderBy(...order)
+    .limit(NEEDS_PAGE_SIZE)
+    .offset((page - 1) * NEEDS_PAGE_SIZE)
+    .all();
+  const total = db.select({ n: count() }).from(schema.needs).where(where).get()?.n ?? 0;
+  return { rows, total, pageCount: Math.max(1, Math.ceil(total / NEEDS_PAGE_SIZE)) };
+}
+
+/** For visitors: how many needs are open in each category, and in all. */
+export function countOpenNeedsByCategory(now = Date.now()) {
+  const rows = getDb()
+    .select({ category: schema.needs.category, n: count() })
+    .from(schema.needs)
+    .where(openNow(now))
+    .groupBy(schema.needs.category)
+    .all();
+  return { byCategory: rows, total: rows.reduce((s, r) => s + r.n, 0) };
+}
+
+const ownColumns = {
+  id: schema.needs.id,
+  title: schema.needs.title,
+  status: schema.needs.status,
+  deadline: schema.needs.deadline,
+  category: schema.needs.category,
+  budgetMin: schema.needs.budgetMin,
+  budgetMax: schema.needs.budgetMax,
+  updatedAt: schema.needs.updatedAt,
+};
+
+/** The SME's own needs, most recently changed first, each with its state now. */
+export function listOwnNeeds(organisationId: string, page: number, now = Date.now()) {
+  const db = getDb();
+  const where = eq(schema.needs.organisationId, organisationId);
+  const rows = db
+    .select(ownColumns)
+    .from(schema.needs)
+    .where(where)
+    .orderBy(desc(schema.needs.updatedAt), asc(schema.needs.id))
+    .limit(NEEDS_PAGE_SIZE)
+    .offset((page - 1) * NEEDS_PAGE_SIZE)
+    .all()
+    .map((r) => ({ ...r, statusNow: needStatusNow(r, now) }));
+  const total = db.select({ n: count() }).from(schema.needs).where(where).get()?.n ?? 0;
+  return { rows, total, pageCount: Math.max(1, Math.ceil(total / NEEDS_PAGE_SIZE)) };
+}
+
+const STATE_ORDER: NeedStatus[] = ["open", "draft", "evaluating", "expired", "awarded", "cancelled"];
+const RECENT_LIMIT = 100;
+const PER_STATE = 3;
+
+/** For the SME's home: its most recent needs grouped by their state now, a few of each. */
+export function ownNeedsByState(organisationId: string, now = Date.now()) {
+  const recent = getDb()
+    .select(ownColumns)
+    .from(schema.needs)
+    .where(eq(schema.needs.organisationId, organisationId))
+    .orderBy(desc(schema.needs.updatedAt))
+    .limit(RECENT_LIMIT)
+    .all();
+  const groups = new Map<NeedStatus, { id: string; title: string; deadline: number }[]>();
+  const counts = new Map<NeedStatus, number>();
+  for (const need of recent) {
+    const state = needStatusNow(need, now);
+    counts.set(state, (counts.get(state) ?? 0) + 1);
+    const list = groups.get(state) ?? [];
+    if (list.length < PER_STATE) list.push({ id: need.id, title: need.title, deadline: need.deadline });
+    groups.set(state, list);
+  }
+  return STATE_ORDER.filter((s) => groups.has(s)).map((status) => ({
+    status,
+    count: counts.get(status) ?? 0,
+    needs: groups.get(status) ?? [],
+  }));
+}

@@ -1,0 +1,95 @@
+import crypto from "node:crypto";
+import { createUser, expect, expectAccessible, signInAs, test } from "./fixtures";
+
+/** yyyy-mm-dd of the Ho Chi Minh City day `days` from now. */
+const hcmcDay = (days: number) => new Date(Date.now() + 7 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+
+test("an SME publishes a need, a vendor finds it without diacritics, the SME cancels it and it leaves the board", async ({
+  page,
+  browser,
+}) => {
+  const sme = await createUser("sme", { name: "Lâm Thị Hồng" });
+  const vendor = await createUser("vendor", { name: "Tạ Quang Vinh" });
+  const token = `kns${crypto.randomInt(100_000, 999_999)}`;
+  const title = `Hệ thống đặt bàn cho nhà hàng Hương Sen Đỏ ${token}`;
+
+  await signInAs(page, sme);
+  await page.goto("/needs");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nhu cầu của tôi");
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Đăng nhu cầu mới" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Đăng nhu cầu mới");
+  await expectAccessible(page);
+
+  await page.getByLabel("Tiêu đề").fill(title);
+  await page
+    .getByLabel("Vấn đề cần giải quyết")
+    .fill("Khách đặt bàn qua điện thoại nên hay trùng giờ. Cần trang đặt bàn trực tuyến và nhắc lịch qua Zalo.");
+  await page.getByLabel("Loại giải pháp").selectOption("web_app_development");
+  await page.getByLabel("Lĩnh vực").selectOption("food_beverage");
+  await page.getByLabel("Ngân sách từ (đồng)").fill("120.000.000");
+  await page.getByLabel("Ngân sách đến (đồng)").fill("80.000.000");
+  await page.getByLabel("Hạn nhận hồ sơ dự thầu").fill(hcmcDay(0));
+  await page.getByLabel("Ngày mong muốn bắt đầu").fill(hcmcDay(20));
+  await page.getByRole("button", { name: "Đăng nhu cầu" }).click();
+
+  // The budget the wrong way round is named next to its field; what was typed stays.
+  await expect(page.getByText("Ngân sách tối đa phải lớn hơn hoặc bằng ngân sách tối thiểu.")).toBeVisible();
+  await expect(page.getByLabel("Ngân sách đến (đồng)")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Tiêu đề")).toHaveValue(title);
+  await expectAccessible(page);
+
+  // A deadline today is too soon to publish: refused next to the deadline.
+  await page.getByLabel("Ngân sách đến (đồng)").fill("180.000.000");
+  await page.getByRole("button", { name: "Đăng nhu cầu" }).click();
+  await expect(page.getByText("Hạn nhận hồ sơ dự thầu phải cách thời điểm đăng ít nhất một ngày.")).toBeVisible();
+  await expect(page.getByLabel("Hạn nhận hồ sơ dự thầu")).toHaveAttribute("aria-invalid", "true");
+
+  await page.getByLabel("Hạn nhận hồ sơ dự thầu").fill(hcmcDay(10));
+  await page.getByRole("button", { name: "Đăng nhu cầu" }).click();
+  await expect(page.getByText("Đã đăng nhu cầu.")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(page.getByText("Đang nhận hồ sơ")).toBeVisible();
+  await expect(page.getByText("120.000.000 ₫ – 180.000.000 ₫")).toBeVisible();
+  const needUrl = page.url().replace(/\?.*$/, "");
+  await expectAccessible(page);
+
+  // A vendor finds it on the board, typing without diacritics.
+  const vendorContext = await browser.newContext();
+  const vendorPage = await vendorContext.newPage();
+  await signInAs(vendorPage, vendor);
+  await vendorPage.goto("/needs");
+  await expect(vendorPage.getByRole("heading", { level: 1 })).toHaveText("Nhu cầu đang mở");
+  await expectAccessible(vendorPage);
+  await vendorPage.getByLabel("Tìm kiếm").fill(`huong sen do ${token}`);
+  await vendorPage.getByRole("button", { name: "Lọc" }).click();
+  await expect(vendorPage).toHaveURL(/q=huong\+sen\+do/);
+  await expect(vendorPage.getByText("1 nhu cầu")).toBeVisible();
+  await vendorPage.getByRole("link", { name: title }).click();
+  await expect(vendorPage.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(vendorPage.getByRole("heading", { name: "Quản lý nhu cầu" })).toHaveCount(0);
+  await expectAccessible(vendorPage);
+
+  // The SME cancels it, with a reason and an explicit confirmation.
+  await page.getByRole("link", { name: "Hủy nhu cầu…" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hủy nhu cầu");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Hủy nhu cầu" }).click();
+  await expect(page.getByText("Vui lòng điền mục này.")).toBeVisible();
+  await expect(page.getByText("Vui lòng đánh dấu để xác nhận.")).toBeVisible();
+  await page.getByLabel("Lý do hủy").fill("Nhà hàng tạm đóng cửa để sửa chữa.");
+  await page.getByLabel("Tôi hiểu rằng việc hủy không thể hoàn tác.").check();
+  await page.getByRole("button", { name: "Hủy nhu cầu" }).click();
+  await expect(page.getByText("Đã hủy nhu cầu.")).toBeVisible();
+  await expect(page.getByText("Đã hủy", { exact: true })).toBeVisible();
+  await expect(page.getByText("Nhà hàng tạm đóng cửa để sửa chữa.").first()).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Lịch sử thay đổi" })).toBeVisible();
+  await expectAccessible(page);
+
+  // …and it has left the board.
+  await vendorPage.goto(`/needs?q=huong+sen+do+${token}`);
+  await expect(vendorPage.getByText("Không có nhu cầu nào khớp với tìm kiếm.")).toBeVisible();
+  const gone = await vendorPage.goto(needUrl);
+  expect(gone?.status()).toBe(404);
+  await vendorContext.close();
+});
