@@ -18,6 +18,7 @@ import {
 import { CAPITAL_BAND_IDS, REVENUE_BAND_IDS, SIZE_CLASSES } from "../app/lib/enterprise-size";
 import { ASSESSMENT_STATUSES } from "../app/lib/dbi";
 import { NEED_EVENTS, NEED_STATUSES } from "../app/lib/need-status";
+import { BID_STATUSES } from "../app/lib/bid-rules";
 
 const createdAt = () =>
   integer("created_at")
@@ -459,3 +460,134 @@ export const emailOptOuts = sqliteTable(
 
 export type Need = typeof needs.$inferSelect;
 export type Assessment = typeof assessments.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------
+// Bids, questions and engagements (DESIGN §7)
+
+export const bids = sqliteTable(
+  "bids",
+  {
+    id: text("id").primaryKey(),
+    needId: text("need_id")
+      .notNull()
+      .references(() => needs.id),
+    vendorId: text("vendor_id")
+      .notNull()
+      .references(() => organisations.id),
+    submittedBy: text("submitted_by")
+      .notNull()
+      .references(() => users.id),
+    status: text("status", { enum: BID_STATUSES }).notNull(),
+    /** Integer VND. */
+    total: integer("total").notNull(),
+    durationDays: integer("duration_days").notNull(),
+    approach: text("approach").notNull(),
+    validityDays: integer("validity_days").notNull(),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull(),
+    withdrawnAt: integer("withdrawn_at"),
+  },
+  (t) => [
+    // One live bid per vendor per need, whatever the application does.
+    uniqueIndex("bids_one_live_per_vendor")
+      .on(t.needId, t.vendorId)
+      .where(sql`status <> 'withdrawn'`),
+    index("bids_need_status_idx").on(t.needId, t.status),
+    index("bids_vendor_updated_idx").on(t.vendorId, t.updatedAt),
+  ],
+);
+
+export const bidMilestones = sqliteTable(
+  "bid_milestones",
+  {
+    id: text("id").primaryKey(),
+    bidId: text("bid_id")
+      .notNull()
+      .references(() => bids.id),
+    position: integer("position").notNull(),
+    title: text("title").notNull(),
+    dueOffsetDays: integer("due_offset_days").notNull(),
+    amount: integer("amount").notNull(),
+  },
+  (t) => [index("bid_milestones_bid_idx").on(t.bidId, t.position)],
+);
+
+/** Vendors' questions on a need; answers are shown to every vendor without the asker. */
+export const needQuestions = sqliteTable(
+  "need_questions",
+  {
+    id: text("id").primaryKey(),
+    needId: text("need_id")
+      .notNull()
+      .references(() => needs.id),
+    askedBy: text("asked_by")
+      .notNull()
+      .references(() => users.id),
+    vendorId: text("vendor_id")
+      .notNull()
+      .references(() => organisations.id),
+    question: text("question").notNull(),
+    answer: text("answer"),
+    answeredBy: text("answered_by").references(() => users.id),
+    answeredAt: integer("answered_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("need_questions_need_idx").on(t.needId, t.createdAt)],
+);
+
+export const ENGAGEMENT_STATUSES = ["active", "completed", "terminated"] as const;
+export const MILESTONE_STATUSES = ["pending", "submitted", "accepted", "changes_requested"] as const;
+
+export const engagements = sqliteTable(
+  "engagements",
+  {
+    id: text("id").primaryKey(),
+    needId: text("need_id")
+      .notNull()
+      .references(() => needs.id),
+    bidId: text("bid_id")
+      .notNull()
+      .references(() => bids.id),
+    smeId: text("sme_id")
+      .notNull()
+      .references(() => organisations.id),
+    vendorId: text("vendor_id")
+      .notNull()
+      .references(() => organisations.id),
+    status: text("status", { enum: ENGAGEMENT_STATUSES }).notNull(),
+    /** Integer VND, as awarded. */
+    total: integer("total").notNull(),
+    awardedAt: integer("awarded_at").notNull(),
+    awardedBy: text("awarded_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // Exactly one engagement per need: a second award on the same need cannot insert.
+    uniqueIndex("engagements_need_unique").on(t.needId),
+    uniqueIndex("engagements_bid_unique").on(t.bidId),
+    index("engagements_sme_awarded_idx").on(t.smeId, t.awardedAt),
+    index("engagements_vendor_awarded_idx").on(t.vendorId, t.awardedAt),
+    index("engagements_status_awarded_idx").on(t.status, t.awardedAt),
+  ],
+);
+
+export const engagementMilestones = sqliteTable(
+  "engagement_milestones",
+  {
+    id: text("id").primaryKey(),
+    engagementId: text("engagement_id")
+      .notNull()
+      .references(() => engagements.id),
+    position: integer("position").notNull(),
+    title: text("title").notNull(),
+    dueAt: integer("due_at").notNull(),
+    amount: integer("amount").notNull(),
+    status: text("status", { enum: MILESTONE_STATUSES }).notNull(),
+  },
+  (t) => [
+    index("engagement_milestones_engagement_idx").on(t.engagementId, t.position),
+    index("engagement_milestones_status_due_idx").on(t.status, t.dueAt),
+  ],
+);

@@ -7,6 +7,7 @@ import type Database from "better-sqlite3";
 import { fakerVI as faker } from "@faker-js/faker";
 import { drizzleFor } from "./client.server";
 import * as schema from "./schema";
+import { seedBids } from "./seed-bids";
 import { seedNeeds } from "./seed-needs";
 import { CAPITAL_BAND_IDS, REVENUE_BAND_IDS, sizeClassFromBands } from "../app/lib/enterprise-size";
 import { SECTORS, sectorGroup, type Sector, type StaffOrganisation } from "../app/lib/reference";
@@ -169,5 +170,6 @@ export async function seed(sqlite: Database.Database) {
     });
 
     seedNeeds(tx, now);
+    seedBids(tx, now);
   });
 }

@@ -125,3 +125,44 @@ export async function signOutThroughMenu(page: Page) {
 
 export const test = base;
 export { expect };
+
+const DAY = 86_400_000;
+
+/** Makes a vendor vetted (valid for a year from now) directly in the database. */
+export function makeVetted(vendor: TestUser) {
+  const conn = e2eDb();
+  conn.prepare("UPDATE organisations SET vendor_status = 'vetted' WHERE id = ?").run(vendor.organisationId);
+  conn
+    .prepare(
+      `INSERT INTO vendor_profiles (organisation_id, description, vetted_at, vetting_expires_at, vetted_by, updated_at)
+       VALUES (?, 'Nhà cung cấp thử nghiệm', ?, ?, 'HCA', ?)
+       ON CONFLICT(organisation_id) DO UPDATE SET vetting_expires_at = excluded.vetting_expires_at`,
+    )
+    .run(vendor.organisationId, Date.now() - DAY, Date.now() + 365 * DAY, Date.now());
+}
+
+/** An open need of the SME, published yesterday, with its deadline `deadlineInDays` away. */
+export function createNeed(owner: TestUser, title: string, deadlineInDays = 10): string {
+  const id = crypto.randomUUID();
+  const now = Date.now();
+  e2eDb()
+    .prepare(
+      `INSERT INTO needs (id, organisation_id, created_by, title, description, category, sector, budget_min, budget_max,
+        desired_start, deadline, requirements, status, published_at, created_at, updated_at)
+       VALUES (?, ?, ?, ?, 'Cần phần mềm quản lý bán hàng cho 2 cửa hàng.', 'pos_retail', 'retail_trade', 40000000, 90000000,
+        ?, ?, '', 'open', ?, ?, ?)`,
+    )
+    .run(
+      id,
+      owner.organisationId,
+      owner.id,
+      title,
+      now + 40 * DAY,
+      now + deadlineInDays * DAY,
+      now - DAY,
+      now - DAY,
+      now,
+    );
+  e2eDb().prepare("INSERT INTO needs_fts (need_id, body) VALUES (?, ?)").run(id, title.toLowerCase());
+  return id;
+}

@@ -12,7 +12,7 @@ export const NEED_ACTIONS = ["edit", "publish", "close", "cancel"] as const;
 export type NeedAction = (typeof NEED_ACTIONS)[number];
 
 /** What the history of a need records. */
-export const NEED_EVENTS = ["created", "edited", "published", "closed", "cancelled"] as const;
+export const NEED_EVENTS = ["created", "edited", "published", "closed", "cancelled", "awarded"] as const;
 export type NeedEvent = (typeof NEED_EVENTS)[number];
 
 export const DAY_MS = 24 * 60 * 60 * 1000;

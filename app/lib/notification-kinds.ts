@@ -9,6 +9,16 @@ export const NOTIFICATION_KINDS = {
   vetting_rejected: "vetting",
   vendor_suspended: "vetting",
   vendor_reinstated: "vetting",
+  bid_submitted: "bidding",
+  bid_edited: "bidding",
+  bid_withdrawn: "bidding",
+  question_asked: "bidding",
+  question_answered: "bidding",
+  bid_awarded: "bidding",
+  bid_not_selected: "bidding",
+  need_edited: "bidding",
+  need_closed_early: "bidding",
+  need_cancelled: "bidding",
 } as const;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

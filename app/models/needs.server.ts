@@ -4,7 +4,7 @@
  * a need when read comes from app/lib/need-status.ts.
  */
 import crypto from "node:crypto";
-import { and, asc, count, desc, eq, gt, gte, lt, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, lt, lte, ne, sql, type SQL } from "drizzle-orm";
 import { getDb, schema, type DB } from "../../db/client.server";
 import { BUDGET_BANDS, type NeedFilters } from "~/lib/need-filters";
 import { ftsQuery } from "~/lib/search-text";
@@ -53,9 +53,33 @@ const EDITABLE_FIELDS = [
 ] as const satisfies readonly (keyof NeedInput)[];
 export type NeedField = (typeof EDITABLE_FIELDS)[number];
 
-/** How many live bids a need has. Always 0 for now: issue 5's bids table feeds it. */
-export function bidCount(_needId: string): number {
-  return 0;
+/** How many live (not withdrawn) bids a need has: a past-deadline need with none is `expired`. */
+export function bidCount(needId: string): number {
+  return (
+    getDb()
+      .select({ n: count() })
+      .from(schema.bids)
+      .where(and(eq(schema.bids.needId, needId), ne(schema.bids.status, "withdrawn")))
+      .get()?.n ?? 0
+  );
+}
+
+/** Vendors with a live bid or a question on a need: who hears of its edits, closing and cancellation. */
+export function interestedVendorIds(needId: string, onlyBidders = false): string[] {
+  const db = getDb();
+  const bidders = db
+    .select({ id: schema.bids.vendorId })
+    .from(schema.bids)
+    .where(and(eq(schema.bids.needId, needId), ne(schema.bids.status, "withdrawn")))
+    .all();
+  const askers = onlyBidders
+    ? []
+    : db
+        .select({ id: schema.needQuestions.vendorId })
+        .from(schema.needQuestions)
+        .where(eq(schema.needQuestions.needId, needId))
+        .all();
+  return [...new Set([...bidders, ...askers].map((r) => r.id))];
 }
 
 export function needStatusNow(need: Pick<NeedRow, "id" | "status" | "deadline">, now = Date.now()): NeedStatus {

@@ -147,3 +147,18 @@ export function saveEmailSettings(userId: string, enabled: Record<EmailGroup, bo
     }
   });
 }
+
+/** Tells the vendors interested in a need (bidders, and askers unless `onlyBidders`) about it. */
+export async function notifyNeedWatchers(
+  vendorIds: string[],
+  needId: string,
+  kind: "need_edited" | "need_closed_early" | "need_cancelled",
+  params: NotificationParams,
+) {
+  await notify(
+    vendorIds.flatMap((v) => organisationUserIds(v)),
+    kind,
+    params,
+    `/needs/${needId}`,
+  );
+}

@@ -145,6 +145,13 @@ export function getDossier(vendorId: string, now = Date.now()) {
 
 export type Dossier = ReturnType<typeof getDossier>;
 
+/** A vendor's standing now (a vetted vendor past its expiry reads as `expired`). */
+export function vendorStanding(vendorId: string, now = Date.now()): EffectiveVendorStatus {
+  const row = vendorRow(getDb(), vendorId);
+  if (!row) notFound();
+  return effectiveStatus(stateOf(row), now);
+}
+
 export function vettingHistory(vendorId: string) {
   return getDb()
     .select({

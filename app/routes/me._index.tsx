@@ -1,11 +1,13 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { MyEngagements } from "~/components/my-engagements";
 import { SmeOverview } from "~/components/sme-overview";
 import { Alert } from "~/components/ui/alert";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/page";
 import { latestAssessment } from "~/models/assessments.server";
+import { listBidsOfVendor, listEngagementsForOrganisation } from "~/models/engagements.server";
 import { ownNeedsByState } from "~/models/needs.server";
 import { getOrganisation } from "~/models/users.server";
 import { requireUser } from "~/utils/auth.server";
@@ -31,6 +33,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
     notice: url.searchParams.get("notice") ?? (url.searchParams.get("welcome") ? "welcome" : null),
     sme: user.role === "sme" ? smeOverview(user.organisationId) : null,
+    engagements:
+      user.role === "sme" || user.role === "vendor" ? listEngagementsForOrganisation(user.organisationId).rows : null,
+    bids: user.role === "vendor" ? listBidsOfVendor(user.organisationId) : null,
   });
 }
 
@@ -54,7 +59,7 @@ function Detail({ label, value }: { label: string; value: string | number | null
 
 export default function MyHome() {
   const { t } = useTranslation();
-  const { user, organisation, notice, sme } = useLoaderData<typeof loader>();
+  const { user, organisation, notice, sme, engagements, bids } = useLoaderData<typeof loader>();
   const role = user.role;
   return (
     <div className="space-y-6">
@@ -65,6 +70,9 @@ export default function MyHome() {
         </Alert>
       ) : null}
       {sme ? <SmeOverview {...sme} /> : null}
+      {engagements && (role === "sme" || role === "vendor") ? (
+        <MyEngagements side={role} engagements={engagements} bids={bids} />
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <h2 className="text-lg font-semibold">{t("me.organisation")}</h2>

@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -13,8 +13,22 @@ import { Card, PageHeader } from "~/components/ui/page";
 import { pageParam, Pagination } from "~/components/ui/pagination";
 import { formatDate, formatDateTime, formatMoney } from "~/lib/format";
 import { allowedNeedActions } from "~/lib/need-status";
-import { closeNeed, getNeedForViewer, needHistory, type NeedHistoryEntry } from "~/models/needs.server";
-import { requireRole, requireUser } from "~/utils/auth.server";
+import { VendorBidPanel } from "~/components/needs/vendor-bid-panel";
+import { QuestionsSection } from "~/components/needs/questions";
+import { answerQuestion, askQuestion, getOwnBid, questionsFor, withdrawBid } from "~/models/bids.server";
+import { engagementIdOfNeed } from "~/models/engagements.server";
+import {
+  bidCount,
+  closeNeed,
+  getNeedForViewer,
+  interestedVendorIds,
+  needHistory,
+  type NeedHistoryEntry,
+} from "~/models/needs.server";
+import { notifyNeedWatchers } from "~/models/notifications.server";
+import { vendorStanding } from "~/models/vendors.server";
+import { requireUser } from "~/utils/auth.server";
+import { text } from "~/utils/validation";
 import { title } from "~/utils/meta";
 
 /** Closing bidding early: the owner confirms it. */
@@ -49,19 +63,77 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       organisationName: need.organisationName,
     },
     actions: need.isOwner ? allowedNeedActions(need.statusNow) : [],
+    viewerRole: user.role,
+    isOwner: need.isOwner,
+    bidding:
+      user.role === "vendor"
+        ? {
+            standing: vendorStanding(user.organisationId),
+            ownBid: getOwnBid(need.id, user.organisationId),
+          }
+        : null,
+    bidCount: need.isOwner || user.role === "staff" || user.role === "admin" ? bidCount(need.id) : null,
+    engagementId:
+      need.statusNow === "awarded" && (need.isOwner || user.role !== "vendor") ? engagementIdOfNeed(need.id) : null,
+    questions: questionsFor(need.id, user, need.isOwner || user.role === "staff" || user.role === "admin"),
     history,
     page: pageParam(url),
     notice: url.searchParams.get("notice"),
   });
 }
 
+const AskSchema = z.object({ intent: z.literal("ask"), question: text(1000) });
+const AnswerSchema = z.object({ intent: z.literal("answer"), questionId: z.string(), answer: text(2000) });
+const WithdrawSchema = z.object({
+  intent: z.literal("withdraw"),
+  confirm: z.literal("on", { errorMap: () => ({ message: "errors.confirmRequired" }) }),
+});
+
+const BID_ERRORS: Record<string, string> = {
+  closed: "errors.biddingClosed",
+  not_live: "errors.bidNotLive",
+};
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, "sme");
-  const submission = parseWithZod(await request.formData(), { schema: CloseSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  const result = closeNeed(params.needId ?? "", user);
-  if (!result.ok) return json(submission.reply({ formErrors: [result.error] }), { status: 400 });
-  return redirect(`/needs/${params.needId}?notice=closed`);
+  const user = await requireUser(request);
+  const needId = params.needId ?? "";
+  const formData = await request.formData();
+  const intent = String(formData.get("intent"));
+  const fail = (result: SubmissionResult<string[]>) => json({ intent, result }, { status: 400 });
+  if (intent === "ask") {
+    const submission = parseWithZod(formData, { schema: AskSchema });
+    if (submission.status !== "success") return fail(submission.reply());
+    const result = await askQuestion(user, needId, submission.value.question);
+    if (!result.ok) return fail(submission.reply({ formErrors: ["errors.biddingClosed"] }));
+    return redirect(`/needs/${needId}?notice=asked#questions`);
+  }
+  if (intent === "answer") {
+    const submission = parseWithZod(formData, { schema: AnswerSchema });
+    if (submission.status !== "success")
+      return json({ intent: `answer-${formData.get("questionId")}`, result: submission.reply() }, { status: 400 });
+    await answerQuestion(user, needId, submission.value.questionId, submission.value.answer);
+    return redirect(`/needs/${needId}?notice=answered#questions`);
+  }
+  if (intent === "withdraw") {
+    const submission = parseWithZod(formData, { schema: WithdrawSchema });
+    if (submission.status !== "success") return fail(submission.reply());
+    const result = await withdrawBid(user, needId);
+    if (!result.ok) return fail(submission.reply({ formErrors: [BID_ERRORS[result.error] ?? "errors.bidNotLive"] }));
+    return redirect(`/needs/${needId}?notice=withdrawn`);
+  }
+  if (user.role !== "sme") throw new Response("Forbidden", { status: 403 });
+  const submission = parseWithZod(formData, { schema: CloseSchema });
+  if (submission.status !== "success") return fail(submission.reply());
+  const result = closeNeed(needId, user);
+  if (!result.ok) return fail(submission.reply({ formErrors: [result.error] }));
+  const need = getNeedForViewer(needId, user);
+  await notifyNeedWatchers(interestedVendorIds(needId, true), needId, "need_closed_early", { need: need.title });
+  return redirect(`/needs/${needId}?notice=closed`);
+}
+
+function useIntentResult(intent: string) {
+  const data = useActionData<typeof action>();
+  return data && data.intent === intent ? data.result : undefined;
 }
 
 function Detail({ label, children }: { label: string; children: ReactNode }) {
@@ -76,7 +148,8 @@ function Detail({ label, children }: { label: string; children: ReactNode }) {
 export default function NeedPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "vi";
-  const { need, actions, history, page, notice } = useLoaderData<typeof loader>();
+  const { need, actions, history, page, notice, bidding, bidCount, engagementId, questions, isOwner, viewerRole } =
+    useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <PageHeader title={need.title} lead={need.organisationName} actions={<NeedStatusBadge status={need.status} />} />
@@ -117,7 +190,34 @@ export default function NeedPage() {
           </dl>
         </Card>
       </div>
+      {engagementId ? (
+        <Alert tone="info">
+          {t("bids.awardedNotice")}{" "}
+          <Link to={`/engagements/${engagementId}`} className="font-semibold underline">
+            {t("bids.openEngagement")}
+          </Link>
+        </Alert>
+      ) : null}
+      {bidding ? <VendorBidPanel needId={need.id} status={need.status} bidding={bidding} /> : null}
+      {bidCount !== null && need.status !== "draft" ? (
+        <Card>
+          <h2 className="text-lg font-semibold">{t("bids.ownerTitle")}</h2>
+          <p className="mt-1 text-slate-700">{t("bids.ownerCount", { count: bidCount })}</p>
+          <p className="mt-1 text-sm text-slate-700">{t(`bids.ownerExplain.${need.status}`, { defaultValue: "" })}</p>
+          {isOwner && bidCount > 0 && (need.status === "evaluating" || need.status === "awarded") ? (
+            <Link to={`/needs/${need.id}/compare`} className={`${buttonClass("primary")} mt-3`}>
+              {t("bids.compare")}
+            </Link>
+          ) : null}
+        </Card>
+      ) : null}
       {actions.length ? <OwnerActions id={need.id} actions={actions} /> : null}
+      <QuestionsSection
+        needId={need.id}
+        questions={questions}
+        canAsk={viewerRole === "vendor" && need.status === "open"}
+        canAnswer={isOwner}
+      />
       {history ? (
         <Card>
           <h2 className="text-lg font-semibold">{t("needs.history.title")}</h2>
@@ -135,7 +235,7 @@ export default function NeedPage() {
 
 function OwnerActions({ id, actions }: { id: string; actions: string[] }) {
   const { t } = useTranslation();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = useIntentResult("close");
   const [form, fields] = useForm({
     id: `close-${id}`,
     lastResult,

@@ -10,7 +10,8 @@ import { Button, buttonClass } from "~/components/ui/button";
 import { FieldErrors, FormErrors } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
 import { needActionAllowed } from "~/lib/need-status";
-import { cancelNeed, getNeedForOwner, needStatusNow } from "~/models/needs.server";
+import { cancelNeed, getNeedForOwner, interestedVendorIds, needStatusNow } from "~/models/needs.server";
+import { notifyNeedWatchers } from "~/models/notifications.server";
 import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
 import { text } from "~/utils/validation";
@@ -47,6 +48,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       : submission.reply({ formErrors: [result.error] });
     return json(reply, { status: 400 });
   }
+  await notifyNeedWatchers(interestedVendorIds(need.id, true), need.id, "need_cancelled", {
+    need: need.title,
+    reason: submission.value.cancelReason,
+  });
   return redirect(`/needs/${need.id}?notice=cancelled`);
 }
 

@@ -8,7 +8,8 @@ import { Card, PageHeader } from "~/components/ui/page";
 import { formatNumber } from "~/lib/format";
 import { toLocalDate } from "~/lib/local-date";
 import { needActionAllowed } from "~/lib/need-status";
-import { getNeedForOwner, needStatusNow, updateNeed } from "~/models/needs.server";
+import { getNeedForOwner, interestedVendorIds, needStatusNow, updateNeed } from "~/models/needs.server";
+import { notifyNeedWatchers } from "~/models/notifications.server";
 import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
 
@@ -48,12 +49,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: NeedSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const publish = submission.value.intent === "publish";
+  const wasOpen = needStatusNow(need) === "open";
   const result = updateNeed(need.id, user, needInputFrom(submission.value), { publish });
   if (!result.ok) {
     const reply = result.field
       ? submission.reply({ fieldErrors: { [result.field]: [result.error] } })
       : submission.reply({ formErrors: [result.error] });
     return json(reply, { status: 400 });
+  }
+  if (wasOpen) {
+    await notifyNeedWatchers(interestedVendorIds(need.id), need.id, "need_edited", { need: submission.value.title });
   }
   const notice = publish ? "published" : submission.value.intent === "draft" ? "drafted" : "saved";
   return redirect(`/needs/${need.id}?notice=${notice}`);

@@ -92,7 +92,7 @@ export function SelectField({
   placeholder,
   hint,
 }: {
-  meta: FieldMetadata<string | undefined>;
+  meta: FieldMetadata<string | number | undefined>;
   label: ReactNode;
   options: { value: string; label: string }[];
   placeholder?: string;

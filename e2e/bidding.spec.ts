@@ -1,0 +1,148 @@
+import type { Page } from "@playwright/test";
+import {
+  createNeed,
+  createUser,
+  expect,
+  expectAccessible,
+  makeVetted,
+  signInAs,
+  test,
+  type TestUser,
+} from "./fixtures";
+
+async function fillBid(page: Page, total: string, milestones: [string, string, string][]) {
+  await page.getByLabel("Tổng giá (đồng)").fill(total);
+  await page.getByLabel("Thời gian thực hiện (ngày)").fill("60");
+  await page
+    .getByLabel("Cách tiếp cận")
+    .fill("Khảo sát, cấu hình máy POS, đào tạo nhân viên và hỗ trợ sau triển khai.");
+  for (let i = 0; i < milestones.length; i++) {
+    if (i > 0) await page.getByRole("button", { name: "+ Thêm mốc" }).click();
+    const row = page.getByRole("group", { name: `Mốc ${i + 1}` });
+    await row.getByLabel("Nội dung bàn giao").fill(milestones[i]![0]);
+    await row.getByLabel("Hạn (ngày sau khi trao thầu)").fill(milestones[i]![1]);
+    await row.getByLabel("Số tiền (đồng)").fill(milestones[i]![2]);
+  }
+}
+
+async function vetted(name: string, organisation: string): Promise<TestUser> {
+  const vendor = await createUser("vendor", { name, organisation });
+  makeVetted(vendor);
+  return vendor;
+}
+
+test("two vendors bid sealed; the SME compares, shortlists and awards one; the other is told and kept out", async ({
+  browser,
+}) => {
+  const owner = await createUser("sme", { name: "Phạm Thu Trang", organisation: "Công ty TNHH Cà Phê Sáng" });
+  const needId = createNeed(owner, "Máy bán hàng cho hai quán cà phê");
+  const a = await vetted("Lâm Quốc An", "Công ty Cổ phần Công nghệ Alpha Sài Gòn");
+  const b = await vetted("Bùi Thị Bích", "Công ty TNHH Giải pháp Beta Gia Định");
+
+  const pageA = await (await browser.newContext()).newPage();
+  await signInAs(pageA, a);
+  await pageA.goto(`/needs/${needId}`);
+  await expectAccessible(pageA);
+  await pageA.getByRole("link", { name: "Gửi hồ sơ dự thầu" }).click();
+  await expectAccessible(pageA);
+  await fillBid(pageA, "71.000.000", [
+    ["Lắp đặt máy POS", "20", "30.000.000"],
+    ["Đào tạo và nghiệm thu", "60", "40.000.000"],
+  ]);
+  await pageA.getByRole("button", { name: "Gửi hồ sơ dự thầu" }).click();
+  await expect(pageA.getByText("Tổng số tiền các mốc phải bằng tổng giá.")).toBeVisible();
+  await pageA.getByRole("group", { name: "Mốc 2" }).getByLabel("Số tiền (đồng)").fill("41.000.000");
+  await pageA.getByRole("button", { name: "Gửi hồ sơ dự thầu" }).click();
+  await expect(pageA.getByText("Đã gửi hồ sơ dự thầu.")).toBeVisible();
+  await expect(pageA.getByText("71.000.000 ₫")).toBeVisible();
+
+  const pageB = await (await browser.newContext()).newPage();
+  await signInAs(pageB, b);
+  await pageB.goto(`/needs/${needId}/bid`);
+  await fillBid(pageB, "64.500.000", [["Triển khai trọn gói", "45", "64.500.000"]]);
+  await pageB.getByRole("button", { name: "Gửi hồ sơ dự thầu" }).click();
+  await expect(pageB.getByText("Đã gửi hồ sơ dự thầu.")).toBeVisible();
+
+  // Sealed: nothing A can load carries B's price or name — the HTML and the loader's data.
+  for (const url of [
+    `/needs/${needId}`,
+    `/needs/${needId}?_data=routes%2Fneeds.%24needId._index`,
+    "/me",
+    "/notifications",
+  ]) {
+    const body = await (await pageA.request.get(url)).text();
+    expect(body).not.toContain("64.500.000");
+    expect(body).not.toContain("64500000");
+    expect(body).not.toContain("Beta Gia Định");
+  }
+  expect((await pageA.request.get(`/needs/${needId}/compare`)).status()).toBe(403);
+
+  // The SME closes bidding early, compares, shortlists and awards A.
+  const pageS = await (await browser.newContext()).newPage();
+  await signInAs(pageS, owner);
+  await pageS.goto(`/needs/${needId}`);
+  await expect(pageS.getByText("2 hồ sơ dự thầu")).toBeVisible();
+  await pageS.getByLabel("Tôi muốn đóng nhận hồ sơ ngay bây giờ.").check();
+  await pageS.getByRole("button", { name: "Đóng nhận hồ sơ", exact: true }).click();
+  await pageS.getByRole("link", { name: "So sánh hồ sơ dự thầu" }).click();
+  await expectAccessible(pageS);
+  const cards = pageS.getByRole("listitem").filter({ has: pageS.getByRole("heading", { level: 2 }) });
+  await expect(cards.first()).toContainText("Beta Gia Định"); // cheapest first
+  const cardA = cards.filter({ hasText: "Alpha Sài Gòn" });
+  await cardA.getByRole("button", { name: "Đưa vào danh sách rút gọn" }).click();
+  await expect(pageS.getByText("Đã đưa vào danh sách rút gọn.")).toBeVisible();
+  await cards.filter({ hasText: "Alpha Sài Gòn" }).getByText("Trao thầu", { exact: true }).click();
+  await cards.filter({ hasText: "Alpha Sài Gòn" }).getByRole("button", { name: "Xác nhận trao thầu" }).click();
+  await expect(pageS).toHaveURL(/\/engagements\//);
+  await expect(pageS.getByText("Đã trao thầu.")).toBeVisible();
+  await expect(pageS.getByText("71.000.000 ₫").first()).toBeVisible();
+  await expectAccessible(pageS);
+  const engagementUrl = new URL(pageS.url()).pathname;
+
+  // A sees the engagement; B was told it was not selected and cannot open it.
+  await pageA.goto("/notifications");
+  await expect(pageA.getByText("Bạn đã trúng thầu “Máy bán hàng cho hai quán cà phê”")).toBeVisible();
+  await pageA.goto(engagementUrl);
+  await expect(pageA.getByRole("heading", { name: "Máy bán hàng cho hai quán cà phê" })).toBeVisible();
+  await expect(pageA.getByText("Lắp đặt máy POS")).toBeVisible();
+
+  await pageB.goto("/notifications");
+  await expect(
+    pageB.getByText("Hồ sơ dự thầu của bạn cho “Máy bán hàng cho hai quán cà phê” không được chọn"),
+  ).toBeVisible();
+  const denied = await pageB.goto(engagementUrl);
+  expect(denied?.status()).toBe(404);
+  await expectAccessible(pageB);
+});
+
+test("@nojs a vetted vendor adds milestone rows and bids without JavaScript", async ({ page }) => {
+  const owner = await createUser("sme");
+  const needId = createNeed(owner, "Phần mềm bán hàng không cần JavaScript");
+  const vendor = await vetted("Tạ Minh Nhật", "Công ty TNHH Phần mềm Gamma");
+  await signInAs(page, vendor);
+  await page.goto(`/needs/${needId}/bid`);
+  await expectAccessible(page);
+  await fillBid(page, "50.000.000", [
+    ["Cấu hình", "15", "20.000.000"],
+    ["Nghiệm thu", "60", "30.000.000"],
+  ]);
+  // What was typed survives the round trip that added the second row.
+  await expect(page.getByLabel("Tổng giá (đồng)")).toHaveValue("50.000.000");
+  await expect(page.getByRole("group", { name: "Mốc 1" }).getByLabel("Nội dung bàn giao")).toHaveValue("Cấu hình");
+  await page.getByRole("button", { name: "Gửi hồ sơ dự thầu" }).click();
+  await expect(page.getByText("Đã gửi hồ sơ dự thầu.")).toBeVisible();
+  await expect(page.getByText("50.000.000 ₫", { exact: true })).toBeVisible();
+});
+
+test("a vendor that is not vetted sees why it cannot bid and what to do", async ({ page }) => {
+  const owner = await createUser("sme");
+  const needId = createNeed(owner, "Nhu cầu cho nhà cung cấp chưa thẩm định");
+  const vendor = await createUser("vendor");
+  await signInAs(page, vendor);
+  await page.goto(`/needs/${needId}`);
+  await expect(page.getByText("Bạn chưa thể chào giá")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Mở hồ sơ năng lực" })).toBeVisible();
+  await page.goto(`/needs/${needId}/bid`);
+  await expect(page).toHaveURL(new RegExp(`/needs/${needId}$`));
+  await expectAccessible(page);
+});
