@@ -728,7 +728,7 @@ describe("engagement health", () => {
   });
 });
 
-describe("shouldRaise (ADR 006)", () => {
+describe("shouldRaise (ADR 005)", () => {
   const medium = { severity: "medium" as const };
   const high = { severity: "high" as const };
   const closed = (status: "resolved" | "dismissed", severity: Severity, resolvedAt: number | null): PreviousFlag => ({

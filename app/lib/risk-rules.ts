@@ -19,7 +19,7 @@
  *   62 500 000 ₫ of 4 bids").
  *
  * The re-fire policy (what a finding does when a flag for the same rule and subject exists) is
- * `shouldRaise`, decided in docs/decisions/006-risk-flag-refire-policy.md:
+ * `shouldRaise`, decided in docs/decisions/005-risk-flag-refire-policy.md:
  * - never two open flags for one rule and subject: while one is open or acknowledged, a finding
  *   only escalates it when it is more severe (an overdue milestone crossing 30 days);
  * - a resolved or dismissed flag comes back only when the finding is more severe than the flag was
@@ -178,7 +178,7 @@ export const RiskThresholdsSchema = thresholdsObject.superRefine((t, ctx) => {
   }
 });
 
-/** The defaults of DESIGN §10 (and the cool-down of ADR 006). */
+/** The defaults of DESIGN §10 (and the cool-down of ADR 005). */
 export const RISK_THRESHOLDS_DEFAULT: Readonly<RiskThresholds> = {
   shortWindowDays: 7,
   lowBidIqrFactor: 1.5,
@@ -763,7 +763,7 @@ export const RAISE_DECISIONS = ["raise", "escalate", "none"] as const;
 export type RaiseDecision = (typeof RAISE_DECISIONS)[number];
 
 /**
- * What a finding does, given the latest flag for the same rule and subject (ADR 006):
+ * What a finding does, given the latest flag for the same rule and subject (ADR 005):
  * - no flag before → `raise`;
  * - an open or acknowledged flag → `escalate` when the finding is more severe (MILESTONE_OVERDUE
  *   crossing 30 days), else `none`: never two open flags for one rule and subject, and a milder finding
