@@ -537,6 +537,7 @@ export const needQuestions = sqliteTable(
 
 export const ENGAGEMENT_STATUSES = ["active", "completed", "terminated"] as const;
 export const MILESTONE_STATUSES = ["pending", "submitted", "accepted", "changes_requested"] as const;
+export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 
 export const engagements = sqliteTable(
   "engagements",
@@ -561,6 +562,11 @@ export const engagements = sqliteTable(
     awardedBy: text("awarded_by")
       .notNull()
       .references(() => users.id),
+    completedAt: integer("completed_at"),
+    terminatedAt: integer("terminated_at"),
+    terminationReason: text("termination_reason"),
+    /** The latest event on the timeline: what "no activity for 21 days" reads. */
+    lastActivityAt: integer("last_activity_at"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -585,9 +591,211 @@ export const engagementMilestones = sqliteTable(
     dueAt: integer("due_at").notNull(),
     amount: integer("amount").notNull(),
     status: text("status", { enum: MILESTONE_STATUSES }).notNull(),
+    /** The first submission: whether the milestone was delivered on time. */
+    firstSubmittedAt: integer("first_submitted_at"),
+    /** The latest submission: when the SME's 14 days to decide started. */
+    submittedAt: integer("submitted_at"),
+    acceptedAt: integer("accepted_at"),
+    /** How many times the SME sent it back. */
+    rejections: integer("rejections").notNull().default(0),
   },
   (t) => [
     index("engagement_milestones_engagement_idx").on(t.engagementId, t.position),
     index("engagement_milestones_status_due_idx").on(t.status, t.dueAt),
   ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Delivery: submissions, attachments, amendments, the timeline, incidents, reviews (DESIGN §9)
+
+export const milestoneSubmissions = sqliteTable(
+  "milestone_submissions",
+  {
+    id: text("id").primaryKey(),
+    milestoneId: text("milestone_id")
+      .notNull()
+      .references(() => engagementMilestones.id),
+    engagementId: text("engagement_id")
+      .notNull()
+      .references(() => engagements.id),
+    note: text("note").notNull(),
+    link: text("link"),
+    submittedBy: text("submitted_by")
+      .notNull()
+      .references(() => users.id),
+    submittedAt: integer("submitted_at").notNull(),
+    decision: text("decision", { enum: ["accepted", "changes_requested"] }),
+    decisionReason: text("decision_reason"),
+    decidedBy: text("decided_by").references(() => users.id),
+    decidedAt: integer("decided_at"),
+  },
+  (t) => [index("milestone_submissions_milestone_idx").on(t.milestoneId, t.submittedAt)],
+);
+
+/** Files attached to submissions; stored under UPLOADS_DIR, never in public/. */
+export const attachments = sqliteTable(
+  "attachments",
+  {
+    id: text("id").primaryKey(),
+    engagementId: text("engagement_id")
+      .notNull()
+      .references(() => engagements.id),
+    submissionId: text("submission_id").references(() => milestoneSubmissions.id),
+    fileName: text("file_name").notNull(),
+    mimeType: text("mime_type").notNull(),
+    size: integer("size").notNull(),
+    storageKey: text("storage_key").notNull(),
+    uploadedBy: text("uploaded_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("attachments_submission_idx").on(t.submissionId),
+    index("attachments_engagement_idx").on(t.engagementId),
+  ],
+);
+
+export const AMENDMENT_KINDS = ["amount", "due_date", "new_milestone"] as const;
+export const AMENDMENT_STATUSES = ["proposed", "accepted", "declined"] as const;
+
+export const amendments = sqliteTable(
+  "amendments",
+  {
+    id: text("id").primaryKey(),
+    engagementId: text("engagement_id")
+      .notNull()
+      .references(() => engagements.id),
+    milestoneId: text("milestone_id").references(() => engagementMilestones.id),
+    kind: text("kind", { enum: AMENDMENT_KINDS }).notNull(),
+    newTitle: text("new_title"),
+    newAmount: integer("new_amount"),
+    newDueAt: integer("new_due_at"),
+    /** The change in the engagement's value if accepted (integer VND, may be negative). */
+    valueDelta: integer("value_delta").notNull().default(0),
+    reason: text("reason").notNull(),
+    status: text("status", { enum: AMENDMENT_STATUSES }).notNull(),
+    proposedBy: text("proposed_by")
+      .notNull()
+      .references(() => users.id),
+    proposedBySide: text("proposed_by_side", { enum: ["sme", "vendor"] }).notNull(),
+    decidedBy: text("decided_by").references(() => users.id),
+    decidedAt: integer("decided_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("amendments_engagement_idx").on(t.engagementId, t.createdAt)],
+);
+
+export const TIMELINE_KINDS = [
+  "awarded",
+  "message",
+  "milestone_submitted",
+  "milestone_accepted",
+  "milestone_changes_requested",
+  "amendment_proposed",
+  "amendment_accepted",
+  "amendment_declined",
+  "incident_raised",
+  "completed",
+  "reviewed",
+  "review_replied",
+  "terminated",
+] as const;
+
+/** One timeline per engagement: messages and every event, with who and when. */
+export const engagementEvents = sqliteTable(
+  "engagement_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    engagementId: text("engagement_id")
+      .notNull()
+      .references(() => engagements.id),
+    kind: text("kind", { enum: TIMELINE_KINDS }).notNull(),
+    actorId: text("actor_id").references(() => users.id),
+    /** A message's text, a reason, or a short description. */
+    body: text("body"),
+    /** JSON: the numbers and names the event's text needs. */
+    params: text("params"),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("engagement_events_engagement_at_idx").on(t.engagementId, t.at)],
+);
+
+export const INCIDENT_CATEGORIES = ["quality", "delay", "payment", "communication", "contract", "other"] as const;
+export const INCIDENT_STATUSES = ["open", "in_progress", "resolved"] as const;
+
+export const incidents = sqliteTable(
+  "incidents",
+  {
+    id: text("id").primaryKey(),
+    engagementId: text("engagement_id")
+      .notNull()
+      .references(() => engagements.id),
+    raisedBy: text("raised_by")
+      .notNull()
+      .references(() => users.id),
+    raisedBySide: text("raised_by_side", { enum: ["sme", "vendor"] }).notNull(),
+    category: text("category", { enum: INCIDENT_CATEGORIES }).notNull(),
+    description: text("description").notNull(),
+    status: text("status", { enum: INCIDENT_STATUSES }).notNull(),
+    assignedTo: text("assigned_to").references(() => users.id),
+    resolution: text("resolution"),
+    resolvedAt: integer("resolved_at"),
+    handlingRating: integer("handling_rating"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("incidents_engagement_idx").on(t.engagementId, t.createdAt),
+    index("incidents_status_created_idx").on(t.status, t.createdAt),
+  ],
+);
+
+/** The SME's verified review of the vendor: one per engagement, answered once by the vendor. */
+export const reviews = sqliteTable(
+  "reviews",
+  {
+    id: text("id").primaryKey(),
+    engagementId: text("engagement_id")
+      .notNull()
+      .references(() => engagements.id),
+    vendorId: text("vendor_id")
+      .notNull()
+      .references(() => organisations.id),
+    smeId: text("sme_id")
+      .notNull()
+      .references(() => organisations.id),
+    quality: integer("quality").notNull(),
+    schedule: integer("schedule").notNull(),
+    value: integer("value").notNull(),
+    communication: integer("communication").notNull(),
+    recommend: integer("recommend").notNull(),
+    comment: text("comment").notNull(),
+    reply: text("reply"),
+    repliedAt: integer("replied_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("reviews_engagement_unique").on(t.engagementId),
+    index("reviews_vendor_created_idx").on(t.vendorId, t.createdAt),
+  ],
+);
+
+/** The vendor's private rating of the SME, read by staff only. */
+export const smeRatings = sqliteTable(
+  "sme_ratings",
+  {
+    engagementId: text("engagement_id")
+      .primaryKey()
+      .references(() => engagements.id),
+    smeId: text("sme_id")
+      .notNull()
+      .references(() => organisations.id),
+    vendorId: text("vendor_id")
+      .notNull()
+      .references(() => organisations.id),
+    rating: integer("rating").notNull(),
+    comment: text("comment"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sme_ratings_sme_idx").on(t.smeId)],
 );

@@ -132,7 +132,7 @@ export function seedBids(tx: DB, now: number) {
     if (biddingOver && bidIds.length >= 2 && awarded < 4) {
       awarded += 1;
       const winner = bidIds.find((b) => b.vendor === demoVendor) ?? bidIds[0]!;
-      const awardedAt = Math.min(now - DAY_MS, Math.max(need.deadline, need.closedAt ?? 0) + DAY_MS);
+      const awardedAt = Math.min(now - 6 * DAY_MS, Math.max(need.deadline, need.closedAt ?? 0) + DAY_MS);
       tx.update(schema.needs)
         .set({ status: "awarded", updatedAt: awardedAt })
         .where(eq(schema.needs.id, need.id))

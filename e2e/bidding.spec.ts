@@ -104,7 +104,7 @@ test("two vendors bid sealed; the SME compares, shortlists and awards one; the o
   await expect(pageA.getByText("Bạn đã trúng thầu “Máy bán hàng cho hai quán cà phê”")).toBeVisible();
   await pageA.goto(engagementUrl);
   await expect(pageA.getByRole("heading", { name: "Máy bán hàng cho hai quán cà phê" })).toBeVisible();
-  await expect(pageA.getByText("Lắp đặt máy POS")).toBeVisible();
+  await expect(pageA.getByText("1. Lắp đặt máy POS")).toBeVisible();
 
   await pageB.goto("/notifications");
   await expect(

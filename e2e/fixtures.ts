@@ -166,3 +166,38 @@ export function createNeed(owner: TestUser, title: string, deadlineInDays = 10):
   e2eDb().prepare("INSERT INTO needs_fts (need_id, body) VALUES (?, ?)").run(id, title.toLowerCase());
   return id;
 }
+
+/** An active engagement between the SME and the vendor on a new awarded need, with two milestones. */
+export function createEngagement(sme: TestUser, vendor: TestUser, title: string): string {
+  const conn = e2eDb();
+  const needId = createNeed(sme, title, 5);
+  const now = Date.now();
+  conn.prepare("UPDATE needs SET status = 'awarded', deadline = ? WHERE id = ?").run(now - DAY, needId);
+  conn.prepare("UPDATE organisations SET size_class = 'small' WHERE id = ?").run(sme.organisationId);
+  const bidId = crypto.randomUUID();
+  conn
+    .prepare(
+      `INSERT INTO bids (id, need_id, vendor_id, submitted_by, status, total, duration_days, approach, validity_days, created_at, updated_at)
+       VALUES (?, ?, ?, ?, 'awarded', 60000000, 60, 'Triển khai', 60, ?, ?)`,
+    )
+    .run(bidId, needId, vendor.organisationId, vendor.id, now, now);
+  const engagementId = crypto.randomUUID();
+  conn
+    .prepare(
+      `INSERT INTO engagements (id, need_id, bid_id, sme_id, vendor_id, status, total, awarded_at, awarded_by, last_activity_at, created_at)
+       VALUES (?, ?, ?, ?, ?, 'active', 60000000, ?, ?, ?, ?)`,
+    )
+    .run(engagementId, needId, bidId, sme.organisationId, vendor.organisationId, now, sme.id, now, now);
+  [
+    ["Lắp đặt và cấu hình", 20, 25_000_000],
+    ["Đào tạo và nghiệm thu", 60, 35_000_000],
+  ].forEach(([t, days, amount], position) =>
+    conn
+      .prepare(
+        `INSERT INTO engagement_milestones (id, engagement_id, position, title, due_at, amount, status, rejections)
+         VALUES (?, ?, ?, ?, ?, ?, 'pending', 0)`,
+      )
+      .run(crypto.randomUUID(), engagementId, position, t, now + Number(days) * DAY, amount),
+  );
+  return engagementId;
+}

@@ -19,7 +19,9 @@ function navFor(role: Role | null): NavItem[] {
   }
   if (role === "vendor") items.push({ to: "/me/dossier", label: "nav.dossier" });
   if (role === "staff" || role === "admin") items.push({ to: "/staff/vendors", label: "nav.vetting" });
-  if (role === "admin") items.push({ to: "/admin/users", label: "nav.adminUsers" });
+  if (role === "admin") {
+    items.push({ to: "/admin/users", label: "nav.adminUsers" }, { to: "/admin/settings", label: "nav.adminSettings" });
+  }
   return items;
 }
 

@@ -19,6 +19,18 @@ export const NOTIFICATION_KINDS = {
   need_edited: "bidding",
   need_closed_early: "bidding",
   need_cancelled: "bidding",
+  milestone_submitted: "delivery",
+  milestone_accepted: "delivery",
+  milestone_changes_requested: "delivery",
+  amendment_proposed: "delivery",
+  amendment_accepted: "delivery",
+  amendment_declined: "delivery",
+  engagement_message: "delivery",
+  engagement_completed_sme: "delivery",
+  engagement_completed_vendor: "delivery",
+  review_received: "delivery",
+  incident_raised_party: "delivery",
+  incident_raised_staff: "monitoring",
 } as const;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

@@ -331,6 +331,7 @@ export async function awardBid(
             total: bid.total,
             awardedAt: now,
             awardedBy: user.id,
+            lastActivityAt: now,
             createdAt: now,
           })
           .run();
@@ -349,6 +350,7 @@ export async function awardBid(
             .run(),
         );
         tx.insert(schema.needEvents).values({ needId, actorId: user.id, event: "awarded", at: now }).run();
+        tx.insert(schema.engagementEvents).values({ engagementId, kind: "awarded", actorId: user.id, at: now }).run();
         return { ok: true, engagementId } as const;
       },
       { behavior: "immediate" },

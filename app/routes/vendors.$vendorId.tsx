@@ -6,7 +6,8 @@ import { Alert } from "~/components/ui/alert";
 import { Card } from "~/components/ui/page";
 import { PackageList } from "~/components/vendor/package-list";
 import { VettedBadge } from "~/components/vendor/vetted-badge";
-import { formatNumber } from "~/lib/format";
+import { formatDate, formatNumber } from "~/lib/format";
+import { trackRecords, vendorReviews } from "~/models/delivery.server";
 import { getPublicProfile } from "~/models/vendors.server";
 import { getUser } from "~/utils/auth.server";
 
@@ -17,10 +18,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getUser(request);
   const { dossier, vetted } = getPublicProfile(params.vendorId ?? "", viewer);
+  const record = trackRecords([dossier.id]).get(dossier.id)!;
   // Only what the public may read: no tax code, references or personal contacts.
   return json({
     vetted,
     status: dossier.effectiveStatus,
+    record,
+    reviews: vendorReviews(dossier.id),
     vendor: {
       id: dossier.id,
       legalName: dossier.legalName,
@@ -54,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function VendorProfile() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "vi";
-  const { vendor, vetted, status } = useLoaderData<typeof loader>();
+  const { vendor, vetted, status, record, reviews } = useLoaderData<typeof loader>();
   const facts = [
     vendor.yearFounded ? [t("vendors.profile.founded"), String(vendor.yearFounded)] : null,
     vendor.teamSize ? [t("vendors.profile.team"), t("vendors.profile.people", { count: vendor.teamSize })] : null,
@@ -110,15 +114,62 @@ export default function VendorProfile() {
               {t("vendors.profile.reviews")}
             </h2>
             <Card>
-              {vendor.ratingAvg !== null ? (
-                <p>
-                  {t("vendors.rating", {
-                    rating: formatNumber(vendor.ratingAvg / 100, lang, 1),
-                    count: vendor.ratingCount,
-                  })}
-                </p>
+              <dl className="grid gap-3 sm:grid-cols-3">
+                <div>
+                  <dt className="text-sm text-slate-600">{t("vendors.profile.average")}</dt>
+                  <dd className="text-lg font-semibold">
+                    {vendor.ratingAvg !== null
+                      ? t("vendors.rating", {
+                          rating: formatNumber(vendor.ratingAvg / 100, lang, 1),
+                          count: vendor.ratingCount,
+                        })
+                      : t("vendors.noReviews")}
+                  </dd>
+                </div>
+                <div>
+                  <dt className="text-sm text-slate-600">{t("vendors.profile.completed")}</dt>
+                  <dd className="text-lg font-semibold">{record.completed}</dd>
+                </div>
+                <div>
+                  <dt className="text-sm text-slate-600">{t("vendors.profile.onTime")}</dt>
+                  <dd className="text-lg font-semibold">
+                    {record.due > 0
+                      ? t("vendors.profile.onTimeRate", {
+                          percent: Math.round((100 * record.onTime) / record.due),
+                          due: record.due,
+                        })
+                      : "—"}
+                  </dd>
+                </div>
+              </dl>
+              {reviews.length === 0 ? (
+                <p className="mt-3 text-slate-700">{t("vendors.profile.noReviews")}</p>
               ) : (
-                <p className="text-slate-700">{t("vendors.profile.noReviews")}</p>
+                <ul className="mt-4 space-y-3">
+                  {reviews.map((r) => (
+                    <li key={r.id} className="rounded-md border border-slate-200 p-3">
+                      <p className="text-sm font-medium">
+                        {t("vendors.profile.reviewBy", { sme: r.smeName, need: r.needTitle })} ·{" "}
+                        {formatDate(r.createdAt)}
+                      </p>
+                      <p className="text-sm text-slate-700">
+                        {t("vendors.profile.scores", {
+                          quality: r.quality,
+                          schedule: r.schedule,
+                          value: r.value,
+                          communication: r.communication,
+                          recommend: r.recommend,
+                        })}
+                      </p>
+                      <p className="mt-1 whitespace-pre-line">{r.comment}</p>
+                      {r.reply ? (
+                        <p className="mt-2 rounded bg-slate-50 p-2 text-sm">
+                          <span className="font-medium">{t("delivery.review.reply")}:</span> {r.reply}
+                        </p>
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
               )}
             </Card>
           </section>

@@ -8,6 +8,7 @@ import { VettedBadge } from "~/components/vendor/vetted-badge";
 import { formatMoney, formatNumber } from "~/lib/format";
 import { CATEGORIES, SECTORS, type Category, type Sector } from "~/lib/reference";
 import { DIRECTORY_SORTS, type DirectorySort } from "~/lib/vendor-options";
+import { trackRecords } from "~/models/delivery.server";
 import { listDirectory } from "~/models/vendors.server";
 import { title } from "~/utils/meta";
 
@@ -26,7 +27,9 @@ export function loader({ request }: LoaderFunctionArgs) {
   const sort = oneOf<DirectorySort>(DIRECTORY_SORTS, url.searchParams.get("sort")) ?? (q ? "relevance" : "newest");
   const page = pageParam(url);
   const result = listDirectory({ q, category, sector, priceMax, sort, page });
-  return json({ q, category: category ?? "", sector: sector ?? "", priceMax: priceMax ?? "", page, ...result });
+  const records = trackRecords(result.rows.map((r) => r.id));
+  const rows = result.rows.map((r) => ({ ...r, record: records.get(r.id)! }));
+  return json({ q, category: category ?? "", sector: sector ?? "", priceMax: priceMax ?? "", page, ...result, rows });
 }
 
 const SELECT = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2";
@@ -151,6 +154,14 @@ export default function VendorDirectory() {
                   </li>
                 ))}
               </ul>
+              {v.record.completed > 0 || v.record.due > 0 ? (
+                <p className="mt-2 text-xs text-slate-700">
+                  {t("vendors.completedCount", { count: v.record.completed })}
+                  {v.record.due > 0
+                    ? ` · ${t("vendors.onTimeShort", { percent: Math.round((100 * v.record.onTime) / v.record.due) })}`
+                    : ""}
+                </p>
+              ) : null}
               <div className="mt-auto flex flex-wrap justify-between gap-2 pt-4 text-sm">
                 <span>
                   {v.priceFrom !== null ? t("vendors.priceFrom", { amount: formatMoney(v.priceFrom, lang) }) : null}

@@ -4,6 +4,8 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().positive().default(3000),
   DATABASE_PATH: z.string().min(1).default("./data/app.db"),
+  /** Where attachments are kept: never under public/. */
+  UPLOADS_DIR: z.string().min(1).default("./data/uploads"),
   BASE_URL: z.string().url().optional(),
   SMTP_URL: z.string().min(1).optional(),
   MAIL_FROM: z.string().default("Kết Nối Số <no-reply@ketnoiso.vn>"),

@@ -86,3 +86,72 @@ export function createOpenNeed(deadlineInDays = 10, owner = createUser({ role: "
     .run();
   return { needId: id, owner };
 }
+
+/** An active engagement between a new SME and a new vendor with two pending milestones. */
+export function createEngagement(
+  opts: { sizeClass?: "micro" | "small" | "medium"; category?: string; total?: number } = {},
+) {
+  const db = getDb();
+  const sme = createUser({ role: "sme" });
+  const vendor = createUser({ role: "vendor" });
+  setVendorStanding(vendor.organisationId, "vetted");
+  db.update(schema.organisations)
+    .set({ sizeClass: opts.sizeClass ?? "small" })
+    .where(eq(schema.organisations.id, sme.organisationId))
+    .run();
+  const { needId } = createOpenNeed(-1, sme);
+  if (opts.category) {
+    db.update(schema.needs)
+      .set({ category: opts.category as "accounting" })
+      .where(eq(schema.needs.id, needId))
+      .run();
+  }
+  const now = Date.now();
+  const total = opts.total ?? 100_000_000;
+  const bidId = crypto.randomUUID();
+  db.insert(schema.bids)
+    .values({
+      id: bidId,
+      needId,
+      vendorId: vendor.organisationId,
+      submittedBy: vendor.id,
+      status: "awarded",
+      total,
+      durationDays: 60,
+      approach: "a",
+      validityDays: 60,
+      updatedAt: now,
+    })
+    .run();
+  db.update(schema.needs).set({ status: "awarded" }).where(eq(schema.needs.id, needId)).run();
+  const engagementId = crypto.randomUUID();
+  db.insert(schema.engagements)
+    .values({
+      id: engagementId,
+      needId,
+      bidId,
+      smeId: sme.organisationId,
+      vendorId: vendor.organisationId,
+      status: "active",
+      total,
+      awardedAt: now,
+      awardedBy: sme.id,
+    })
+    .run();
+  const milestoneIds = [0, 1].map((position) => {
+    const id = crypto.randomUUID();
+    db.insert(schema.engagementMilestones)
+      .values({
+        id,
+        engagementId,
+        position,
+        title: `Mốc ${position + 1}`,
+        dueAt: now + (position + 1) * 30 * DAY,
+        amount: total / 2,
+        status: "pending",
+      })
+      .run();
+    return id;
+  });
+  return { engagementId, sme, vendor, milestoneIds, needId };
+}
