@@ -19,6 +19,7 @@ import { CAPITAL_BAND_IDS, REVENUE_BAND_IDS, SIZE_CLASSES } from "../app/lib/ent
 import { ASSESSMENT_STATUSES } from "../app/lib/dbi";
 import { NEED_EVENTS, NEED_STATUSES } from "../app/lib/need-status";
 import { BID_STATUSES } from "../app/lib/bid-rules";
+import { FLAG_STATUSES, RULE_CODES, SEVERITIES, SUBJECT_TYPES } from "../app/lib/risk-rules";
 
 const createdAt = () =>
   integer("created_at")
@@ -798,4 +799,64 @@ export const smeRatings = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("sme_ratings_sme_idx").on(t.smeId)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Monitoring: risk flags (DESIGN §10)
+
+/**
+ * A risk flag: a rule of app/lib/risk-rules.ts that fired on a subject, with its evidence. Never
+ * two open (or acknowledged) flags for the same rule and subject: a partial unique index says so.
+ */
+export const flags = sqliteTable(
+  "flags",
+  {
+    id: text("id").primaryKey(),
+    code: text("code", { enum: RULE_CODES }).notNull(),
+    subjectType: text("subject_type", { enum: SUBJECT_TYPES }).notNull(),
+    subjectId: text("subject_id").notNull(),
+    /** For filters and links: the need, engagement and vendor the subject belongs to. */
+    needId: text("need_id"),
+    engagementId: text("engagement_id"),
+    vendorId: text("vendor_id"),
+    sector: text("sector", { enum: SECTORS }),
+    severity: text("severity", { enum: SEVERITIES }).notNull(),
+    status: text("status", { enum: FLAG_STATUSES }).notNull(),
+    /** JSON: the numbers that fired the rule. */
+    evidence: text("evidence").notNull(),
+    assignedTo: text("assigned_to").references(() => users.id),
+    note: text("note"),
+    raisedAt: integer("raised_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    resolvedAt: integer("resolved_at"),
+  },
+  (t) => [
+    uniqueIndex("flags_one_open_per_rule_subject")
+      .on(t.code, t.subjectType, t.subjectId)
+      .where(sql`status IN ('open', 'acknowledged')`),
+    index("flags_subject_idx").on(t.subjectType, t.subjectId, t.code),
+    index("flags_status_severity_raised_idx").on(t.status, t.severity, t.raisedAt),
+    index("flags_engagement_status_idx").on(t.engagementId, t.status),
+    index("flags_vendor_status_idx").on(t.vendorId, t.status),
+    index("flags_assigned_status_idx").on(t.assignedTo, t.status),
+  ],
+);
+
+export const FLAG_EVENTS = ["raised", "escalated", "acknowledged", "resolved", "dismissed"] as const;
+
+/** A flag's history: raised, escalated, acknowledged (assigned), resolved or dismissed, with who and when. */
+export const flagEvents = sqliteTable(
+  "flag_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    flagId: text("flag_id")
+      .notNull()
+      .references(() => flags.id),
+    kind: text("kind", { enum: FLAG_EVENTS }).notNull(),
+    actorId: text("actor_id").references(() => users.id),
+    severity: text("severity", { enum: SEVERITIES }),
+    note: text("note"),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("flag_events_flag_idx").on(t.flagId, t.at)],
 );

@@ -214,7 +214,9 @@ export function seedDelivery(tx: DB, now: number) {
   const order = demoVendor ? [demoVendor, demoVendor, ...vendors.filter((v) => v !== demoVendor)] : vendors;
   order.slice(0, 24).forEach((vendor, k) => {
     const sme = smes[k % smes.length]!;
-    const awardedAt = now - faker.number.int({ min: 120, max: 300 }) * DAY_MS;
+    // Most finished months ago; a few recently, so that the monitoring rules on outcomes apply.
+    const awardedAt =
+      now - (k % 6 === 3 ? faker.number.int({ min: 70, max: 100 }) : faker.number.int({ min: 120, max: 300 })) * DAY_MS;
     const total = faker.number.int({ min: 20, max: 300 }) * 1_000_000;
     const needId = crypto.randomUUID();
     tx.insert(schema.needs)

@@ -275,9 +275,11 @@ export function seedNeeds(tx: DB, now: number) {
     const [low, high] = template.budget;
     const budgetMin = Math.round(faker.number.int({ min: low, max: Math.round((low + high) / 2) })) * MILLION;
     const budgetMax = faker.number.int({ min: Math.round((low + high) / 2) + 5, max: high + 10 }) * MILLION;
-    const publishedDaysAgo = faker.number.int({ min: 1, max: 25 });
+    const drawnDaysAgo = faker.number.int({ min: 1, max: 25 });
     const deadlineIn =
       state === "expired" ? -faker.number.int({ min: 1, max: 20 }) : faker.number.int({ min: 2, max: 45 });
+    // Published before its deadline, with at least a day's window as publication requires.
+    const publishedDaysAgo = Math.max(drawnDaysAgo, -deadlineIn + 2);
     const deadline = endOfLocalDay(day(deadlineIn));
     const desiredStart = startOfLocalDay(day(Math.max(deadlineIn, 0) + faker.number.int({ min: 7, max: 40 })));
     const createdAt = now - (publishedDaysAgo + faker.number.int({ min: 0, max: 5 })) * DAY_MS;

@@ -174,4 +174,8 @@ export async function seed(sqlite: Database.Database) {
     seedBids(tx, now);
     seedDelivery(tx, now);
   });
+
+  // The monitoring engine reads the demo data like any other: the flags staff see come from the rules.
+  const { sweep } = await import("../app/models/flags.server");
+  await sweep(now);
 }

@@ -139,6 +139,18 @@ const server = app.listen(config.PORT, () => {
   console.log(`Kết Nối Số is serving http://localhost:${config.PORT}`);
 });
 
+// The periodic risk-flag sweep (DESIGN §10), every FLAG_SWEEP_MINUTES (default 15; 0 turns it off).
+const sweepMinutes = Number(process.env.FLAG_SWEEP_MINUTES ?? 15);
+if (sweepMinutes > 0) {
+  const { sweep } = await import("../app/models/flags.server");
+  const timer = setInterval(() => {
+    sweep()
+      .then((r) => log.info("flag sweep", r))
+      .catch((error) => log.error("flag sweep failed", { error: String(error) }));
+  }, sweepMinutes * 60_000);
+  timer.unref();
+}
+
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => server.close(() => process.exit(0)));
 }

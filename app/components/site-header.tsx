@@ -7,18 +7,24 @@ import type { Role } from "~/lib/reference";
 type NavItem = { to: string; label: string };
 
 function navFor(role: Role | null): NavItem[] {
-  const items: NavItem[] = [
-    { to: "/", label: "nav.home" },
-    { to: "/vendors", label: "nav.vendors" },
-  ];
-  if (role) items.push({ to: "/me", label: "nav.myHome" });
+  // Signed-in users reach their home from the logo's neighbour and the account menu; staff need room.
+  const items: NavItem[] = role ? [] : [{ to: "/", label: "nav.home" }];
+  if (role && role !== "staff" && role !== "admin") items.push({ to: "/me", label: "nav.myHome" });
+  items.push({ to: "/vendors", label: "nav.vendors" });
   if (role === "sme") {
     items.push({ to: "/assessment", label: "assessment.nav" }, { to: "/needs", label: "needs.nav.mine" });
   } else {
     items.push({ to: "/needs", label: "needs.nav.board" });
   }
   if (role === "vendor") items.push({ to: "/me/dossier", label: "nav.dossier" });
-  if (role === "staff" || role === "admin") items.push({ to: "/staff/vendors", label: "nav.vetting" });
+  if (role === "staff" || role === "admin") {
+    items.push(
+      { to: "/staff", label: "nav.staffHome" },
+      { to: "/staff/flags", label: "nav.flags" },
+      { to: "/staff/engagements", label: "nav.engagements" },
+      { to: "/staff/vendors", label: "nav.vetting" },
+    );
+  }
   if (role === "admin") {
     items.push({ to: "/admin/users", label: "nav.adminUsers" }, { to: "/admin/settings", label: "nav.adminSettings" });
   }
@@ -58,9 +64,9 @@ function NavLinks({ items, vertical = false }: { items: NavItem[]; vertical?: bo
         <li key={item.to}>
           <NavLink
             to={item.to}
-            end={item.to === "/" || item.to === "/me"}
+            end={item.to === "/" || item.to === "/me" || item.to === "/staff"}
             className={({ isActive }) =>
-              `block rounded px-3 py-2 text-sm font-medium ${isActive ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100"}`
+              `block whitespace-nowrap rounded px-2 py-2 text-sm font-medium ${isActive ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100"}`
             }
           >
             {t(item.label)}
@@ -130,16 +136,16 @@ export function SiteHeader() {
             <img src="/favicon.svg" alt="" width={28} height={28} />
             <span>Kết Nối Số</span>
           </Link>
-          <nav aria-label={t("nav.main")} className="hidden md:block">
+          <nav aria-label={t("nav.main")} className="hidden xl:block">
             <NavLinks items={items} />
           </nav>
         </div>
-        <div className="hidden items-center gap-3 md:flex">
+        <div className="hidden items-center gap-2 xl:flex">
           <LanguageSwitch />
           <NotificationLink />
           <AccountMenu />
         </div>
-        <details className="md:hidden">
+        <details className="xl:hidden">
           <summary className="flex min-h-11 cursor-pointer list-none items-center rounded border border-slate-300 px-3 text-sm font-medium">
             {t("nav.menu")}
           </summary>

@@ -31,6 +31,8 @@ export const NOTIFICATION_KINDS = {
   review_received: "delivery",
   incident_raised_party: "delivery",
   incident_raised_staff: "monitoring",
+  flag_high: "monitoring",
+  engagement_terminated: "delivery",
 } as const;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

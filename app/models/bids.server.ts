@@ -14,6 +14,7 @@ import {
   type PlanProblem,
 } from "~/lib/bid-rules";
 import { DAY_MS } from "~/lib/need-status";
+import { reevaluate } from "./flags.server";
 import { notify, organisationUserIds } from "./notifications.server";
 import { getNeedForViewer, needStatusNow, type NeedViewer } from "./needs.server";
 import { vendorStanding } from "./vendors.server";
@@ -141,6 +142,7 @@ export async function submitBid(
     throw error;
   }
   await tellOwner(needId, "bid_submitted", vendorName(user.organisationId));
+  await reevaluate({ needId });
   return { ok: true, bidId };
 }
 
@@ -174,6 +176,7 @@ export async function updateBid(
     writeMilestones(tx, bid.id, input.milestones);
   });
   await tellOwner(needId, "bid_edited", vendorName(user.organisationId));
+  await reevaluate({ needId });
   return { ok: true };
 }
 
@@ -188,6 +191,7 @@ export async function withdrawBid(user: NeedViewer, needId: string, now = Date.n
     .where(eq(schema.bids.id, bid.id))
     .run();
   await tellOwner(needId, "bid_withdrawn", vendorName(user.organisationId));
+  await reevaluate({ needId });
   return { ok: true };
 }
 
@@ -360,6 +364,7 @@ export async function awardBid(
     throw error;
   }
   if (outcome.ok) {
+    await reevaluate({ needId, engagementId: outcome.engagementId });
     const bids = db
       .select({ id: schema.bids.id, vendorId: schema.bids.vendorId, status: schema.bids.status })
       .from(schema.bids)

@@ -22,6 +22,8 @@ import { estimateSupport } from "~/lib/support-estimate";
 import type { NotificationKind } from "~/lib/notification-kinds";
 import type { Role } from "~/lib/reference";
 import { env } from "~/utils/env.server";
+import { recordAudit } from "./audit.server";
+import { reevaluate } from "./flags.server";
 import { notify, organisationUserIds, staffUserIds } from "./notifications.server";
 import { getSupportRates } from "./settings.server";
 
@@ -222,6 +224,7 @@ export async function submitMilestone(
     addEvent(tx, engagementId, "milestone_submitted", actor.id, now, input.note, { milestone: m.title });
   });
   await tellOther(e, side, "milestone_submitted", { milestone: m.title });
+  await reevaluate({ engagementId });
   return { ok: true };
 }
 
@@ -310,6 +313,7 @@ export async function decideMilestone(
       `/engagements/${e.id}`,
     );
   }
+  await reevaluate({ engagementId });
   return { ok: true, completed };
 }
 
@@ -374,6 +378,7 @@ export async function proposeAmendment(
     });
   });
   await tellOther(e, side, "amendment_proposed", { milestone: milestoneTitle });
+  await reevaluate({ engagementId });
   return { ok: true };
 }
 
@@ -442,6 +447,7 @@ export async function decideAmendment(
     addEvent(tx, engagementId, accept ? "amendment_accepted" : "amendment_declined", actor.id, now, a.reason);
   });
   await tellOther(e, side, accept ? "amendment_accepted" : "amendment_declined");
+  await reevaluate({ engagementId });
   return { ok: true };
 }
 
@@ -459,6 +465,7 @@ export async function postMessage(
   const side = sideOf(e, actor);
   db.transaction((tx) => addEvent(tx, engagementId, "message", actor.id, now, body));
   await tellOther(e, side, "engagement_message");
+  await reevaluate({ engagementId });
   return { ok: true };
 }
 
@@ -489,6 +496,7 @@ export async function raiseIncident(
   });
   await tellOther(e, side, "incident_raised_party");
   await notify(staffUserIds(), "incident_raised_staff", { need: needTitle(e.needId) }, `/engagements/${e.id}`);
+  await reevaluate({ engagementId });
   return { ok: true };
 }
 
@@ -553,6 +561,7 @@ export async function submitReview(
     throw error;
   }
   await tellOther(e, side, "review_received");
+  await reevaluate({ engagementId });
   return { ok: true };
 }
 
@@ -780,4 +789,35 @@ export function vendorReviews(vendorId: string, limit = 10) {
     .orderBy(desc(schema.reviews.createdAt))
     .limit(limit)
     .all();
+}
+
+/** Staff end an engagement with a reason; both parties are told. */
+export async function terminateEngagement(
+  actor: Actor,
+  engagementId: string,
+  reason: string,
+  ip: string,
+  now = Date.now(),
+): Promise<DeliveryResult> {
+  const db = getDb();
+  const e = engagementOf(db, engagementId);
+  if (sideOf(e, actor) !== "staff") return { ok: false, error: "wrong_side" };
+  if (e.status !== "active") return { ok: false, error: "engagement_closed" };
+  db.transaction((tx) => {
+    tx.update(schema.engagements)
+      .set({ status: "terminated", terminatedAt: now, terminationReason: reason })
+      .where(eq(schema.engagements.id, engagementId))
+      .run();
+    addEvent(tx, engagementId, "terminated", actor.id, now, reason);
+  });
+  recordAudit({
+    actorId: actor.id,
+    action: "engagement_terminated",
+    subjectType: "engagement",
+    subjectId: engagementId,
+    ip,
+    details: { reason },
+  });
+  await tellOther(e, "staff", "engagement_terminated", { reason });
+  return { ok: true };
 }

@@ -2,7 +2,7 @@
  * Engagements (DESIGN §9): what an award creates. Only the two parties and staff may see one;
  * anyone else gets a 404.
  */
-import { and, asc, count, desc, eq, or } from "drizzle-orm";
+import { and, asc, count, desc, eq, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb, schema } from "../../db/client.server";
 import type { Role } from "~/lib/reference";
@@ -110,4 +110,113 @@ export function listBidsOfVendor(vendorId: string, limit = 10) {
     .orderBy(desc(schema.bids.updatedAt))
     .limit(limit)
     .all();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Staff views
+
+const HEALTH_RANK = sql<number>`coalesce((SELECT max(CASE f.severity WHEN 'high' THEN 2 WHEN 'medium' THEN 1 ELSE 0 END)
+  FROM flags f WHERE f.engagement_id = ${schema.engagements.id} AND f.subject_type = 'engagement'
+  AND f.status IN ('open', 'acknowledged')), 0)`;
+
+export type StaffEngagementFilters = {
+  health?: "green" | "amber" | "red";
+  status?: "active" | "completed" | "terminated";
+  sector?: string;
+  vendorId?: string;
+};
+
+export function listEngagementsForStaff(filters: StaffEngagementFilters, page: number) {
+  const db = getDb();
+  const conditions = [
+    filters.status ? eq(schema.engagements.status, filters.status) : undefined,
+    filters.vendorId ? eq(schema.engagements.vendorId, filters.vendorId) : undefined,
+    filters.sector ? eq(schema.needs.sector, filters.sector as "other") : undefined,
+    filters.health === "red"
+      ? sql`${HEALTH_RANK} = 2`
+      : filters.health === "amber"
+        ? sql`${HEALTH_RANK} = 1`
+        : filters.health === "green"
+          ? sql`${HEALTH_RANK} = 0`
+          : undefined,
+  ].filter((c) => c !== undefined);
+  const where = conditions.length ? and(...conditions) : undefined;
+  const rows = db
+    .select({
+      id: schema.engagements.id,
+      status: schema.engagements.status,
+      total: schema.engagements.total,
+      awardedAt: schema.engagements.awardedAt,
+      needTitle: schema.needs.title,
+      sector: schema.needs.sector,
+      smeName: sme.legalName,
+      vendorName: vendor.legalName,
+      healthRank: HEALTH_RANK,
+    })
+    .from(schema.engagements)
+    .innerJoin(schema.needs, eq(schema.needs.id, schema.engagements.needId))
+    .innerJoin(sme, eq(sme.id, schema.engagements.smeId))
+    .innerJoin(vendor, eq(vendor.id, schema.engagements.vendorId))
+    .where(where)
+    .orderBy(desc(HEALTH_RANK), desc(schema.engagements.awardedAt))
+    .limit(ENGAGEMENTS_PAGE_SIZE * 2)
+    .offset((page - 1) * ENGAGEMENTS_PAGE_SIZE * 2)
+    .all()
+    .map((r) => ({
+      ...r,
+      health: (r.healthRank === 2 ? "red" : r.healthRank === 1 ? "amber" : "green") as "red" | "amber" | "green",
+    }));
+  const total =
+    db
+      .select({ n: count() })
+      .from(schema.engagements)
+      .innerJoin(schema.needs, eq(schema.needs.id, schema.engagements.needId))
+      .where(where)
+      .get()?.n ?? 0;
+  return { rows, total, pageCount: Math.max(1, Math.ceil(total / (ENGAGEMENTS_PAGE_SIZE * 2))) };
+}
+
+/** Active engagements by health, and overdue milestones, for the staff dashboard. */
+export function engagementHealthCounts(now = Date.now()) {
+  const db = getDb();
+  // One small row per active engagement (served by engagements_status_awarded_idx), counted here:
+  // SQLite does not group reliably by a correlated subquery.
+  const ranks = db
+    .select({ rank: HEALTH_RANK })
+    .from(schema.engagements)
+    .where(eq(schema.engagements.status, "active"))
+    .all();
+  const counts = { green: 0, amber: 0, red: 0 };
+  for (const r of ranks) counts[Number(r.rank) === 2 ? "red" : Number(r.rank) === 1 ? "amber" : "green"] += 1;
+  const overdue =
+    db
+      .select({ n: count() })
+      .from(schema.engagementMilestones)
+      .innerJoin(schema.engagements, eq(schema.engagements.id, schema.engagementMilestones.engagementId))
+      .where(
+        and(
+          eq(schema.engagements.status, "active"),
+          sql`${schema.engagementMilestones.status} IN ('pending', 'changes_requested')`,
+          sql`${schema.engagementMilestones.dueAt} < ${now}`,
+        ),
+      )
+      .get()?.n ?? 0;
+  const openIncidents =
+    db
+      .select({ n: count() })
+      .from(schema.incidents)
+      .where(sql`${schema.incidents.status} <> 'resolved'`)
+      .get()?.n ?? 0;
+  return { ...counts, overdueMilestones: overdue, openIncidents };
+}
+
+/** The flags on one engagement (any status), for its page as staff read it. */
+export function flagsOfEngagement(engagementId: string) {
+  return getDb()
+    .select()
+    .from(schema.flags)
+    .where(eq(schema.flags.engagementId, engagementId))
+    .orderBy(desc(schema.flags.raisedAt))
+    .all()
+    .map((f) => ({ ...f, evidence: JSON.parse(f.evidence) as Record<string, unknown> }));
 }

@@ -260,3 +260,13 @@ export function listUsers({ q, role, page }: { q?: string; role?: Role; page: nu
   const total = db.select({ n: count() }).from(schema.users).where(where).get()?.n ?? 0;
   return { rows, total, pageCount: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)) };
 }
+
+/** Active staff and admins, for assigning work. */
+export function activeStaff() {
+  return getDb()
+    .select({ id: schema.users.id, name: schema.users.name })
+    .from(schema.users)
+    .where(and(sql`${schema.users.role} IN ('staff', 'admin')`, eq(schema.users.active, true)))
+    .orderBy(schema.users.name)
+    .all();
+}

@@ -21,6 +21,7 @@ import {
 import en from "~/locales/en.json";
 import vi from "~/locales/vi.json";
 import { recordAudit } from "./audit.server";
+import { reevaluate } from "./flags.server";
 import { notify, organisationUserIds, staffUserIds } from "./notifications.server";
 import type { SessionUser } from "~/utils/auth.server";
 
@@ -504,6 +505,7 @@ export async function decide(
     { vendor: vendor?.legalName ?? "", note: input.note ?? "" },
     "/me/dossier",
   );
+  if (decision === "suspend" || decision === "reinstate") await reevaluate({ vendorId });
   return result;
 }
 

@@ -12,6 +12,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { EngagementDelivery } from "~/components/engagement/delivery";
+import { StaffMonitoring } from "~/components/engagement/staff-monitoring";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
@@ -30,10 +31,12 @@ import {
   replyToReview,
   submitMilestone,
   submitReview,
+  terminateEngagement,
   type DeliveryResult,
   type Upload,
 } from "~/models/delivery.server";
-import { getEngagementForViewer } from "~/models/engagements.server";
+import { flagsOfEngagement, getEngagementForViewer } from "~/models/engagements.server";
+import { healthOf } from "~/models/flags.server";
 import { requireUser } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
 import { money, optionalText, text, wholeNumber } from "~/utils/validation";
@@ -43,9 +46,11 @@ export const meta: MetaFunction = (args) => title(args, "engagement.title");
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const engagement = getEngagementForViewer(params.engagementId ?? "", user);
+  const staff = user.role === "staff" || user.role === "admin";
   return json({
     engagement,
     delivery: deliveryView(engagement.id, user),
+    monitoring: staff ? { flags: flagsOfEngagement(engagement.id), health: healthOf(engagement.id) } : null,
     notice: new URL(request.url).searchParams.get("notice"),
   });
 }
@@ -100,6 +105,10 @@ const SCHEMAS = {
   }),
   reply: z.object({ reply: text(2000) }),
   rate_sme: z.object({ rating: score(1, 5), comment: optionalText(1000) }),
+  terminate: z.object({
+    reason: text(2000),
+    confirm: z.literal("on", { errorMap: () => ({ message: "errors.confirmRequired" }) }),
+  }),
 } as const;
 
 type Intent = keyof typeof SCHEMAS;
@@ -137,7 +146,7 @@ async function readForm(request: Request): Promise<{ formData: FormData; tooLarg
   }
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const engagement = getEngagementForViewer(params.engagementId ?? "", user);
   const { formData, tooLarge } = await readForm(request);
@@ -187,6 +196,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "rate_sme":
       result = rateSme(user, engagement.id, v.rating, v.comment ?? null);
       break;
+    case "terminate":
+      result = await terminateEngagement(user, engagement.id, v.reason, context.ip);
+      break;
   }
   if (!result.ok) {
     return json({ intent: key, result: submission.reply({ formErrors: [FAILURES[result.error]] }) }, { status: 409 });
@@ -197,7 +209,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Engagement() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "vi";
-  const { engagement: e, delivery, notice } = useLoaderData<typeof loader>();
+  const { engagement: e, delivery, notice, monitoring } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6" id="top">
       <PageHeader
@@ -250,6 +262,9 @@ export default function Engagement() {
           </div>
         </dl>
       </Card>
+      {monitoring ? (
+        <StaffMonitoring engagementId={e.id} active={e.status === "active"} monitoring={monitoring} />
+      ) : null}
       <EngagementDelivery engagement={e} delivery={delivery} />
     </div>
   );

@@ -25,6 +25,7 @@ import {
   needHistory,
   type NeedHistoryEntry,
 } from "~/models/needs.server";
+import { reevaluate } from "~/models/flags.server";
 import { notifyNeedWatchers } from "~/models/notifications.server";
 import { vendorStanding } from "~/models/vendors.server";
 import { requireUser } from "~/utils/auth.server";
@@ -127,6 +128,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = closeNeed(needId, user);
   if (!result.ok) return fail(submission.reply({ formErrors: [result.error] }));
   const need = getNeedForViewer(needId, user);
+  await reevaluate({ needId });
   await notifyNeedWatchers(interestedVendorIds(needId, true), needId, "need_closed_early", { need: need.title });
   return redirect(`/needs/${needId}?notice=closed`);
 }

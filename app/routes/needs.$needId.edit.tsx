@@ -9,6 +9,7 @@ import { formatNumber } from "~/lib/format";
 import { toLocalDate } from "~/lib/local-date";
 import { needActionAllowed } from "~/lib/need-status";
 import { getNeedForOwner, interestedVendorIds, needStatusNow, updateNeed } from "~/models/needs.server";
+import { reevaluate } from "~/models/flags.server";
 import { notifyNeedWatchers } from "~/models/notifications.server";
 import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
@@ -60,6 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (wasOpen) {
     await notifyNeedWatchers(interestedVendorIds(need.id), need.id, "need_edited", { need: submission.value.title });
   }
+  await reevaluate({ needId: need.id });
   const notice = publish ? "published" : submission.value.intent === "draft" ? "drafted" : "saved";
   return redirect(`/needs/${need.id}?notice=${notice}`);
 }

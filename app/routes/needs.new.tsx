@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { NeedForm, needInputFrom, NeedSchema } from "~/components/need-form";
 import { Card, PageHeader } from "~/components/ui/page";
 import { createNeed } from "~/models/needs.server";
+import { reevaluate } from "~/models/flags.server";
 import { getOrganisation } from "~/models/users.server";
 import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
@@ -28,6 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
       : submission.reply({ formErrors: [result.error] });
     return json(reply, { status: 400 });
   }
+  if (publish) await reevaluate({ needId: result.needId });
   return redirect(`/needs/${result.needId}?notice=${publish ? "published" : "drafted"}`);
 }
 

@@ -1,0 +1,125 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Badge } from "~/components/ui/badge";
+import { Button } from "~/components/ui/button";
+import { PageHeader } from "~/components/ui/page";
+import { pageParam, Pagination } from "~/components/ui/pagination";
+import { ENGAGEMENT_STATUS_FILTERS, HEALTH_FILTERS } from "~/lib/flag-options";
+import { formatDate, formatMoney } from "~/lib/format";
+import { SECTORS } from "~/lib/reference";
+import { listEngagementsForStaff } from "~/models/engagements.server";
+import { requireRole } from "~/utils/auth.server";
+import { title } from "~/utils/meta";
+
+export const meta: MetaFunction = (args) => title(args, "staffEngagements.title");
+
+const pick = <T extends string>(list: readonly T[], v: string | null) =>
+  v && (list as readonly string[]).includes(v) ? (v as T) : undefined;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "staff");
+  const url = new URL(request.url);
+  const p = url.searchParams;
+  const filters = {
+    health: pick(HEALTH_FILTERS, p.get("health")),
+    status: pick(ENGAGEMENT_STATUS_FILTERS, p.get("status")),
+    sector: pick(SECTORS, p.get("sector")),
+    vendorId: p.get("vendor") || undefined,
+  };
+  const page = pageParam(url);
+  return json({ filters, page, ...listEngagementsForStaff(filters, page) });
+}
+
+const SELECT = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2";
+const TONE = { red: "red", amber: "amber", green: "green" } as const;
+
+export default function StaffEngagements() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === "en" ? "en" : "vi";
+  const { filters, rows, total, page, pageCount } = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <PageHeader title={t("staffEngagements.title")} lead={t("staffEngagements.lead")} />
+      <Form
+        method="get"
+        className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4"
+      >
+        <div>
+          <label htmlFor="health" className="mb-1 block text-sm font-medium">
+            {t("staffEngagements.health")}
+          </label>
+          <select id="health" name="health" defaultValue={filters.health ?? ""} className={SELECT}>
+            <option value="">{t("flags.filters.all")}</option>
+            {HEALTH_FILTERS.map((h) => (
+              <option key={h} value={h}>
+                {t(`health.${h}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="status" className="mb-1 block text-sm font-medium">
+            {t("flags.filters.status")}
+          </label>
+          <select id="status" name="status" defaultValue={filters.status ?? ""} className={SELECT}>
+            <option value="">{t("flags.filters.all")}</option>
+            {ENGAGEMENT_STATUS_FILTERS.map((s) => (
+              <option key={s} value={s}>
+                {t(`engagementStatuses.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="sector" className="mb-1 block text-sm font-medium">
+            {t("flags.filters.sector")}
+          </label>
+          <select id="sector" name="sector" defaultValue={filters.sector ?? ""} className={SELECT}>
+            <option value="">{t("flags.filters.all")}</option>
+            {SECTORS.map((s) => (
+              <option key={s} value={s}>
+                {t(`sectors.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {filters.vendorId ? <input type="hidden" name="vendor" value={filters.vendorId} /> : null}
+        <div className="flex items-end">
+          <Button variant="secondary">{t("flags.filters.apply")}</Button>
+        </div>
+      </Form>
+      <p className="mb-2 text-sm text-slate-700" role="status">
+        {t("staffEngagements.count", { count: total })}
+      </p>
+      {rows.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-700">
+          {t("staffEngagements.empty")}
+        </p>
+      ) : (
+        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+          {rows.map((e) => (
+            <li key={e.id} className="flex flex-col gap-2 p-4 sm:flex-row sm:items-center sm:justify-between">
+              <div className="min-w-0">
+                <Link to={`/engagements/${e.id}`} className="font-semibold text-brand-800 underline">
+                  {e.needTitle}
+                </Link>
+                <p className="text-sm text-slate-700">
+                  {e.smeName} ↔ {e.vendorName}
+                </p>
+                <p className="text-xs text-slate-600">
+                  {t(`sectors.${e.sector}`)} · {formatMoney(e.total, lang)} · {formatDate(e.awardedAt)}
+                </p>
+              </div>
+              <div className="flex shrink-0 gap-2">
+                <Badge tone={TONE[e.health]}>{t(`health.${e.health}`)}</Badge>
+                <Badge>{t(`engagementStatuses.${e.status}`)}</Badge>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pagination page={page} pageCount={pageCount} />
+    </div>
+  );
+}
