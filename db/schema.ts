@@ -260,6 +260,8 @@ export const needs = sqliteTable(
     index("needs_status_budget_idx").on(t.status, t.budgetMax),
     index("needs_status_category_published_idx").on(t.status, t.category, t.publishedAt),
     index("needs_status_sector_published_idx").on(t.status, t.sector, t.publishedAt),
+    // Matchmaking: the open needs of the categories a vendor offers, still taking bids.
+    index("needs_status_category_deadline_idx").on(t.status, t.category, t.deadline),
   ],
 );
 
@@ -570,6 +572,8 @@ export const engagements = sqliteTable(
     index("engagements_sme_awarded_idx").on(t.smeId, t.awardedAt),
     index("engagements_vendor_awarded_idx").on(t.vendorId, t.awardedAt),
     index("engagements_status_awarded_idx").on(t.status, t.awardedAt),
+    // Matchmaking: a vendor's completed and active engagements, and the need of each (its sector).
+    index("engagements_vendor_status_idx").on(t.vendorId, t.status, t.needId),
   ],
 );
 
@@ -589,5 +593,29 @@ export const engagementMilestones = sqliteTable(
   (t) => [
     index("engagement_milestones_engagement_idx").on(t.engagementId, t.position),
     index("engagement_milestones_status_due_idx").on(t.status, t.dueAt),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Matchmaking (DESIGN §8)
+
+/** An SME invited a vendor to bid on its need: once per need and vendor. */
+export const needInvitations = sqliteTable(
+  "need_invitations",
+  {
+    needId: text("need_id")
+      .notNull()
+      .references(() => needs.id),
+    vendorId: text("vendor_id")
+      .notNull()
+      .references(() => organisations.id),
+    invitedBy: text("invited_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.needId, t.vendorId] }),
+    index("need_invitations_vendor_created_idx").on(t.vendorId, t.createdAt),
   ],
 );

@@ -19,6 +19,7 @@ export const NOTIFICATION_KINDS = {
   need_edited: "bidding",
   need_closed_early: "bidding",
   need_cancelled: "bidding",
+  need_invitation: "bidding",
 } as const;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
