@@ -262,6 +262,8 @@ export const needs = sqliteTable(
     index("needs_status_sector_published_idx").on(t.status, t.sector, t.publishedAt),
     // Matchmaking: the open needs of the categories a vendor offers, still taking bids.
     index("needs_status_category_deadline_idx").on(t.status, t.category, t.deadline),
+    // Matchmaking (covering): the sector of each engagement's need, without reading the need's row.
+    index("needs_id_sector_idx").on(t.id, t.sector),
   ],
 );
 
@@ -572,8 +574,8 @@ export const engagements = sqliteTable(
     index("engagements_sme_awarded_idx").on(t.smeId, t.awardedAt),
     index("engagements_vendor_awarded_idx").on(t.vendorId, t.awardedAt),
     index("engagements_status_awarded_idx").on(t.status, t.awardedAt),
-    // Matchmaking: a vendor's completed and active engagements, and the need of each (its sector).
-    index("engagements_vendor_status_idx").on(t.vendorId, t.status, t.needId),
+    // Matchmaking (covering): a vendor's engagements by status, with the need (its sector) and the id (milestones).
+    index("engagements_vendor_status_idx").on(t.vendorId, t.status, t.needId, t.id),
   ],
 );
 
@@ -593,6 +595,8 @@ export const engagementMilestones = sqliteTable(
   (t) => [
     index("engagement_milestones_engagement_idx").on(t.engagementId, t.position),
     index("engagement_milestones_status_due_idx").on(t.status, t.dueAt),
+    // Matchmaking (covering): the due and on-time milestones of a vendor's engagements.
+    index("engagement_milestones_engagement_status_due_idx").on(t.engagementId, t.status, t.dueAt),
   ],
 );
 

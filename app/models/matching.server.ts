@@ -47,6 +47,7 @@ const inIds = (column: SQL, ids: readonly string[]) => sql`${column} IN (SELECT 
  * `first_submitted_at <= due_at`. Both definitions live here only, for the vendors and the market.
  */
 const DELIVERED = sql`m.status IN ('submitted', 'accepted')`;
+const NOT_DELIVERED = sql`m.status IN ('pending', 'changes_requested')`;
 const milestoneDue = (now: number) => sql`(${DELIVERED} OR m.due_at <= ${now})`;
 const milestoneOnTime = DELIVERED;
 
@@ -71,8 +72,9 @@ export function marketStats(now = Date.now(), db: DB = getDb()): MarketStats {
     SELECT
       coalesce(sum(p.rating_avg_x100 * p.rating_count), 0) AS ratingSumX100,
       coalesce(sum(p.rating_count), 0) AS ratingCount,
-      (SELECT count(*) FROM engagement_milestones m WHERE ${milestoneDue(now)}) AS due,
-      (SELECT count(*) FROM engagement_milestones m WHERE ${milestoneOnTime}) AS onTime
+      (SELECT count(*) FROM engagement_milestones m WHERE ${milestoneOnTime}) AS onTime,
+      (SELECT count(*) FROM engagement_milestones m WHERE ${milestoneOnTime})
+        + (SELECT count(*) FROM engagement_milestones m WHERE ${NOT_DELIVERED} AND m.due_at <= ${now}) AS due
     FROM organisations o JOIN vendor_profiles p ON p.organisation_id = o.id
     WHERE ${sql.join(vettedNowConditions(now), sql` AND `)} AND p.rating_avg_x100 IS NOT NULL AND p.rating_count > 0`);
   return marketStatsFrom({
@@ -95,8 +97,10 @@ function vettedVendorsOffering(db: DB, categories: readonly Category[], now: num
     SELECT o.id AS id, o.legal_name AS name, p.rating_avg_x100 AS ratingAvg, p.rating_count AS ratingCount
     FROM organisations o JOIN vendor_profiles p ON p.organisation_id = o.id
     WHERE ${sql.join(vettedNowConditions(now), sql` AND `)}
-      AND o.id IN (SELECT c.vendor_id FROM vendor_categories c
-        WHERE c.category IN (SELECT value FROM json_each(${idsJson(categories)})))`);
+      AND o.id IN (SELECT c.vendor_id FROM vendor_categories c WHERE c.category IN (${sql.join(
+        categories.map((c) => sql`${c}`),
+        sql`, `,
+      )}))`);
 }
 
 /** Vetted-now vendors among `ids`; the others are left out (they have no score). */
@@ -364,7 +368,10 @@ export function recommendedNeedsForVendor(
       n.budget_max AS budgetMax, n.deadline AS deadline, o.legal_name AS organisationName
     FROM needs n JOIN organisations o ON o.id = n.organisation_id
     WHERE n.status = 'open' AND n.deadline > ${now}
-      AND n.category IN (SELECT value FROM json_each(${idsJson(categories)}))
+      AND n.category IN (${sql.join(
+        categories.map((c) => sql`${c}`),
+        sql`, `,
+      )})
       AND NOT EXISTS (SELECT 1 FROM bids b WHERE b.need_id = n.id AND b.vendor_id = ${vendorId} AND b.status <> 'withdrawn')`);
   if (candidates.length === 0) return { vetted: true, needs: [] };
   const completedBySector = Object.fromEntries(

@@ -10,5 +10,7 @@ CREATE TABLE `need_invitations` (
 );
 --> statement-breakpoint
 CREATE INDEX `need_invitations_vendor_created_idx` ON `need_invitations` (`vendor_id`,`created_at`);--> statement-breakpoint
-CREATE INDEX `engagements_vendor_status_idx` ON `engagements` (`vendor_id`,`status`,`need_id`);--> statement-breakpoint
-CREATE INDEX `needs_status_category_deadline_idx` ON `needs` (`status`,`category`,`deadline`);
+CREATE INDEX `engagement_milestones_engagement_status_due_idx` ON `engagement_milestones` (`engagement_id`,`status`,`due_at`);--> statement-breakpoint
+CREATE INDEX `engagements_vendor_status_idx` ON `engagements` (`vendor_id`,`status`,`need_id`,`id`);--> statement-breakpoint
+CREATE INDEX `needs_status_category_deadline_idx` ON `needs` (`status`,`category`,`deadline`);--> statement-breakpoint
+CREATE INDEX `needs_id_sector_idx` ON `needs` (`id`,`sector`);
