@@ -8,6 +8,7 @@ import { fakerVI as faker } from "@faker-js/faker";
 import { drizzleFor } from "./client.server";
 import * as schema from "./schema";
 import { seedBids } from "./seed-bids";
+import { seedMatching } from "./seed-matching";
 import { seedNeeds } from "./seed-needs";
 import { CAPITAL_BAND_IDS, REVENUE_BAND_IDS, sizeClassFromBands } from "../app/lib/enterprise-size";
 import { SECTORS, sectorGroup, type Sector, type StaffOrganisation } from "../app/lib/reference";
@@ -171,5 +172,6 @@ export async function seed(sqlite: Database.Database) {
 
     seedNeeds(tx, now);
     seedBids(tx, now);
+    seedMatching(tx, now);
   });
 }

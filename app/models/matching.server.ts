@@ -7,7 +7,7 @@
  * now, offering the category or a related one), then each per-vendor fact is one GROUP BY query
  * over the candidate ids, passed as one JSON parameter (`json_each`), served by an index.
  */
-import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, sql, type SQL } from "drizzle-orm";
 import { getDb, schema, type DB } from "../../db/client.server";
 import {
   marketStatsFrom,
@@ -273,6 +273,13 @@ export function invitationsOfNeed(needId: string) {
     .where(eq(schema.needInvitations.needId, needId))
     .orderBy(schema.needInvitations.createdAt, schema.needInvitations.vendorId)
     .all();
+}
+
+export function invitationCount(needId: string): number {
+  return (
+    getDb().select({ n: count() }).from(schema.needInvitations).where(eq(schema.needInvitations.needId, needId)).get()
+      ?.n ?? 0
+  );
 }
 
 /** When the vendor was invited to the need, or null. */
