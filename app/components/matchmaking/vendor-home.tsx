@@ -53,7 +53,9 @@ export function VendorMatchmaking({
                     {inv.organisationName} · {t("matchmaking.home.invitedOn", { date: formatDate(inv.invitedAt) })}
                   </p>
                 </div>
-                <NeedStatusBadge status={inv.statusNow} />
+                <span className="self-start sm:self-auto">
+                  <NeedStatusBadge status={inv.statusNow} />
+                </span>
               </li>
             ))}
           </ul>
