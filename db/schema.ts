@@ -261,6 +261,10 @@ export const needs = sqliteTable(
     index("needs_status_budget_idx").on(t.status, t.budgetMax),
     index("needs_status_category_published_idx").on(t.status, t.category, t.publishedAt),
     index("needs_status_sector_published_idx").on(t.status, t.sector, t.publishedAt),
+    // Matchmaking: the open needs of the categories a vendor offers, still taking bids.
+    index("needs_status_category_deadline_idx").on(t.status, t.category, t.deadline),
+    // Matchmaking (covering): the sector of each engagement's need, without reading the need's row.
+    index("needs_id_sector_idx").on(t.id, t.sector),
   ],
 );
 
@@ -577,6 +581,8 @@ export const engagements = sqliteTable(
     index("engagements_sme_awarded_idx").on(t.smeId, t.awardedAt),
     index("engagements_vendor_awarded_idx").on(t.vendorId, t.awardedAt),
     index("engagements_status_awarded_idx").on(t.status, t.awardedAt),
+    // Matchmaking (covering): a vendor's engagements by status, with the need (its sector) and the id (milestones).
+    index("engagements_vendor_status_idx").on(t.vendorId, t.status, t.needId, t.id),
   ],
 );
 
@@ -603,6 +609,32 @@ export const engagementMilestones = sqliteTable(
   (t) => [
     index("engagement_milestones_engagement_idx").on(t.engagementId, t.position),
     index("engagement_milestones_status_due_idx").on(t.status, t.dueAt),
+    // Matchmaking (covering): the due and on-time milestones of a vendor's engagements.
+    index("engagement_milestones_engagement_status_due_idx").on(t.engagementId, t.status, t.dueAt),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Matchmaking (DESIGN §8)
+
+/** An SME invited a vendor to bid on its need: once per need and vendor. */
+export const needInvitations = sqliteTable(
+  "need_invitations",
+  {
+    needId: text("need_id")
+      .notNull()
+      .references(() => needs.id),
+    vendorId: text("vendor_id")
+      .notNull()
+      .references(() => organisations.id),
+    invitedBy: text("invited_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.needId, t.vendorId] }),
+    index("need_invitations_vendor_created_idx").on(t.vendorId, t.createdAt),
   ],
 );
 

@@ -68,7 +68,7 @@ test("@nojs an SME takes the whole assessment, leaves halfway and resumes, and s
   await expect(page.getByRole("img", { name: "Biểu đồ mức độ của sáu trụ cột, từ 0 đến 5" })).toBeVisible();
   const table = page.getByRole("table", { name: "Điểm và mức độ theo từng trụ cột" });
   await expect(table.getByRole("row", { name: /Chiến lược 15\/25 3 · Hình thành/ })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Tư vấn chuyển đổi số" }).first()).toHaveAttribute(
+  await expect(page.getByRole("link", { name: "Tư vấn chuyển đổi số", exact: true }).first()).toHaveAttribute(
     "href",
     /\/vendors\?category=(dx_consulting)/,
   );

@@ -6,6 +6,7 @@ import {
   priceFit,
   rankNeedsForVendor,
   rankVendors,
+  rankVendorsForCategory,
   relatedCategories,
   scoreVendor,
   smoothedRating,
@@ -332,6 +333,28 @@ describe("ranking", () => {
     ]);
     expect(ranked[0]!.score).toBe(scoreVendor(needs[3]!, { ...v, completedInSector: 3 }, stats)!.score);
     expect(rankNeedsForVendor(v, needs, stats, 2)).toHaveLength(2);
+  });
+});
+
+describe("vendors for a category alone (the assessment's recommendations)", () => {
+  it("ranks by quality and availability, leaving out the unvetted and those not offering the category", () => {
+    const vendors = [
+      vendor({ id: "busy", categories: ["crm"], activeEngagements: 5 }),
+      vendor({ id: "rated", categories: ["crm"], ratingSum: 48 * 20, ratingCount: 20 }),
+      vendor({ id: "fresh", categories: ["crm"] }),
+      vendor({ id: "other", categories: ["erp"], ratingSum: 100, ratingCount: 20 }),
+      vendor({ id: "unvetted", vetted: false, categories: ["crm"], ratingSum: 100, ratingCount: 20 }),
+    ];
+    const ranked = rankVendorsForCategory("crm", vendors, stats, 5);
+    expect(ranked.map((r) => r.vendorId)).toEqual(["rated", "fresh", "busy"]);
+    expect(ranked[1]!.points - ranked[2]!.points).toBeCloseTo(5);
+    expect(rankVendorsForCategory("crm", vendors, stats, 1).map((r) => r.vendorId)).toEqual(["rated"]);
+  });
+
+  it("breaks ties by vendor id whatever the input order", () => {
+    const vendors = [vendor({ id: "b", categories: ["crm"] }), vendor({ id: "a", categories: ["crm"] })];
+    expect(rankVendorsForCategory("crm", vendors, stats).map((r) => r.vendorId)).toEqual(["a", "b"]);
+    expect(rankVendorsForCategory("crm", [...vendors].reverse(), stats).map((r) => r.vendorId)).toEqual(["a", "b"]);
   });
 });
 

@@ -434,6 +434,30 @@ export function rankNeedsForVendor(
   return scored.slice(0, Math.max(0, limit));
 }
 
+/**
+ * Vendors for a category alone, with no need to fit (the assessment's recommendations: weak
+ * pillar → category → vendors): ranked by the two parts that do not depend on a need, quality (20)
+ * and availability and risk (10), computed exactly as in the score. Vendors not offering the
+ * category, or not vetted, are left out. Order: points descending, then the quality part, then
+ * vendor id ascending.
+ */
+export function rankVendorsForCategory(
+  category: Category,
+  vendors: readonly VendorForMatch[],
+  stats: MarketStats,
+  limit = 3,
+): { vendorId: string; points: number }[] {
+  const scored: { vendorId: string; points: number; quality: number }[] = [];
+  for (const vendor of vendors) {
+    if (!vendor.vetted || !vendor.categories.includes(category)) continue;
+    const q = clamp(quality(vendor, stats).points, 0, MATCH_WEIGHTS.quality);
+    const a = clamp(availability(vendor).points, 0, MATCH_WEIGHTS.availability);
+    scored.push({ vendorId: vendor.id, points: q + a, quality: q });
+  }
+  scored.sort((a, b) => b.points - a.points || b.quality - a.quality || byId(a.vendorId, b.vendorId));
+  return scored.slice(0, Math.max(0, limit)).map(({ vendorId, points }) => ({ vendorId, points }));
+}
+
 /* ───────────────────────────── helpers ───────────────────────────── */
 
 function clamp(value: number, min: number, max: number): number {

@@ -33,6 +33,7 @@ export const NOTIFICATION_KINDS = {
   incident_raised_staff: "monitoring",
   flag_high: "monitoring",
   engagement_terminated: "delivery",
+  need_invitation: "bidding",
 } as const;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

@@ -578,11 +578,20 @@ type DirectoryRow = {
   city: string | null;
 };
 
+/**
+ * Vetted, unexpired and unsuspended now (`isVettedNow`), as SQL over `organisations o` joined to
+ * `vendor_profiles p`: the directory's filter, shared with matchmaking. A suspended vendor's
+ * status is `suspended`, so `vetted` alone excludes it.
+ */
+export function vettedNowConditions(now: number) {
+  return [sql`o.kind = 'vendor'`, sql`o.vendor_status = 'vetted'`, sql`p.vetting_expires_at > ${now}`];
+}
+
 /** Vetted, unexpired, unsuspended vendors matching the query: filtered and paged in SQL. */
 export function listDirectory(query: DirectoryQuery, now = Date.now()) {
   const db = getDb();
   const match = query.q ? ftsQuery(query.q) : null;
-  const conditions = [sql`o.kind = 'vendor'`, sql`o.vendor_status = 'vetted'`, sql`p.vetting_expires_at > ${now}`];
+  const conditions = vettedNowConditions(now);
   if (match) conditions.push(sql`f.body MATCH ${match}`);
   if (query.category) {
     conditions.push(

@@ -8,6 +8,7 @@ import { Card, PageHeader } from "~/components/ui/page";
 import { formatDate } from "~/lib/format";
 import { TOTAL_MAX } from "~/lib/dbi";
 import { getAssessmentForOwner, getDraftAssessment } from "~/models/assessments.server";
+import { topVendorsForCategories } from "~/models/matching.server";
 import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
 
@@ -19,6 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     result,
     hasDraft: getDraftAssessment(user.organisationId) !== null,
+    vendorsByCategory: topVendorsForCategories(result.recommendations.flatMap((r) => r.categories)),
     notice: new URL(request.url).searchParams.get("notice"),
   });
 }
@@ -26,6 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function AssessmentResult() {
   const { t } = useTranslation();
   const { result, hasDraft, notice } = useLoaderData<typeof loader>();
+  const { vendorsByCategory } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <p>
@@ -82,12 +85,13 @@ export default function AssessmentResult() {
                   <p className="text-sm text-slate-600">
                     {t("assessment.result.pillarAt", { level: r.level, name: t(`dbiLevels.${r.level}`) })}
                   </p>
-                  <ul className="mt-2 space-y-1">
+                  <ul className="mt-2 space-y-2">
                     {r.categories.map((c) => (
                       <li key={c}>
-                        <Link to={`/vendors?category=${c}`} className="text-brand-800 underline">
+                        <Link to={`/vendors?category=${c}&sort=rating`} className="text-brand-800 underline">
                           {t(`categories.${c}`)}
                         </Link>
+                        <TopVendors category={c} vendors={vendorsByCategory[c] ?? []} />
                       </li>
                     ))}
                   </ul>
@@ -113,5 +117,27 @@ export default function AssessmentResult() {
         </Link>
       </div>
     </div>
+  );
+}
+
+/** The best-placed vetted vendors for a recommended category (quality, availability and risk). */
+function TopVendors({ category, vendors }: { category: string; vendors: { id: string; name: string }[] }) {
+  const { t } = useTranslation();
+  if (vendors.length === 0) {
+    return <p className="ml-4 text-sm text-slate-600">{t("matchmaking.assessment.noVendors")}</p>;
+  }
+  return (
+    <ul
+      aria-label={t("matchmaking.assessment.topVendors", { category: t(`categories.${category}`) })}
+      className="ml-4 mt-1 list-disc space-y-0.5 pl-4 text-sm"
+    >
+      {vendors.map((v) => (
+        <li key={v.id}>
+          <Link to={`/vendors/${v.id}`} className="text-slate-800 underline">
+            {v.name}
+          </Link>
+        </li>
+      ))}
+    </ul>
   );
 }

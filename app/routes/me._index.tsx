@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { VendorMatchmaking } from "~/components/matchmaking/vendor-home";
 import { MyEngagements } from "~/components/my-engagements";
 import { SmeOverview } from "~/components/sme-overview";
 import { Alert } from "~/components/ui/alert";
@@ -8,6 +9,7 @@ import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/page";
 import { latestAssessment } from "~/models/assessments.server";
 import { listBidsOfVendor, listEngagementsForOrganisation } from "~/models/engagements.server";
+import { invitationsOfVendor, recommendedNeedsForVendor } from "~/models/matching.server";
 import { ownNeedsByState } from "~/models/needs.server";
 import { getOrganisation } from "~/models/users.server";
 import { requireUser } from "~/utils/auth.server";
@@ -36,7 +38,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     engagements:
       user.role === "sme" || user.role === "vendor" ? listEngagementsForOrganisation(user.organisationId).rows : null,
     bids: user.role === "vendor" ? listBidsOfVendor(user.organisationId) : null,
+    matchmaking: user.role === "vendor" ? vendorMatchmaking(user.organisationId) : null,
   });
+}
+
+function vendorMatchmaking(vendorId: string) {
+  const { vetted, needs } = recommendedNeedsForVendor(vendorId);
+  return { vetted, recommended: needs, invitations: invitationsOfVendor(vendorId) };
 }
 
 function smeOverview(organisationId: string) {
@@ -60,6 +68,7 @@ function Detail({ label, value }: { label: string; value: string | number | null
 export default function MyHome() {
   const { t } = useTranslation();
   const { user, organisation, notice, sme, engagements, bids } = useLoaderData<typeof loader>();
+  const { matchmaking } = useLoaderData<typeof loader>();
   const role = user.role;
   return (
     <div className="space-y-6">
@@ -70,6 +79,7 @@ export default function MyHome() {
         </Alert>
       ) : null}
       {sme ? <SmeOverview {...sme} /> : null}
+      {matchmaking ? <VendorMatchmaking {...matchmaking} /> : null}
       {engagements && (role === "sme" || role === "vendor") ? (
         <MyEngagements side={role} engagements={engagements} bids={bids} />
       ) : null}

@@ -15,8 +15,10 @@ import { formatDate, formatDateTime, formatMoney } from "~/lib/format";
 import { allowedNeedActions } from "~/lib/need-status";
 import { VendorBidPanel } from "~/components/needs/vendor-bid-panel";
 import { QuestionsSection } from "~/components/needs/questions";
+import { InvitedAlert, NeedMatchmakingCard } from "~/components/matchmaking/need-matchmaking";
 import { answerQuestion, askQuestion, getOwnBid, questionsFor, withdrawBid } from "~/models/bids.server";
 import { engagementIdOfNeed } from "~/models/engagements.server";
+import { invitationCount, invitationOf } from "~/models/matching.server";
 import {
   bidCount,
   closeNeed,
@@ -77,6 +79,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     engagementId:
       need.statusNow === "awarded" && (need.isOwner || user.role !== "vendor") ? engagementIdOfNeed(need.id) : null,
     questions: questionsFor(need.id, user, need.isOwner || user.role === "staff" || user.role === "admin"),
+    matchmaking: need.isOwner && need.statusNow === "open" ? { invitedCount: invitationCount(need.id) } : null,
+    invitation: user.role === "vendor" ? invitationOf(need.id, user.organisationId) : null,
     history,
     page: pageParam(url),
     notice: url.searchParams.get("notice"),
@@ -152,6 +156,7 @@ export default function NeedPage() {
   const lang = i18n.language === "en" ? "en" : "vi";
   const { need, actions, history, page, notice, bidding, bidCount, engagementId, questions, isOwner, viewerRole } =
     useLoaderData<typeof loader>();
+  const { matchmaking, invitation } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <PageHeader title={need.title} lead={need.organisationName} actions={<NeedStatusBadge status={need.status} />} />
@@ -200,6 +205,8 @@ export default function NeedPage() {
           </Link>
         </Alert>
       ) : null}
+      {invitation ? <InvitedAlert sme={need.organisationName} invitedAt={invitation.createdAt} /> : null}
+      {matchmaking ? <NeedMatchmakingCard needId={need.id} invitedCount={matchmaking.invitedCount} /> : null}
       {bidding ? <VendorBidPanel needId={need.id} status={need.status} bidding={bidding} /> : null}
       {bidCount !== null && need.status !== "draft" ? (
         <Card>

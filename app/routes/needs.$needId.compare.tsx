@@ -9,6 +9,7 @@ import { ConfirmAction } from "~/components/ui/confirm";
 import { PageHeader } from "~/components/ui/page";
 import { formatDate, formatMoney, formatNumber } from "~/lib/format";
 import { awardBid, bidsOfNeed, setShortlisted, type ComparedBid } from "~/models/bids.server";
+import { matchScoresForVendors } from "~/models/matching.server";
 import { getNeedForViewer } from "~/models/needs.server";
 import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
@@ -39,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const raw = url.searchParams.get("sort");
   const sort: Sort = (SORTS as readonly string[]).includes(raw ?? "") ? (raw as Sort) : "price";
+  const bids = bidsOfNeed(need.id);
   return json({
     need: {
       id: need.id,
@@ -47,7 +49,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       budgetMin: need.budgetMin,
       budgetMax: need.budgetMax,
     },
-    bids: sortBids(bidsOfNeed(need.id), sort),
+    bids: sortBids(bids, sort),
+    matchScores: matchScoresForVendors(
+      need,
+      bids.map((b) => b.vendorId),
+    ),
     sort,
     notice: url.searchParams.get("notice"),
   });
@@ -79,6 +85,7 @@ export default function Compare() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "vi";
   const { need, bids, sort, notice } = useLoaderData<typeof loader>();
+  const { matchScores } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const evaluating = need.status === "evaluating";
   return (
@@ -149,6 +156,14 @@ export default function Compare() {
                 <div>
                   <dt className="text-slate-600">{t("compare.vetted")}</dt>
                   <dd>{b.vettedAt ? formatDate(b.vettedAt) : "—"}</dd>
+                </div>
+                <div className="col-span-2">
+                  <dt className="text-slate-600">{t("matchmaking.compareScore")}</dt>
+                  <dd className="font-semibold">
+                    {b.vendorId in matchScores
+                      ? t("matchmaking.partPoints", { points: matchScores[b.vendorId], weight: 100 })
+                      : t("matchmaking.compareNoScore")}
+                  </dd>
                 </div>
               </dl>
               <div className="mt-3">

@@ -1,0 +1,321 @@
+import crypto from "node:crypto";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb, getSqlite, schema } from "../../db/client.server";
+import { createOpenNeed, createUser, setVendorStanding } from "../../db/test/factories";
+import type { Category, Sector } from "~/lib/reference";
+import {
+  invitationOf,
+  invitationsOfNeed,
+  invitationsOfVendor,
+  inviteVendor,
+  marketStats,
+  matchScoresForVendors,
+  rankVendorsForNeed,
+  recommendedNeedsForVendor,
+  topVendorsForCategories,
+} from "./matching.server";
+import { cancelNeed } from "./needs.server";
+
+const DAY = 86_400_000;
+const M = 1_000_000;
+type U = ReturnType<typeof createUser>;
+const smeViewer = (u: U) => ({ id: u.id, organisationId: u.organisationId, role: "sme" as const });
+
+/** A vendor with categories, sectors and one package per offered category, in a standing. */
+function vendor(
+  opts: {
+    categories?: Category[];
+    sectors?: Sector[];
+    price?: [number, number];
+    standing?: "vetted" | "suspended" | "submitted" | "expired" | "draft";
+    rating?: [number, number];
+  } = {},
+) {
+  const user = createUser({ role: "vendor" });
+  const id = user.organisationId;
+  const db = getDb();
+  const standing = opts.standing ?? "vetted";
+  if (standing === "expired") setVendorStanding(id, "vetted", Date.now() - DAY);
+  else if (standing !== "draft") setVendorStanding(id, standing);
+  for (const category of opts.categories ?? []) {
+    db.insert(schema.vendorCategories).values({ vendorId: id, category }).run();
+    const [priceFrom, priceTo] = opts.price ?? [60 * M, 90 * M];
+    db.insert(schema.servicePackages)
+      .values({
+        id: crypto.randomUUID(),
+        vendorId: id,
+        name: `Gói ${category}`,
+        category,
+        priceFrom,
+        priceTo,
+        unit: "one_off",
+        included: "Cài đặt",
+      })
+      .run();
+  }
+  for (const sector of opts.sectors ?? []) db.insert(schema.vendorSectors).values({ vendorId: id, sector }).run();
+  if (opts.rating) {
+    db.update(schema.vendorProfiles)
+      .set({ ratingAvg: opts.rating[0], ratingCount: opts.rating[1] })
+      .where(eq(schema.vendorProfiles.organisationId, id))
+      .run();
+  }
+  return { user, id };
+}
+
+/** An open need of a category and sector (a new SME unless given). */
+function need(category: Category, sector: Sector = "retail_trade", owner?: U, deadlineInDays = 10) {
+  const created = createOpenNeed(deadlineInDays, owner);
+  getDb()
+    .update(schema.needs)
+    .set({ category, sector, budgetMin: 50 * M, budgetMax: 100 * M })
+    .where(eq(schema.needs.id, created.needId))
+    .run();
+  return { ...created, need: getDb().select().from(schema.needs).where(eq(schema.needs.id, created.needId)).get()! };
+}
+
+/** An engagement of the vendor on an awarded need of `sector`, in `status`, with milestones. */
+function engagement(
+  vendorId: string,
+  vendorUserId: string,
+  sector: Sector,
+  status: "active" | "completed",
+  milestones: { dueInDays: number; status: "pending" | "submitted" | "accepted" }[] = [],
+) {
+  const { needId, owner } = need("accounting", sector);
+  const db = getDb();
+  db.update(schema.needs).set({ status: "awarded" }).where(eq(schema.needs.id, needId)).run();
+  const bidId = crypto.randomUUID();
+  const now = Date.now();
+  db.insert(schema.bids)
+    .values({
+      id: bidId,
+      needId,
+      vendorId,
+      submittedBy: vendorUserId,
+      status: "awarded",
+      total: 80 * M,
+      durationDays: 30,
+      approach: "x",
+      validityDays: 30,
+      updatedAt: now,
+    })
+    .run();
+  const engagementId = crypto.randomUUID();
+  db.insert(schema.engagements)
+    .values({
+      id: engagementId,
+      needId,
+      bidId,
+      smeId: owner.organisationId,
+      vendorId,
+      status,
+      total: 80 * M,
+      awardedAt: now - 60 * DAY,
+      awardedBy: owner.id,
+    })
+    .run();
+  milestones.forEach((m, position) =>
+    db
+      .insert(schema.engagementMilestones)
+      .values({
+        id: crypto.randomUUID(),
+        engagementId,
+        position,
+        title: `Mốc ${position + 1}`,
+        dueAt: now + m.dueInDays * DAY,
+        amount: M,
+        status: m.status,
+        // Delivered a day early: on time.
+        firstSubmittedAt: m.status === "pending" ? null : now + (m.dueInDays - 1) * DAY,
+      })
+      .run(),
+  );
+}
+
+describe("the vendors for a need", () => {
+  it("are only vetted, unexpired, unsuspended vendors offering the category or a related one", () => {
+    const { need: n } = need("hr_payroll");
+    const offers = vendor({ categories: ["hr_payroll"] });
+    const related = vendor({ categories: ["erp"] }); // erp ↔ hr_payroll
+    const unrelated = vendor({ categories: ["cybersecurity"] });
+    const submitted = vendor({ categories: ["hr_payroll"], standing: "submitted" });
+    const draft = vendor({ categories: ["hr_payroll"], standing: "draft" });
+    const suspended = vendor({ categories: ["hr_payroll"], standing: "suspended" });
+    const expired = vendor({ categories: ["hr_payroll"], standing: "expired" });
+
+    const ids = rankVendorsForNeed(n, { limit: 1000 }).map((r) => r.vendorId);
+    expect(ids).toContain(offers.id);
+    expect(ids).toContain(related.id);
+    for (const excluded of [unrelated, submitted, draft, suspended, expired]) expect(ids).not.toContain(excluded.id);
+    expect(ids.indexOf(offers.id)).toBeLessThan(ids.indexOf(related.id));
+  });
+
+  it("score every part from the data, with reasons, and cap the list at ten", () => {
+    const { need: n } = need("e_contract", "logistics");
+    const proven = vendor({ categories: ["e_contract"], sectors: ["logistics"], rating: [460, 12] });
+    engagement(proven.id, proven.user.id, "logistics", "completed", [
+      { dueInDays: -20, status: "accepted" },
+      { dueInDays: -5, status: "accepted" },
+    ]);
+    engagement(proven.id, proven.user.id, "logistics", "completed");
+    engagement(proven.id, proven.user.id, "education", "completed"); // another sector: not counted
+    engagement(proven.id, proven.user.id, "logistics", "active", [{ dueInDays: -3, status: "pending" }]);
+    for (let i = 0; i < 11; i++) vendor({ categories: ["e_contract"] });
+
+    const ranked = rankVendorsForNeed(n);
+    expect(ranked).toHaveLength(10);
+    const top = ranked[0]!;
+    expect(top.vendorId).toBe(proven.id);
+    expect(top.parts.category).toBe(35);
+    expect(top.parts.price).toBe(15);
+    expect(top.reasons).toContainEqual({
+      key: "match.reasons.completedInSector",
+      values: { count: 2, sector: "logistics" },
+    });
+    expect(top.reasons).toContainEqual({ key: "match.reasons.rating", values: { rating: 4.6, count: 12 } });
+    expect(top.reasons).toContainEqual({ key: "match.reasons.onTime", values: { percent: 67, count: 3 } });
+    expect(top.reasons).toContainEqual({ key: "match.reasons.activeEngagements", values: { count: 1 } });
+    expect(top.reasons).toContainEqual({ key: "match.reasons.noOpenFlags" });
+    expect(top.invited).toBe(false);
+  });
+
+  it("give the compare page a score for each vetted bidder only", () => {
+    const { need: n } = need("iot_manufacturing");
+    const a = vendor({ categories: ["iot_manufacturing"] });
+    const b = vendor({ categories: ["crm"] });
+    const gone = vendor({ categories: ["iot_manufacturing"], standing: "suspended" });
+    const scores = matchScoresForVendors(n, [a.id, b.id, gone.id]);
+    expect(Object.keys(scores).sort()).toEqual([a.id, b.id].sort());
+    expect(scores[a.id]).toBeGreaterThan(scores[b.id]!);
+  });
+
+  it("use market statistics from one aggregate, falling back to the priors", () => {
+    const stats = marketStats();
+    expect(stats.meanRating).toBeGreaterThanOrEqual(1);
+    expect(stats.meanRating).toBeLessThanOrEqual(5);
+    expect(stats.onTimeRate).toBeGreaterThanOrEqual(0);
+    expect(stats.onTimeRate).toBeLessThanOrEqual(1);
+  });
+});
+
+describe("invitations", () => {
+  it("are one per need and vendor, notify the vendor's users once, and show on both sides", async () => {
+    const { need: n, owner } = need("digital_skills_training");
+    const v = vendor({ categories: ["digital_skills_training"] });
+
+    expect(await inviteVendor(smeViewer(owner), n.id, v.id)).toEqual({ ok: true, created: true });
+    expect(await inviteVendor(smeViewer(owner), n.id, v.id)).toEqual({ ok: true, created: false });
+
+    const rows = getSqlite().prepare("SELECT count(*) AS n FROM need_invitations WHERE need_id = ?").get(n.id) as {
+      n: number;
+    };
+    expect(rows.n).toBe(1);
+    const notes = getDb()
+      .select()
+      .from(schema.notifications)
+      .where(eq(schema.notifications.userId, v.user.id))
+      .all()
+      .filter((x) => x.kind === "need_invitation");
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.link).toBe(`/needs/${n.id}`);
+    expect(JSON.parse(notes[0]!.params)).toMatchObject({ need: n.title });
+
+    expect(invitationOf(n.id, v.id)).not.toBeNull();
+    expect(invitationsOfNeed(n.id).map((i) => i.vendorId)).toEqual([v.id]);
+    expect(rankVendorsForNeed(n, { limit: 1000 }).find((r) => r.vendorId === v.id)?.invited).toBe(true);
+    expect(invitationsOfVendor(v.id).map((i) => i.needId)).toEqual([n.id]);
+  });
+
+  it("are refused for a vendor not vetted now, a need not open, or another SME's need", async () => {
+    const { need: n, owner } = need("ai_automation");
+    const suspended = vendor({ categories: ["ai_automation"], standing: "suspended" });
+    expect(await inviteVendor(smeViewer(owner), n.id, suspended.id)).toEqual({
+      ok: false,
+      error: "matchmaking.errors.vendorNotVetted",
+    });
+    const v = vendor({ categories: ["ai_automation"] });
+    const stranger = createUser({ role: "sme" });
+    await expect(inviteVendor(smeViewer(stranger), n.id, v.id)).rejects.toBeInstanceOf(Response);
+    cancelNeed(n.id, smeViewer(owner), "Không còn nhu cầu");
+    expect(await inviteVendor(smeViewer(owner), n.id, v.id)).toEqual({
+      ok: false,
+      error: "matchmaking.errors.needNotOpen",
+    });
+    expect(invitationOf(n.id, v.id)).toBeNull();
+  });
+
+  it("drop out of the vendor's list when the need is cancelled", async () => {
+    const { need: n, owner } = need("pos_retail");
+    const v = vendor({ categories: ["pos_retail"] });
+    await inviteVendor(smeViewer(owner), n.id, v.id);
+    expect(invitationsOfVendor(v.id)).toHaveLength(1);
+    cancelNeed(n.id, smeViewer(owner), "Đã tìm được giải pháp");
+    expect(invitationsOfVendor(v.id)).toHaveLength(0);
+  });
+});
+
+describe("needs recommended for a vendor", () => {
+  it("are open needs of its categories or related ones, deadline ahead, not bid on, best first", () => {
+    const v = vendor({ categories: ["warehouse_logistics"], sectors: ["logistics"] });
+    const own = need("warehouse_logistics", "logistics").needId;
+    const related = need("iot_manufacturing", "logistics").needId; // warehouse_logistics ↔ iot_manufacturing
+    const unrelated = need("e_contract", "logistics").needId;
+    const closed = need("warehouse_logistics", "logistics", undefined, -1).needId;
+    const cancelled = need("warehouse_logistics", "logistics");
+    cancelNeed(cancelled.needId, smeViewer(cancelled.owner), "Huỷ");
+    const bidOn = need("warehouse_logistics", "logistics").needId;
+    getDb()
+      .insert(schema.bids)
+      .values({
+        id: crypto.randomUUID(),
+        needId: bidOn,
+        vendorId: v.id,
+        submittedBy: v.user.id,
+        status: "submitted",
+        total: 70 * M,
+        durationDays: 30,
+        approach: "x",
+        validityDays: 30,
+        updatedAt: Date.now(),
+      })
+      .run();
+
+    const result = recommendedNeedsForVendor(v.id, { limit: 1000 });
+    expect(result.vetted).toBe(true);
+    const ids = result.needs.map((r) => r.needId);
+    expect(ids).toContain(own);
+    expect(ids).toContain(related);
+    for (const excluded of [unrelated, closed, cancelled.needId, bidOn]) expect(ids).not.toContain(excluded);
+    expect(ids.indexOf(own)).toBeLessThan(ids.indexOf(related));
+    const first = result.needs.find((r) => r.needId === own)!;
+    expect(first.reasons[0]).toEqual({
+      key: "match.reasons.offersCategory",
+      values: { category: "warehouse_logistics" },
+    });
+    expect(first.title).toBeTruthy();
+  });
+
+  it("are none for a vendor that is not vetted now", () => {
+    const v = vendor({ categories: ["warehouse_logistics"], standing: "expired" });
+    need("warehouse_logistics");
+    expect(recommendedNeedsForVendor(v.id)).toEqual({ vetted: false, needs: [] });
+  });
+});
+
+describe("vendors for the assessment's categories", () => {
+  it("are the best-standing vetted vendors offering each category", () => {
+    const good = vendor({ categories: ["cloud_hosting"], rating: [490, 30] });
+    const fresh = vendor({ categories: ["cloud_hosting"] });
+    vendor({ categories: ["cloud_hosting"] });
+    vendor({ categories: ["cloud_hosting", "cybersecurity"] });
+    const suspended = vendor({ categories: ["cloud_hosting"], standing: "suspended", rating: [500, 40] });
+    const result = topVendorsForCategories(["cloud_hosting"], 50);
+    const ids = (result.cloud_hosting ?? []).map((v) => v.id);
+    expect(ids[0]).toBe(good.id);
+    expect(ids).toContain(fresh.id);
+    expect(ids).not.toContain(suspended.id);
+    expect(topVendorsForCategories(["cloud_hosting"]).cloud_hosting).toHaveLength(3);
+  });
+});

@@ -1,0 +1,485 @@
+/**
+ * Matchmaking (DESIGN §8): the vendors for a need, the needs for a vendor, invitations, and the
+ * vendors behind an assessment's recommendations. The score itself is the pure app/lib/matching.ts;
+ * this module only gathers its inputs.
+ *
+ * Nothing here reads a whole table into memory: the candidates are filtered in SQL first (vetted
+ * now, offering the category or a related one), then each per-vendor fact is one GROUP BY query
+ * over the candidate ids, passed as one JSON parameter (`json_each`), served by an index.
+ */
+import { and, count, desc, eq, sql, type SQL } from "drizzle-orm";
+import { getDb, schema, type DB } from "../../db/client.server";
+import {
+  marketStatsFrom,
+  rankNeedsForVendor,
+  rankVendors,
+  rankVendorsForCategory,
+  relatedCategories,
+  scoreVendor,
+  type MarketStats,
+  type MatchScore,
+  type NeedForMatch,
+  type PackageForMatch,
+  type VendorForMatch,
+} from "~/lib/matching";
+import { NEED_STATUSES_VENDORS_SEE, type NeedStatus } from "~/lib/need-status";
+import type { Category, Sector } from "~/lib/reference";
+import { getNeedForOwner, needStatusNow, type NeedViewer } from "./needs.server";
+import { notify, organisationUserIds } from "./notifications.server";
+import { vettedNowConditions } from "./vendors.server";
+
+/** How many vendors the SME sees for its need, and needs a vendor sees on its home. */
+export const MATCH_LIMIT = 10;
+export const VENDOR_HOME_MATCH_LIMIT = 5;
+export const ASSESSMENT_VENDORS_PER_CATEGORY = 3;
+
+const idsJson = (ids: readonly string[]) => JSON.stringify(ids);
+const inIds = (column: SQL, ids: readonly string[]) => sql`${column} IN (SELECT value FROM json_each(${idsJson(ids)}))`;
+
+// ---------------------------------------------------------------------------------------------
+// Delivery facts: milestones on time, open risk flags
+
+/**
+ * The on-time definition of app/lib/delivery-rules.ts `onTimeCounts`, in SQL: a milestone counts
+ * once accepted (on time when first submitted by its due date) or once overdue and never
+ * delivered (late). The public profile, the monitoring rules and matching read the same numbers.
+ */
+const DELIVERED = sql`m.status = 'accepted'`;
+const NOT_DELIVERED = sql`m.first_submitted_at IS NULL AND m.status <> 'accepted'`;
+const milestoneDue = (now: number) => sql`(${DELIVERED} OR (m.first_submitted_at IS NULL AND m.due_at < ${now}))`;
+const milestoneOnTime = sql`(m.status = 'accepted' AND m.first_submitted_at <= m.due_at)`;
+
+/** Open (or acknowledged) risk flags on each vendor's engagements, in one grouped query. */
+export function openRiskFlagCounts(vendorIds: readonly string[], db: DB = getDb()): Map<string, number> {
+  const counts = new Map(vendorIds.map((id) => [id, 0]));
+  if (vendorIds.length === 0) return counts;
+  const rows = db.all<{ vendorId: string; n: number }>(sql`
+    SELECT f.vendor_id AS vendorId, count(*) AS n FROM flags f
+    WHERE ${inIds(sql`f.vendor_id`, vendorIds)} AND f.subject_type = 'engagement' AND f.status IN ('open', 'acknowledged')
+    GROUP BY f.vendor_id`);
+  for (const r of rows) counts.set(r.vendorId, r.n);
+  return counts;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Market statistics
+
+/**
+ * The priors that smoothing pulls toward, in one aggregate query: the mean rating of the verified
+ * reviews of vetted vendors, and the on-time rate of every due milestone.
+ */
+export function marketStats(now = Date.now(), db: DB = getDb()): MarketStats {
+  const row = db.get<{ ratingSumX100: number; ratingCount: number; due: number; onTime: number }>(sql`
+    SELECT
+      coalesce(sum(p.rating_avg_x100 * p.rating_count), 0) AS ratingSumX100,
+      coalesce(sum(p.rating_count), 0) AS ratingCount,
+      (SELECT count(*) FROM engagement_milestones m WHERE ${milestoneOnTime}) AS onTime,
+      (SELECT count(*) FROM engagement_milestones m WHERE ${milestoneOnTime})
+        + (SELECT count(*) FROM engagement_milestones m WHERE ${NOT_DELIVERED} AND m.due_at <= ${now}) AS due
+    FROM organisations o JOIN vendor_profiles p ON p.organisation_id = o.id
+    WHERE ${sql.join(vettedNowConditions(now), sql` AND `)} AND p.rating_avg_x100 IS NOT NULL AND p.rating_count > 0`);
+  return marketStatsFrom({
+    ratingSum: (row?.ratingSumX100 ?? 0) / 100,
+    ratingCount: row?.ratingCount ?? 0,
+    milestonesDue: row?.due ?? 0,
+    milestonesOnTime: row?.onTime ?? 0,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Candidates and their facts
+
+type VendorRow = { id: string; name: string; ratingAvg: number | null; ratingCount: number };
+
+/** Vetted-now vendors offering one of `categories` (exact ids): the candidates, filtered in SQL. */
+function vettedVendorsOffering(db: DB, categories: readonly Category[], now: number): VendorRow[] {
+  if (categories.length === 0) return [];
+  return db.all<VendorRow>(sql`
+    SELECT o.id AS id, o.legal_name AS name, p.rating_avg_x100 AS ratingAvg, p.rating_count AS ratingCount
+    FROM organisations o JOIN vendor_profiles p ON p.organisation_id = o.id
+    WHERE ${sql.join(vettedNowConditions(now), sql` AND `)}
+      AND o.id IN (SELECT c.vendor_id FROM vendor_categories c WHERE c.category IN (${sql.join(
+        categories.map((c) => sql`${c}`),
+        sql`, `,
+      )}))`);
+}
+
+/** Vetted-now vendors among `ids`; the others are left out (they have no score). */
+function vettedVendorsAmong(db: DB, ids: readonly string[], now: number): VendorRow[] {
+  if (ids.length === 0) return [];
+  return db.all<VendorRow>(sql`
+    SELECT o.id AS id, o.legal_name AS name, p.rating_avg_x100 AS ratingAvg, p.rating_count AS ratingCount
+    FROM organisations o JOIN vendor_profiles p ON p.organisation_id = o.id
+    WHERE ${sql.join(vettedNowConditions(now), sql` AND `)} AND ${inIds(sql`o.id`, ids)}`);
+}
+
+function groupBy<T, V>(rows: readonly T[], key: (r: T) => string, value: (r: T) => V): Map<string, V[]> {
+  const map = new Map<string, V[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = map.get(k);
+    if (list) list.push(value(row));
+    else map.set(k, [value(row)]);
+  }
+  return map;
+}
+
+/**
+ * Every fact the score needs about the vendors, each an aggregate over their ids. `sector` gives
+ * `completedInSector` (completed engagements whose need is of that sector); `packageCategory`
+ * keeps only the packages of one category (the need's: no other package counts for price).
+ */
+function vendorFacts(
+  db: DB,
+  vendors: readonly VendorRow[],
+  opts: { sector: Sector | null; packageCategory: Category | null; now: number },
+): VendorForMatch[] {
+  if (vendors.length === 0) return [];
+  const ids = vendors.map((v) => v.id);
+  const categories = groupBy(
+    db.all<{ vendorId: string; category: Category }>(sql`
+      SELECT vendor_id AS vendorId, category FROM vendor_categories WHERE ${inIds(sql`vendor_id`, ids)}`),
+    (r) => r.vendorId,
+    (r) => r.category,
+  );
+  const sectors = groupBy(
+    db.all<{ vendorId: string; sector: Sector }>(sql`
+      SELECT vendor_id AS vendorId, sector FROM vendor_sectors WHERE ${inIds(sql`vendor_id`, ids)}`),
+    (r) => r.vendorId,
+    (r) => r.sector,
+  );
+  const packages = groupBy(
+    db.all<{ vendorId: string } & PackageForMatch>(sql`
+      SELECT vendor_id AS vendorId, category, price_from AS priceFrom, price_to AS priceTo
+      FROM service_packages
+      WHERE ${inIds(sql`vendor_id`, ids)} AND removed_at IS NULL
+        ${opts.packageCategory ? sql`AND category = ${opts.packageCategory}` : sql``}`),
+    (r) => r.vendorId,
+    (r): PackageForMatch => ({ category: r.category, priceFrom: r.priceFrom, priceTo: r.priceTo }),
+  );
+  const engagements = new Map(
+    db
+      .all<{ vendorId: string; active: number; completedInSector: number }>(
+        sql`
+      SELECT e.vendor_id AS vendorId,
+        sum(e.status = 'active') AS active,
+        ${opts.sector ? sql`sum(e.status = 'completed' AND n.sector = ${opts.sector})` : sql`0`} AS completedInSector
+      FROM engagements e JOIN needs n ON n.id = e.need_id
+      WHERE ${inIds(sql`e.vendor_id`, ids)} AND e.status IN ('active', 'completed')
+      GROUP BY e.vendor_id`,
+      )
+      .map((r) => [r.vendorId, r]),
+  );
+  const milestones = new Map(
+    db
+      .all<{ vendorId: string; due: number; onTime: number }>(
+        sql`
+      SELECT e.vendor_id AS vendorId,
+        sum(${milestoneDue(opts.now)}) AS due,
+        sum(${milestoneDue(opts.now)} AND ${milestoneOnTime}) AS onTime
+      FROM engagements e JOIN engagement_milestones m ON m.engagement_id = e.id
+      WHERE ${inIds(sql`e.vendor_id`, ids)}
+      GROUP BY e.vendor_id`,
+      )
+      .map((r) => [r.vendorId, r]),
+  );
+  const flags = openRiskFlagCounts(ids);
+  return vendors.map((v) => ({
+    id: v.id,
+    name: v.name,
+    vetted: true,
+    categories: categories.get(v.id) ?? [],
+    sectors: sectors.get(v.id) ?? [],
+    packages: packages.get(v.id) ?? [],
+    ratingSum: v.ratingAvg !== null ? (v.ratingAvg / 100) * v.ratingCount : 0,
+    ratingCount: v.ratingAvg !== null ? v.ratingCount : 0,
+    completedInSector: engagements.get(v.id)?.completedInSector ?? 0,
+    milestonesDue: milestones.get(v.id)?.due ?? 0,
+    milestonesOnTime: milestones.get(v.id)?.onTime ?? 0,
+    activeEngagements: engagements.get(v.id)?.active ?? 0,
+    openFlags: flags.get(v.id) ?? 0,
+  }));
+}
+
+const forMatch = (need: Pick<NeedForMatch, "id" | "category" | "sector" | "budgetMin" | "budgetMax">) => ({
+  id: need.id,
+  category: need.category,
+  sector: need.sector,
+  budgetMin: need.budgetMin,
+  budgetMax: need.budgetMax,
+});
+
+// ---------------------------------------------------------------------------------------------
+// For the SME: the vendors for its need, and invitations
+
+export type RankedVendor = MatchScore & { vendorId: string; name: string; invited: boolean };
+
+/** The vendors for a need, best first: vetted now, offering its category or a related one. */
+export function rankVendorsForNeed(
+  need: NeedForMatch,
+  opts: { limit?: number; now?: number; db?: DB } = {},
+): RankedVendor[] {
+  const db = opts.db ?? getDb();
+  const now = opts.now ?? Date.now();
+  const candidates = vettedVendorsOffering(db, [need.category, ...relatedCategories(need.category)], now);
+  const facts = vendorFacts(db, candidates, { sector: need.sector, packageCategory: need.category, now });
+  const ranked = rankVendors(forMatch(need), facts, marketStats(now, db), opts.limit ?? MATCH_LIMIT);
+  const names = new Map(candidates.map((c) => [c.id, c.name]));
+  const invited = invitedVendorIds(need.id, db);
+  return ranked.map((r) => ({ ...r, name: names.get(r.vendorId) ?? "", invited: invited.has(r.vendorId) }));
+}
+
+/** The match score of each vetted bidder (compare page); bidders no longer vetted have none. */
+export function matchScoresForVendors(
+  need: NeedForMatch,
+  vendorIds: readonly string[],
+  now = Date.now(),
+): Record<string, number> {
+  const db = getDb();
+  const facts = vendorFacts(db, vettedVendorsAmong(db, [...new Set(vendorIds)], now), {
+    sector: need.sector,
+    packageCategory: need.category,
+    now,
+  });
+  const stats = marketStats(now, db);
+  const scores: Record<string, number> = {};
+  for (const vendor of facts) {
+    const result = scoreVendor(forMatch(need), vendor, stats);
+    if (result) scores[vendor.id] = result.score;
+  }
+  return scores;
+}
+
+function invitedVendorIds(needId: string, db: DB = getDb()): Set<string> {
+  return new Set(
+    db
+      .select({ vendorId: schema.needInvitations.vendorId })
+      .from(schema.needInvitations)
+      .where(eq(schema.needInvitations.needId, needId))
+      .all()
+      .map((r) => r.vendorId),
+  );
+}
+
+/** The vendors invited to a need, first invited first, for its owner. */
+export function invitationsOfNeed(needId: string) {
+  return getDb()
+    .select({
+      vendorId: schema.needInvitations.vendorId,
+      name: schema.organisations.legalName,
+      createdAt: schema.needInvitations.createdAt,
+    })
+    .from(schema.needInvitations)
+    .innerJoin(schema.organisations, eq(schema.organisations.id, schema.needInvitations.vendorId))
+    .where(eq(schema.needInvitations.needId, needId))
+    .orderBy(schema.needInvitations.createdAt, schema.needInvitations.vendorId)
+    .all();
+}
+
+export function invitationCount(needId: string): number {
+  return (
+    getDb().select({ n: count() }).from(schema.needInvitations).where(eq(schema.needInvitations.needId, needId)).get()
+      ?.n ?? 0
+  );
+}
+
+/** When the vendor was invited to the need, or null. */
+export function invitationOf(needId: string, vendorId: string): { createdAt: number } | null {
+  return (
+    getDb()
+      .select({ createdAt: schema.needInvitations.createdAt })
+      .from(schema.needInvitations)
+      .where(and(eq(schema.needInvitations.needId, needId), eq(schema.needInvitations.vendorId, vendorId)))
+      .get() ?? null
+  );
+}
+
+export type InviteResult =
+  | { ok: true; created: boolean }
+  | { ok: false; error: "matchmaking.errors.needNotOpen" | "matchmaking.errors.vendorNotVetted" };
+
+/**
+ * The owner invites a vetted vendor to bid on its open need. Inviting twice changes nothing (one
+ * invitation per need and vendor, by the primary key) and notifies once.
+ */
+export async function inviteVendor(
+  user: NeedViewer,
+  needId: string,
+  vendorId: string,
+  now = Date.now(),
+): Promise<InviteResult> {
+  const need = getNeedForOwner(needId, user);
+  if (needStatusNow(need, now) !== "open") return { ok: false, error: "matchmaking.errors.needNotOpen" };
+  const db = getDb();
+  if (vettedVendorsAmong(db, [vendorId], now).length === 0)
+    return { ok: false, error: "matchmaking.errors.vendorNotVetted" };
+  const inserted = db
+    .insert(schema.needInvitations)
+    .values({ needId, vendorId, invitedBy: user.id, createdAt: now })
+    .onConflictDoNothing()
+    .run();
+  if (inserted.changes === 0) return { ok: true, created: false };
+  const sme = db
+    .select({ name: schema.organisations.legalName })
+    .from(schema.organisations)
+    .where(eq(schema.organisations.id, need.organisationId))
+    .get();
+  await notify(
+    organisationUserIds(vendorId),
+    "need_invitation",
+    { need: need.title, sme: sme?.name ?? "" },
+    `/needs/${needId}`,
+  );
+  return { ok: true, created: true };
+}
+
+// ---------------------------------------------------------------------------------------------
+// For the vendor: recommended needs and invitations
+
+export type RecommendedNeed = MatchScore & {
+  needId: string;
+  title: string;
+  category: Category;
+  organisationName: string;
+  budgetMin: number;
+  budgetMax: number;
+  deadline: number;
+};
+
+/**
+ * The open needs for a vendor, best first, with the same score from its side. Candidates are
+ * filtered in SQL: open, deadline ahead, of a category it offers or a related one, and not already
+ * bid on by it. A vendor that is not vetted now gets none (`vetted: false`).
+ */
+export function recommendedNeedsForVendor(
+  vendorId: string,
+  opts: { limit?: number; now?: number; db?: DB } = {},
+): { vetted: boolean; needs: RecommendedNeed[] } {
+  const db = opts.db ?? getDb();
+  const now = opts.now ?? Date.now();
+  const self = vettedVendorsAmong(db, [vendorId], now);
+  if (self.length === 0) return { vetted: false, needs: [] };
+  const [vendor] = vendorFacts(db, self, { sector: null, packageCategory: null, now });
+  if (!vendor || vendor.categories.length === 0) return { vetted: true, needs: [] };
+  const categories = [...new Set(vendor.categories.flatMap((c) => [c, ...relatedCategories(c)]))];
+  const candidates = db.all<{
+    id: string;
+    title: string;
+    category: Category;
+    sector: Sector;
+    budgetMin: number;
+    budgetMax: number;
+    deadline: number;
+    organisationName: string;
+  }>(sql`
+    SELECT n.id AS id, n.title AS title, n.category AS category, n.sector AS sector, n.budget_min AS budgetMin,
+      n.budget_max AS budgetMax, n.deadline AS deadline, o.legal_name AS organisationName
+    FROM needs n JOIN organisations o ON o.id = n.organisation_id
+    WHERE n.status = 'open' AND n.deadline > ${now}
+      AND n.category IN (${sql.join(
+        categories.map((c) => sql`${c}`),
+        sql`, `,
+      )})
+      AND NOT EXISTS (SELECT 1 FROM bids b WHERE b.need_id = n.id AND b.vendor_id = ${vendorId} AND b.status <> 'withdrawn')`);
+  if (candidates.length === 0) return { vetted: true, needs: [] };
+  const completedBySector = Object.fromEntries(
+    db
+      .all<{ sector: Sector; n: number }>(
+        sql`
+        SELECT n.sector AS sector, count(*) AS n
+        FROM engagements e JOIN needs n ON n.id = e.need_id
+        WHERE e.vendor_id = ${vendorId} AND e.status = 'completed'
+        GROUP BY n.sector`,
+      )
+      .map((r) => [r.sector, r.n]),
+  ) as Partial<Record<Sector, number>>;
+  const ranked = rankNeedsForVendor(
+    vendor,
+    candidates.map(forMatch),
+    marketStats(now, db),
+    opts.limit ?? VENDOR_HOME_MATCH_LIMIT,
+    completedBySector,
+  );
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  return {
+    vetted: true,
+    needs: ranked.map((r) => {
+      const n = byId.get(r.needId)!;
+      return {
+        ...r,
+        title: n.title,
+        category: n.category,
+        organisationName: n.organisationName,
+        budgetMin: n.budgetMin,
+        budgetMax: n.budgetMax,
+        deadline: n.deadline,
+      };
+    }),
+  };
+}
+
+export const VENDOR_INVITATIONS_LIMIT = 10;
+
+/**
+ * The needs a vendor was invited to, newest invitation first, that it may still open (open,
+ * evaluating or awarded now; a cancelled or expired need drops out).
+ */
+export function invitationsOfVendor(vendorId: string, now = Date.now(), limit = VENDOR_INVITATIONS_LIMIT) {
+  const rows = getDb()
+    .select({
+      needId: schema.needs.id,
+      title: schema.needs.title,
+      status: schema.needs.status,
+      deadline: schema.needs.deadline,
+      organisationName: schema.organisations.legalName,
+      invitedAt: schema.needInvitations.createdAt,
+    })
+    .from(schema.needInvitations)
+    .innerJoin(schema.needs, eq(schema.needs.id, schema.needInvitations.needId))
+    .innerJoin(schema.organisations, eq(schema.organisations.id, schema.needs.organisationId))
+    .where(
+      and(
+        eq(schema.needInvitations.vendorId, vendorId),
+        sql`${schema.needs.status} IN ('open', 'evaluating', 'awarded')`,
+      ),
+    )
+    .orderBy(desc(schema.needInvitations.createdAt), schema.needInvitations.needId)
+    .limit(limit)
+    .all();
+  return rows
+    .map((r) => ({ ...r, statusNow: needStatusNow({ id: r.needId, status: r.status, deadline: r.deadline }, now) }))
+    .filter((r): r is typeof r & { statusNow: NeedStatus } => NEED_STATUSES_VENDORS_SEE.includes(r.statusNow))
+    .map(({ status: _status, ...r }) => r);
+}
+
+// ---------------------------------------------------------------------------------------------
+// For the assessment: the vendors behind each recommended category
+
+export type CategoryVendors = Partial<Record<Category, { id: string; name: string }[]>>;
+
+/**
+ * For each category, the vetted vendors offering it that rank best on quality and availability
+ * (`rankVendorsForCategory`): one candidate query for all the categories, one set of facts.
+ */
+export function topVendorsForCategories(
+  categories: readonly Category[],
+  perCategory = ASSESSMENT_VENDORS_PER_CATEGORY,
+  now = Date.now(),
+): CategoryVendors {
+  const db = getDb();
+  const unique = [...new Set(categories)];
+  const candidates = vettedVendorsOffering(db, unique, now);
+  if (candidates.length === 0) return {};
+  const facts = vendorFacts(db, candidates, { sector: null, packageCategory: null, now });
+  const stats = marketStats(now, db);
+  const names = new Map(candidates.map((c) => [c.id, c.name]));
+  return Object.fromEntries(
+    unique.map((category) => [
+      category,
+      rankVendorsForCategory(category, facts, stats, perCategory).map((r) => ({
+        id: r.vendorId,
+        name: names.get(r.vendorId) ?? "",
+      })),
+    ]),
+  );
+}
