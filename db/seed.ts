@@ -9,6 +9,7 @@ import { drizzleFor } from "./client.server";
 import * as schema from "./schema";
 import { seedBids } from "./seed-bids";
 import { seedDelivery } from "./seed-delivery";
+import { seedFlagScenarios } from "./seed-flags";
 import { seedMatching } from "./seed-matching";
 import { seedNeeds } from "./seed-needs";
 import { CAPITAL_BAND_IDS, REVENUE_BAND_IDS, sizeClassFromBands } from "../app/lib/enterprise-size";
@@ -175,6 +176,7 @@ export async function seed(sqlite: Database.Database) {
     seedBids(tx, now);
     seedDelivery(tx, now);
     seedMatching(tx, now);
+    seedFlagScenarios(tx, now);
   });
 
   // The monitoring engine reads the demo data like any other: the flags staff see come from the rules.

@@ -419,8 +419,8 @@ describe("properties over generated inputs", () => {
       budgetMax: min + int(800) * M + 1,
     };
   };
-  const vendors = Array.from({ length: 300 }, (_, i) => genVendor(i));
-  const needs = Array.from({ length: 30 }, (_, i) => genNeed(i));
+  const vendors = Array.from({ length: 120 }, (_, i) => genVendor(i));
+  const needs = Array.from({ length: 20 }, (_, i) => genNeed(i));
   const marketStats = { meanRating: 1 + rnd() * 4, onTimeRate: rnd() };
 
   it("keep every score in 0–100 and every part within its weight", () => {
@@ -445,7 +445,7 @@ describe("properties over generated inputs", () => {
         expect(s!.score).toBe(Math.round(sum));
       }
     }
-  });
+  }, 30_000);
 
   it("rank the same whatever the input order, never listing an unvetted vendor", () => {
     const vetted = new Set(vendors.filter((v) => v.vetted).map((v) => v.id));
