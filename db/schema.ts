@@ -19,6 +19,7 @@ import { CAPITAL_BAND_IDS, REVENUE_BAND_IDS, SIZE_CLASSES } from "../app/lib/ent
 import { ASSESSMENT_STATUSES } from "../app/lib/dbi";
 import { NEED_EVENTS, NEED_STATUSES } from "../app/lib/need-status";
 import { BID_STATUSES } from "../app/lib/bid-rules";
+import { INCIDENT_CATEGORIES, INCIDENT_STATUSES } from "../app/lib/incident-rules";
 
 const createdAt = () =>
   integer("created_at")
@@ -696,6 +697,8 @@ export const TIMELINE_KINDS = [
   "amendment_accepted",
   "amendment_declined",
   "incident_raised",
+  "incident_assigned",
+  "incident_resolved",
   "completed",
   "reviewed",
   "review_replied",
@@ -721,8 +724,7 @@ export const engagementEvents = sqliteTable(
   (t) => [index("engagement_events_engagement_at_idx").on(t.engagementId, t.at)],
 );
 
-export const INCIDENT_CATEGORIES = ["quality", "delay", "payment", "communication", "contract", "other"] as const;
-export const INCIDENT_STATUSES = ["open", "in_progress", "resolved"] as const;
+export { INCIDENT_CATEGORIES, INCIDENT_STATUSES } from "../app/lib/incident-rules";
 
 export const incidents = sqliteTable(
   "incidents",

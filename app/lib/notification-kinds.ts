@@ -31,6 +31,11 @@ export const NOTIFICATION_KINDS = {
   review_received: "delivery",
   incident_raised_party: "delivery",
   incident_raised_staff: "monitoring",
+  incident_in_progress: "delivery",
+  incident_resolved_raiser: "delivery",
+  incident_resolved_party: "delivery",
+  incident_assigned_staff: "monitoring",
+  incident_rated_staff: "monitoring",
 } as const;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

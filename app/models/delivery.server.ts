@@ -63,7 +63,8 @@ export function sideOf(engagement: { smeId: string; vendorId: string }, actor: A
   notFound();
 }
 
-function addEvent(
+/** Appends an event to the engagement's timeline, in the caller's transaction, and bumps its last activity. */
+export function addEvent(
   tx: DB,
   engagementId: string,
   kind: (typeof schema.TIMELINE_KINDS)[number],
