@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detailPairs, formatCursor, isUserId, parseAuditFilters, parseCursor } from "./audit-filters";
+import { detailPairs, formatCursor, isUserId, parseAuditFilters, parseCursor, subjectHref } from "./audit-filters";
 import { endOfLocalDay, startOfLocalDay } from "./local-date";
 
 describe("audit filters", () => {
@@ -50,5 +50,14 @@ describe("audit filters", () => {
     ]);
     expect(detailPairs(null)).toEqual([]);
     expect(detailPairs("not json")).toEqual([["", "not json"]]);
+  });
+});
+
+describe("audit subjects", () => {
+  it("link to their pages when they have one", () => {
+    expect(subjectHref("incident", "i1")).toBe("/staff/incidents/i1");
+    expect(subjectHref("user", "u1")).toBe("/admin/users/u1");
+    expect(subjectHref("setting", "support_rates")).toBeNull();
+    expect(subjectHref(null, null)).toBeNull();
   });
 });

@@ -75,3 +75,14 @@ export function detailPairs(details: string | null): [string, string][] {
     return [["", details]];
   }
 }
+
+/** The page an audit row's subject lives on, when it has one. */
+export function subjectHref(type: string | null, id: string | null): string | null {
+  if (!type || !id) return null;
+  if (type === "user") return `/admin/users/${id}`;
+  if (type === "vendor") return `/staff/vendors/${id}`;
+  if (type === "incident") return `/staff/incidents/${id}`;
+  if (type === "need") return `/needs/${id}`;
+  if (type === "engagement") return `/engagements/${id}`;
+  return null;
+}

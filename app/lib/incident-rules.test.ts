@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { daysOpen, incidentTransition, oldestFirst, parseIncidentFilters, ratingRefusal, statusesOf } from "./incident-rules";
+import {
+  daysOpen,
+  incidentTransition,
+  oldestFirst,
+  parseIncidentFilters,
+  ratingRefusal,
+  statusesOf,
+} from "./incident-rules";
 
 describe("incident transitions", () => {
   it("assigning moves an open or in-progress incident to in progress", () => {
@@ -43,9 +50,11 @@ describe("triage filters", () => {
   });
 
   it("read known values and ignore the rest", () => {
-    expect(
-      parseIncidentFilters(new URLSearchParams("status=resolved&category=payment&assignee=mine")),
-    ).toEqual({ status: "resolved", category: "payment", assignee: "mine" });
+    expect(parseIncidentFilters(new URLSearchParams("status=resolved&category=payment&assignee=mine"))).toEqual({
+      status: "resolved",
+      category: "payment",
+      assignee: "mine",
+    });
     expect(parseIncidentFilters(new URLSearchParams("status=x&category=y&assignee=z"))).toEqual({
       status: "active",
       category: undefined,

@@ -14,8 +14,7 @@ export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 export type IncidentAction = "assign" | "resolve";
 
 export type IncidentTransition =
-  | { ok: true; to: IncidentStatus; assignFirst: boolean }
-  | { ok: false; error: "illegal_transition" };
+  { ok: true; to: IncidentStatus; assignFirst: boolean } | { ok: false; error: "illegal_transition" };
 
 /**
  * What an action does from a status. Assigning (or re-assigning) works while the incident is open

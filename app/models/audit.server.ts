@@ -5,13 +5,7 @@
  */
 import { and, asc, desc, eq, gt, gte, inArray, isNull, like, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { getDb, schema } from "../../db/client.server";
-import {
-  formatCursor,
-  isUserId,
-  type AuditCursor,
-  type AuditFilters,
-  type AuditPage,
-} from "~/lib/audit-filters";
+import { formatCursor, isUserId, type AuditCursor, type AuditFilters, type AuditPage } from "~/lib/audit-filters";
 import { searchText } from "~/lib/search-text";
 
 export type AuditEntry = {
@@ -146,9 +140,7 @@ export function listAudit(filters: AuditFilters, page: AuditPage = {}) {
   const first = rows[0];
   const last = rows[rows.length - 1];
   const key = (r: { at: number; id: number }): AuditCursor => ({ at: r.at, id: r.id });
-  const older = page.after
-    ? last && anyBeyond(filters, { before: key(last) })
-    : more;
+  const older = page.after ? last && anyBeyond(filters, { before: key(last) }) : more;
   const newer = page.after ? more : !!page.before && !!first && anyBeyond(filters, { after: key(first) });
   return {
     rows,

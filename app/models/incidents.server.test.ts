@@ -41,14 +41,16 @@ const incident = (id: string) =>
 
 const auditRows = (id: string) =>
   getSqlite()
-    .prepare("SELECT action, actor_id, details FROM audit_log WHERE subject_type = 'incident' AND subject_id = ? ORDER BY id")
+    .prepare(
+      "SELECT action, actor_id, details FROM audit_log WHERE subject_type = 'incident' AND subject_id = ? ORDER BY id",
+    )
     .all(id) as { action: string; actor_id: string; details: string }[];
 
 const timeline = (engagementId: string) =>
   (
-    getSqlite()
-      .prepare("SELECT kind FROM engagement_events WHERE engagement_id = ? ORDER BY id")
-      .all(engagementId) as { kind: string }[]
+    getSqlite().prepare("SELECT kind FROM engagement_events WHERE engagement_id = ? ORDER BY id").all(engagementId) as {
+      kind: string;
+    }[]
   ).map((r) => r.kind);
 
 const notifications = (userId: string) =>
@@ -191,7 +193,8 @@ describe("the triage list", () => {
     const older = await withIncident(base);
     const newer = await withIncident(base + 86_400_000);
     const staff = createUser({ role: "staff" });
-    const ids = (rows: { id: string }[]) => rows.map((r) => r.id).filter((id) => [older.incidentId, newer.incidentId].includes(id));
+    const ids = (rows: { id: string }[]) =>
+      rows.map((r) => r.id).filter((id) => [older.incidentId, newer.incidentId].includes(id));
 
     expect(ids(listIncidents({ status: "active", assignee: "anyone" }, staff.id, 1).rows)).toEqual([
       older.incidentId,
@@ -199,9 +202,7 @@ describe("the triage list", () => {
     ]);
     await assignIncident(staff, newer.incidentId, staff.id);
     expect(ids(listIncidents({ status: "active", assignee: "mine" }, staff.id).rows)).toEqual([newer.incidentId]);
-    expect(ids(listIncidents({ status: "active", assignee: "unassigned" }, staff.id).rows)).toEqual([
-      older.incidentId,
-    ]);
+    expect(ids(listIncidents({ status: "active", assignee: "unassigned" }, staff.id).rows)).toEqual([older.incidentId]);
     expect(ids(listIncidents({ status: "open", assignee: "anyone" }, staff.id).rows)).toEqual([older.incidentId]);
     expect(ids(listIncidents({ status: "active", category: "payment", assignee: "anyone" }, staff.id).rows)).toEqual(
       [],

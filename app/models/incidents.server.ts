@@ -254,7 +254,9 @@ export async function assignIncident(
         and(
           eq(schema.incidents.id, incidentId),
           eq(schema.incidents.status, incident.status),
-          incident.assignedTo ? eq(schema.incidents.assignedTo, incident.assignedTo) : isNull(schema.incidents.assignedTo),
+          incident.assignedTo
+            ? eq(schema.incidents.assignedTo, incident.assignedTo)
+            : isNull(schema.incidents.assignedTo),
         ),
       )
       .run();

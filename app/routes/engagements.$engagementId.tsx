@@ -34,6 +34,7 @@ import {
   type Upload,
 } from "~/models/delivery.server";
 import { getEngagementForViewer } from "~/models/engagements.server";
+import { rateIncidentHandling, type IncidentFailure } from "~/models/incidents.server";
 import { requireUser } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
 import { money, optionalText, text, wholeNumber } from "~/utils/validation";
@@ -100,6 +101,7 @@ const SCHEMAS = {
   }),
   reply: z.object({ reply: text(2000) }),
   rate_sme: z.object({ rating: score(1, 5), comment: optionalText(1000) }),
+  rate_incident: z.object({ id: z.string(), rating: score(1, 5) }),
 } as const;
 
 type Intent = keyof typeof SCHEMAS;
@@ -120,6 +122,13 @@ const FAILURES: Record<
   not_proposed: "errors.deliveryIllegal",
   own_amendment: "errors.ownAmendment",
   bad_amendment: "errors.deliveryIllegal",
+};
+
+const INCIDENT_FAILURES: Partial<Record<IncidentFailure["error"], string>> = {
+  not_raiser: "staffIncidents.errors.notRaiser",
+  not_resolved: "staffIncidents.errors.notResolved",
+  already_rated: "staffIncidents.errors.alreadyRated",
+  bad_rating: "errors.tooLarge",
 };
 
 async function readForm(request: Request): Promise<{ formData: FormData; tooLarge: boolean }> {
@@ -187,6 +196,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "rate_sme":
       result = rateSme(user, engagement.id, v.rating, v.comment ?? null);
       break;
+    case "rate_incident": {
+      const rated = await rateIncidentHandling(user, engagement.id, v.id, v.rating);
+      if (!rated.ok) {
+        const message = INCIDENT_FAILURES[rated.error] ?? "errors.deliveryIllegal";
+        return json({ intent: key, result: submission.reply({ formErrors: [message] }) }, { status: 409 });
+      }
+      result = { ok: true };
+      break;
+    }
   }
   if (!result.ok) {
     return json({ intent: key, result: submission.reply({ formErrors: [FAILURES[result.error]] }) }, { status: 409 });
