@@ -191,8 +191,8 @@ export default function StaffIncident() {
             <p className="mt-2 whitespace-pre-line">{i.description}</p>
             <dl className="mt-4 grid gap-3 sm:grid-cols-2">
               <Detail label={t("staffIncidents.detail.raisedBy")}>
-                {i.raiserName} ({t(`delivery.timeline.sides.${i.raisedBySide}`)}) ·{" "}
-                <a href={`mailto:${i.raiserEmail}`} className="break-all text-brand-700 underline">
+                {i.raiserName} ({t(`delivery.timeline.sides.${i.raisedBySide}`)})
+                <a href={`mailto:${i.raiserEmail}`} className="block break-all text-brand-700 underline">
                   {i.raiserEmail}
                 </a>
               </Detail>
