@@ -20,6 +20,7 @@ import { ASSESSMENT_STATUSES } from "../app/lib/dbi";
 import { NEED_EVENTS, NEED_STATUSES } from "../app/lib/need-status";
 import { BID_STATUSES } from "../app/lib/bid-rules";
 import { FLAG_STATUSES, RULE_CODES, SEVERITIES, SUBJECT_TYPES } from "../app/lib/risk-rules";
+import { INCIDENT_CATEGORIES, INCIDENT_STATUSES } from "../app/lib/incident-rules";
 
 const createdAt = () =>
   integer("created_at")
@@ -729,6 +730,8 @@ export const TIMELINE_KINDS = [
   "amendment_accepted",
   "amendment_declined",
   "incident_raised",
+  "incident_assigned",
+  "incident_resolved",
   "completed",
   "reviewed",
   "review_replied",
@@ -754,8 +757,7 @@ export const engagementEvents = sqliteTable(
   (t) => [index("engagement_events_engagement_at_idx").on(t.engagementId, t.at)],
 );
 
-export const INCIDENT_CATEGORIES = ["quality", "delay", "payment", "communication", "contract", "other"] as const;
-export const INCIDENT_STATUSES = ["open", "in_progress", "resolved"] as const;
+export { INCIDENT_CATEGORIES, INCIDENT_STATUSES } from "../app/lib/incident-rules";
 
 export const incidents = sqliteTable(
   "incidents",

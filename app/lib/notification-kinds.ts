@@ -34,6 +34,11 @@ export const NOTIFICATION_KINDS = {
   flag_high: "monitoring",
   engagement_terminated: "delivery",
   need_invitation: "bidding",
+  incident_in_progress: "delivery",
+  incident_resolved_raiser: "delivery",
+  incident_resolved_party: "delivery",
+  incident_assigned_staff: "monitoring",
+  incident_rated_staff: "monitoring",
 } as const;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

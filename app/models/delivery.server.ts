@@ -65,7 +65,8 @@ export function sideOf(engagement: { smeId: string; vendorId: string }, actor: A
   notFound();
 }
 
-function addEvent(
+/** Appends an event to the engagement's timeline, in the caller's transaction, and bumps its last activity. */
+export function addEvent(
   tx: DB,
   engagementId: string,
   kind: (typeof schema.TIMELINE_KINDS)[number],
@@ -479,10 +480,11 @@ export async function raiseIncident(
   const e = engagementOf(db, engagementId);
   const side = sideOf(e, actor);
   if (side === "staff") return { ok: false, error: "wrong_side" };
+  const incidentId = crypto.randomUUID();
   db.transaction((tx) => {
     tx.insert(schema.incidents)
       .values({
-        id: crypto.randomUUID(),
+        id: incidentId,
         engagementId,
         raisedBy: actor.id,
         raisedBySide: side,
@@ -495,7 +497,12 @@ export async function raiseIncident(
     addEvent(tx, engagementId, "incident_raised", actor.id, now, input.description, { category: input.category });
   });
   await tellOther(e, side, "incident_raised_party");
-  await notify(staffUserIds(), "incident_raised_staff", { need: needTitle(e.needId) }, `/engagements/${e.id}`);
+  await notify(
+    staffUserIds(),
+    "incident_raised_staff",
+    { need: needTitle(e.needId) },
+    `/staff/incidents/${incidentId}`,
+  );
   await reevaluate({ engagementId });
   return { ok: true };
 }
@@ -641,7 +648,9 @@ export function deliveryView(engagementId: string, actor: Actor, now = Date.now(
     .from(schema.incidents)
     .where(eq(schema.incidents.engagementId, engagementId))
     .orderBy(desc(schema.incidents.createdAt))
-    .all();
+    .all()
+    // Only the raiser rates the handling of their incident (app/models/incidents.server.ts).
+    .map((i) => ({ ...i, raisedByMe: i.raisedBy === actor.id }));
   const timeline = db
     .select({ event: schema.engagementEvents, actorName: schema.users.name, actorOrg: schema.users.organisationId })
     .from(schema.engagementEvents)

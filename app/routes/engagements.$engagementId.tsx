@@ -37,6 +37,7 @@ import {
 } from "~/models/delivery.server";
 import { flagsOfEngagement, getEngagementForViewer } from "~/models/engagements.server";
 import { healthOf } from "~/models/flags.server";
+import { rateIncidentHandling, type IncidentFailure } from "~/models/incidents.server";
 import { requireUser } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
 import { money, optionalText, text, wholeNumber } from "~/utils/validation";
@@ -109,6 +110,7 @@ const SCHEMAS = {
     reason: text(2000),
     confirm: z.literal("on", { errorMap: () => ({ message: "errors.confirmRequired" }) }),
   }),
+  rate_incident: z.object({ id: z.string(), rating: score(1, 5) }),
 } as const;
 
 type Intent = keyof typeof SCHEMAS;
@@ -129,6 +131,13 @@ const FAILURES: Record<
   not_proposed: "errors.deliveryIllegal",
   own_amendment: "errors.ownAmendment",
   bad_amendment: "errors.deliveryIllegal",
+};
+
+const INCIDENT_FAILURES: Partial<Record<IncidentFailure["error"], string>> = {
+  not_raiser: "staffIncidents.errors.notRaiser",
+  not_resolved: "staffIncidents.errors.notResolved",
+  already_rated: "staffIncidents.errors.alreadyRated",
+  bad_rating: "errors.tooLarge",
 };
 
 async function readForm(request: Request): Promise<{ formData: FormData; tooLarge: boolean }> {
@@ -199,6 +208,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "terminate":
       result = await terminateEngagement(user, engagement.id, v.reason, context.ip);
       break;
+    case "rate_incident": {
+      const rated = await rateIncidentHandling(user, engagement.id, v.id, v.rating);
+      if (!rated.ok) {
+        const message = INCIDENT_FAILURES[rated.error] ?? "errors.deliveryIllegal";
+        return json({ intent: key, result: submission.reply({ formErrors: [message] }) }, { status: 409 });
+      }
+      result = { ok: true };
+      break;
+    }
   }
   if (!result.ok) {
     return json({ intent: key, result: submission.reply({ formErrors: [FAILURES[result.error]] }) }, { status: 409 });

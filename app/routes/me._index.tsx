@@ -120,9 +120,19 @@ export default function MyHome() {
                 {t("me.openVetting")}
               </Link>
             ) : null}
+            {role === "staff" || role === "admin" ? (
+              <Link to="/staff/incidents" className={buttonClass("primary")}>
+                {t("staffIncidents.meLink")}
+              </Link>
+            ) : null}
             {role === "admin" ? (
               <Link to="/admin/users" className={buttonClass("primary")}>
                 {t("me.manageUsers")}
+              </Link>
+            ) : null}
+            {role === "admin" ? (
+              <Link to="/staff/audit" className={buttonClass("secondary")}>
+                {t("audit.meLink")}
               </Link>
             ) : null}
             <Link to="/me/password" className={buttonClass("secondary")}>

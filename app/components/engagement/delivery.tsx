@@ -4,6 +4,7 @@ import { Badge } from "~/components/ui/badge";
 import { Card } from "~/components/ui/page";
 import { reviewDaysLeft } from "~/lib/delivery-rules";
 import { formatDate, formatDateTime, formatMoney, formatNumber } from "~/lib/format";
+import { INCIDENT_CATEGORIES } from "~/lib/incident-rules";
 import type { loader } from "~/routes/engagements.$engagementId";
 import { ActionForm, Input, Select, TextArea } from "./forms";
 
@@ -431,8 +432,6 @@ function Amendments({ engagement, delivery, active }: { engagement: Engagement; 
   );
 }
 
-const INCIDENT_CATEGORIES = ["quality", "delay", "payment", "communication", "contract", "other"] as const;
-
 function Incidents({ delivery }: { delivery: Delivery }) {
   const { t } = useTranslation();
   const party = delivery.side === "sme" || delivery.side === "vendor";
@@ -454,6 +453,7 @@ function Incidents({ delivery }: { delivery: Delivery }) {
               </p>
               <p className="mt-1 whitespace-pre-line">{i.description}</p>
               {i.resolution ? <p className="mt-1 text-green-900">{i.resolution}</p> : null}
+              <HandlingRating incident={i} side={delivery.side} />
             </li>
           ))}
         </ul>
@@ -478,6 +478,36 @@ function Incidents({ delivery }: { delivery: Delivery }) {
         </details>
       ) : null}
     </Card>
+  );
+}
+
+/** Once resolved, the raiser rates how staff handled the incident, 1–5, once; staff see it. */
+function HandlingRating({ incident: i, side }: { incident: Delivery["incidents"][number]; side: Delivery["side"] }) {
+  const { t } = useTranslation();
+  if (i.status !== "resolved") return null;
+  if (i.handlingRating !== null) {
+    return i.raisedByMe || side === "staff" ? (
+      <p className="mt-2 text-slate-700">{t("staffIncidents.rating.given", { rating: i.handlingRating })}</p>
+    ) : null;
+  }
+  if (!i.raisedByMe) return null;
+  return (
+    <div className="mt-3 rounded-md bg-slate-50 p-3">
+      <p className="mb-2 text-slate-800">{t("staffIncidents.rating.ask")}</p>
+      <ActionForm
+        intent="rate_incident"
+        fields={{ id: i.id }}
+        submit={t("staffIncidents.rating.submit")}
+        variant="secondary"
+      >
+        <Select
+          id={`inc-rate-${i.id}`}
+          name="rating"
+          label={t("staffIncidents.rating.label")}
+          options={[5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: t(`staffIncidents.rating.scale.${n}`) }))}
+        />
+      </ActionForm>
+    </div>
   );
 }
 

@@ -1,0 +1,399 @@
+/**
+ * Incident handling by staff (DESIGN §5, issue 7): the triage list, one incident with its
+ * engagement and history, and the transitions
+ *
+ *   open → in_progress (assigned to an active staff member or admin; re-assigning keeps it in
+ *   progress) → resolved (a resolution note is required; `resolvedAt` is set).
+ *
+ * The choice for resolving an incident nobody has taken yet: it is allowed, and the resolver is
+ * assigned first in the same transaction, so the timeline, the audit log and the history still
+ * read open → in progress → resolved (see `incidentTransition` in app/lib/incident-rules.ts).
+ * A resolved incident is closed: assigning or resolving it again is refused (`illegal_transition`).
+ *
+ * Once resolved, the person who raised the incident (and only they) rates the handling 1–5, once.
+ *
+ * Every staff action is written in one transaction with its timeline event on the engagement and
+ * its audit row (`incident_assigned`, `incident_resolved`), then notifies the parties: the raiser
+ * and the other party are told the incident is being handled, then that it is resolved (the raiser
+ * is asked to rate); a colleague assigned by someone else is told too.
+ */
+import { and, asc, desc, eq, inArray, isNull, or, sql, count } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { getDb, schema, type DB } from "../../db/client.server";
+import {
+  incidentTransition,
+  oldestFirst,
+  ratingRefusal,
+  statusesOf,
+  type IncidentFilters,
+  type RatingRefusal,
+} from "~/lib/incident-rules";
+import type { Role } from "~/lib/reference";
+import { recordAudit } from "./audit.server";
+import { addEvent } from "./delivery.server";
+import { reevaluate } from "./flags.server";
+import { notify, organisationUserIds } from "./notifications.server";
+
+export type IncidentFailure = {
+  ok: false;
+  error: "illegal_transition" | "note_required" | "bad_assignee" | "already_assigned" | RatingRefusal;
+};
+export type IncidentResult = { ok: true } | IncidentFailure;
+
+type Staff = { id: string };
+type Actor = { id: string; organisationId: string; role: Role };
+
+function notFound(): never {
+  throw new Response("Not found", { status: 404 });
+}
+
+function incidentRow(db: DB, incidentId: string) {
+  const row = db.select().from(schema.incidents).where(eq(schema.incidents.id, incidentId)).get();
+  if (!row) notFound();
+  return row;
+}
+
+function engagementRow(db: DB, engagementId: string) {
+  return db
+    .select({
+      id: schema.engagements.id,
+      smeId: schema.engagements.smeId,
+      vendorId: schema.engagements.vendorId,
+      needTitle: schema.needs.title,
+    })
+    .from(schema.engagements)
+    .innerJoin(schema.needs, eq(schema.needs.id, schema.engagements.needId))
+    .where(eq(schema.engagements.id, engagementId))
+    .get()!;
+}
+
+/** An active staff member or admin, or undefined. */
+function activeStaff(db: DB, userId: string) {
+  return db
+    .select({ id: schema.users.id, name: schema.users.name })
+    .from(schema.users)
+    .where(
+      and(
+        eq(schema.users.id, userId),
+        eq(schema.users.active, true),
+        or(eq(schema.users.role, "staff"), eq(schema.users.role, "admin")),
+      ),
+    )
+    .get();
+}
+
+/** The people an incident concerns on the engagement's side: both parties' active users. */
+function partyUserIds(e: { smeId: string; vendorId: string }) {
+  return [...new Set([...organisationUserIds(e.smeId), ...organisationUserIds(e.vendorId)])];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+export const INCIDENTS_PAGE_SIZE = 20;
+
+const sme = alias(schema.organisations, "sme");
+const vendor = alias(schema.organisations, "vendor");
+const raiser = alias(schema.users, "raiser");
+const assignee = alias(schema.users, "assignee");
+
+/**
+ * The triage list. Served by `incidents_status_created_idx`: open work (open, in progress) oldest
+ * first, lists that include resolved incidents newest first.
+ */
+export function listIncidents(filters: IncidentFilters, viewerId: string, page = 1) {
+  const db = getDb();
+  const where = and(
+    inArray(schema.incidents.status, statusesOf(filters.status)),
+    filters.category ? eq(schema.incidents.category, filters.category) : undefined,
+    filters.assignee === "mine"
+      ? eq(schema.incidents.assignedTo, viewerId)
+      : filters.assignee === "unassigned"
+        ? isNull(schema.incidents.assignedTo)
+        : undefined,
+  );
+  const order = oldestFirst(filters.status)
+    ? [asc(schema.incidents.createdAt), asc(schema.incidents.id)]
+    : [desc(schema.incidents.createdAt), desc(schema.incidents.id)];
+  const rows = db
+    .select({
+      id: schema.incidents.id,
+      status: schema.incidents.status,
+      category: schema.incidents.category,
+      description: schema.incidents.description,
+      raisedBySide: schema.incidents.raisedBySide,
+      createdAt: schema.incidents.createdAt,
+      resolvedAt: schema.incidents.resolvedAt,
+      handlingRating: schema.incidents.handlingRating,
+      engagementId: schema.incidents.engagementId,
+      needTitle: schema.needs.title,
+      smeName: sme.legalName,
+      vendorName: vendor.legalName,
+      raiserName: raiser.name,
+      assigneeId: schema.incidents.assignedTo,
+      assigneeName: assignee.name,
+    })
+    .from(schema.incidents)
+    .innerJoin(schema.engagements, eq(schema.engagements.id, schema.incidents.engagementId))
+    .innerJoin(schema.needs, eq(schema.needs.id, schema.engagements.needId))
+    .innerJoin(sme, eq(sme.id, schema.engagements.smeId))
+    .innerJoin(vendor, eq(vendor.id, schema.engagements.vendorId))
+    .innerJoin(raiser, eq(raiser.id, schema.incidents.raisedBy))
+    .leftJoin(assignee, eq(assignee.id, schema.incidents.assignedTo))
+    .where(where)
+    .orderBy(...order)
+    .limit(INCIDENTS_PAGE_SIZE)
+    .offset((page - 1) * INCIDENTS_PAGE_SIZE)
+    .all();
+  const total = db.select({ n: count() }).from(schema.incidents).where(where).get()?.n ?? 0;
+  return { rows, total, pageCount: Math.max(1, Math.ceil(total / INCIDENTS_PAGE_SIZE)) };
+}
+
+/** One incident for staff: the incident, its engagement (parties, need) and its history. */
+export function getIncidentForStaff(incidentId: string) {
+  const db = getDb();
+  const row = db
+    .select({
+      incident: schema.incidents,
+      raiserName: raiser.name,
+      raiserEmail: raiser.email,
+      assigneeName: assignee.name,
+      engagementStatus: schema.engagements.status,
+      needId: schema.needs.id,
+      needTitle: schema.needs.title,
+      smeId: sme.id,
+      smeName: sme.legalName,
+      vendorId: vendor.id,
+      vendorName: vendor.legalName,
+    })
+    .from(schema.incidents)
+    .innerJoin(schema.engagements, eq(schema.engagements.id, schema.incidents.engagementId))
+    .innerJoin(schema.needs, eq(schema.needs.id, schema.engagements.needId))
+    .innerJoin(sme, eq(sme.id, schema.engagements.smeId))
+    .innerJoin(vendor, eq(vendor.id, schema.engagements.vendorId))
+    .innerJoin(raiser, eq(raiser.id, schema.incidents.raisedBy))
+    .leftJoin(assignee, eq(assignee.id, schema.incidents.assignedTo))
+    .where(eq(schema.incidents.id, incidentId))
+    .get();
+  if (!row) notFound();
+  const { incident, ...rest } = row;
+  // The staff steps are the engagement's timeline events that name this incident (served by
+  // engagement_events_engagement_at_idx); the raising itself is the incident's own row.
+  const steps = db
+    .select({
+      id: schema.engagementEvents.id,
+      kind: schema.engagementEvents.kind,
+      body: schema.engagementEvents.body,
+      params: schema.engagementEvents.params,
+      at: schema.engagementEvents.at,
+      actorName: schema.users.name,
+    })
+    .from(schema.engagementEvents)
+    .leftJoin(schema.users, eq(schema.users.id, schema.engagementEvents.actorId))
+    .where(
+      and(
+        eq(schema.engagementEvents.engagementId, incident.engagementId),
+        inArray(schema.engagementEvents.kind, ["incident_assigned", "incident_resolved"]),
+        sql`json_extract(${schema.engagementEvents.params}, '$.incident') = ${incident.id}`,
+      ),
+    )
+    .orderBy(asc(schema.engagementEvents.at), asc(schema.engagementEvents.id))
+    .all()
+    .map((s) => ({
+      ...s,
+      params: s.params ? (JSON.parse(s.params) as Record<string, string | number>) : {},
+    }));
+  const history = [
+    {
+      id: 0,
+      kind: "incident_raised" as const,
+      body: incident.description,
+      params: {} as Record<string, string | number>,
+      at: incident.createdAt,
+      actorName: row.raiserName as string | null,
+    },
+    ...steps,
+  ];
+  return { ...incident, ...rest, engagementId: incident.engagementId, history };
+}
+
+/** Active staff and admins, by name: whom an incident can be assigned to. */
+export function assignableStaff() {
+  return getDb()
+    .select({ id: schema.users.id, name: schema.users.name, email: schema.users.email })
+    .from(schema.users)
+    .where(and(or(eq(schema.users.role, "staff"), eq(schema.users.role, "admin")), eq(schema.users.active, true)))
+    .orderBy(asc(schema.users.name))
+    .limit(500)
+    .all();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Transitions
+
+/** Assigns (or re-assigns) an open or in-progress incident to an active staff member. */
+export async function assignIncident(
+  staff: Staff,
+  incidentId: string,
+  assigneeId: string,
+  ip: string | null = null,
+  now = Date.now(),
+): Promise<IncidentResult> {
+  const db = getDb();
+  const incident = incidentRow(db, incidentId);
+  const t = incidentTransition("assign", incident.status);
+  if (!t.ok) return t;
+  const target = activeStaff(db, assigneeId);
+  if (!target) return { ok: false, error: "bad_assignee" };
+  if (incident.assignedTo === target.id) return { ok: false, error: "already_assigned" };
+  const e = engagementRow(db, incident.engagementId);
+  const done = db.transaction((tx) => {
+    const r = tx
+      .update(schema.incidents)
+      .set({ status: t.to, assignedTo: target.id })
+      .where(
+        and(
+          eq(schema.incidents.id, incidentId),
+          eq(schema.incidents.status, incident.status),
+          incident.assignedTo
+            ? eq(schema.incidents.assignedTo, incident.assignedTo)
+            : isNull(schema.incidents.assignedTo),
+        ),
+      )
+      .run();
+    if (r.changes !== 1) return false;
+    addEvent(tx, e.id, "incident_assigned", staff.id, now, null, { incident: incidentId, assignee: target.name });
+    recordAudit(
+      {
+        actorId: staff.id,
+        action: "incident_assigned",
+        subjectType: "incident",
+        subjectId: incidentId,
+        ip,
+        details: { assignee: target.id, assigneeName: target.name, from: incident.status },
+      },
+      tx,
+    );
+    return true;
+  });
+  // Someone else changed it meanwhile: the page reloads with what is true now.
+  if (!done) return { ok: false, error: "illegal_transition" };
+  if (incident.status === "open") {
+    await notify(partyUserIds(e), "incident_in_progress", { need: e.needTitle }, `/engagements/${e.id}`);
+  }
+  if (target.id !== staff.id) {
+    await notify([target.id], "incident_assigned_staff", { need: e.needTitle }, `/staff/incidents/${incidentId}`);
+  }
+  return { ok: true };
+}
+
+/**
+ * Resolves an incident with a resolution note. An open incident is first assigned to the
+ * resolver, in the same transaction (see the module's comment); a resolved one is refused.
+ */
+export async function resolveIncident(
+  staff: Staff,
+  incidentId: string,
+  resolution: string,
+  ip: string | null = null,
+  now = Date.now(),
+): Promise<IncidentResult> {
+  const note = resolution.trim();
+  if (!note) return { ok: false, error: "note_required" };
+  const db = getDb();
+  const incident = incidentRow(db, incidentId);
+  const t = incidentTransition("resolve", incident.status);
+  if (!t.ok) return t;
+  const self = activeStaff(db, staff.id);
+  if (!self) return { ok: false, error: "bad_assignee" };
+  const e = engagementRow(db, incident.engagementId);
+  const done = db.transaction(
+    (tx) => {
+      // Re-read under the write lock: if someone else moved it meanwhile, nothing is written.
+      const current = tx
+        .select({ status: schema.incidents.status })
+        .from(schema.incidents)
+        .where(eq(schema.incidents.id, incidentId))
+        .get();
+      if (current?.status !== incident.status) return false;
+      if (t.assignFirst) {
+        tx.update(schema.incidents)
+          .set({ status: "in_progress", assignedTo: staff.id })
+          .where(eq(schema.incidents.id, incidentId))
+          .run();
+        addEvent(tx, e.id, "incident_assigned", staff.id, now, null, { incident: incidentId, assignee: self.name });
+        recordAudit(
+          {
+            actorId: staff.id,
+            action: "incident_assigned",
+            subjectType: "incident",
+            subjectId: incidentId,
+            ip,
+            details: { assignee: staff.id, assigneeName: self.name, from: "open", onResolve: true },
+          },
+          tx,
+        );
+      }
+      tx.update(schema.incidents)
+        .set({ status: "resolved", resolution: note, resolvedAt: now })
+        .where(eq(schema.incidents.id, incidentId))
+        .run();
+      addEvent(tx, e.id, "incident_resolved", staff.id, now, note, { incident: incidentId });
+      recordAudit(
+        {
+          actorId: staff.id,
+          action: "incident_resolved",
+          subjectType: "incident",
+          subjectId: incidentId,
+          ip,
+          details: { resolution: note },
+        },
+        tx,
+      );
+      return true;
+    },
+    { behavior: "immediate" },
+  );
+  if (!done) return { ok: false, error: "illegal_transition" };
+  const others = partyUserIds(e).filter((id) => id !== incident.raisedBy);
+  await notify([incident.raisedBy], "incident_resolved_raiser", { need: e.needTitle }, `/engagements/${e.id}`);
+  await notify(others, "incident_resolved_party", { need: e.needTitle }, `/engagements/${e.id}`);
+  await reevaluate({ engagementId: incident.engagementId });
+  return { ok: true };
+}
+
+/** The raiser rates how staff handled their resolved incident, 1–5, once. */
+export async function rateIncidentHandling(
+  actor: Actor,
+  engagementId: string,
+  incidentId: string,
+  rating: number,
+): Promise<IncidentResult> {
+  const db = getDb();
+  const incident = incidentRow(db, incidentId);
+  if (incident.engagementId !== engagementId) notFound();
+  const refusal = ratingRefusal(incident, actor.id, rating);
+  if (refusal) return { ok: false, error: refusal };
+  const r = db
+    .update(schema.incidents)
+    .set({ handlingRating: rating })
+    .where(
+      and(
+        eq(schema.incidents.id, incidentId),
+        eq(schema.incidents.status, "resolved"),
+        isNull(schema.incidents.handlingRating),
+      ),
+    )
+    .run();
+  if (r.changes !== 1) return { ok: false, error: "already_rated" };
+  if (incident.assignedTo) {
+    const e = engagementRow(db, engagementId);
+    await notify(
+      [incident.assignedTo],
+      "incident_rated_staff",
+      { need: e.needTitle, rating },
+      `/staff/incidents/${incidentId}`,
+    );
+  }
+  return { ok: true };
+}

@@ -1,0 +1,195 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Button } from "~/components/ui/button";
+import { PageHeader } from "~/components/ui/page";
+import { detailPairs, parseAuditFilters, subjectHref } from "~/lib/audit-filters";
+import { formatDateTime } from "~/lib/format";
+import { auditActions, listAudit } from "~/models/audit.server";
+import { requireRole } from "~/utils/auth.server";
+import { title } from "~/utils/meta";
+
+export const meta: MetaFunction = (args) => title(args, "audit.title");
+
+/** Admin only (DESIGN §11): staff get 403 like everyone else. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "admin");
+  const { filters, page } = parseAuditFilters(new URL(request.url).searchParams);
+  const { fromAt: _f, toAt: _t, ...form } = filters;
+  return json({ filters: form, actions: auditActions(), ...listAudit(filters, page) });
+}
+
+const INPUT = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base";
+
+function useActionLabel() {
+  const { t } = useTranslation();
+  return (action: string) => t(`audit.actions.${action}`, { defaultValue: action });
+}
+
+/** A link to the newer or older page that keeps the filters. */
+function useCursorHref() {
+  const location = useLocation();
+  return (key: "before" | "after", cursor: string) => {
+    const params = new URLSearchParams(location.search);
+    params.delete("before");
+    params.delete("after");
+    params.set(key, cursor);
+    return `${location.pathname}?${params.toString()}`;
+  };
+}
+
+export default function AuditLog() {
+  const { t } = useTranslation();
+  const label = useActionLabel();
+  const href = useCursorHref();
+  const { filters, actions, rows, older, newer } = useLoaderData<typeof loader>();
+  const link = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-100";
+  return (
+    <div>
+      <PageHeader title={t("audit.title")} lead={t("audit.lead")} />
+      <Form
+        method="get"
+        role="search"
+        aria-label={t("audit.filters")}
+        className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[2fr_2fr_1fr_1fr_auto] lg:items-end"
+      >
+        <div>
+          <label htmlFor="actor" className="mb-1 block text-sm font-medium">
+            {t("audit.actor")}
+          </label>
+          <input
+            id="actor"
+            name="actor"
+            type="search"
+            defaultValue={filters.actor}
+            aria-describedby="actor-hint"
+            className={INPUT}
+          />
+          <p id="actor-hint" className="mt-1 text-xs text-slate-600">
+            {t("audit.actorHint")}
+          </p>
+        </div>
+        <div className="self-start">
+          <label htmlFor="action" className="mb-1 block text-sm font-medium">
+            {t("audit.action")}
+          </label>
+          <select id="action" name="action" defaultValue={filters.action} className={INPUT}>
+            <option value="">{t("audit.allActions")}</option>
+            {actions.map((a) => (
+              <option key={a} value={a}>
+                {label(a)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="self-start">
+          <label htmlFor="from" className="mb-1 block text-sm font-medium">
+            {t("audit.from")}
+          </label>
+          <input id="from" name="from" type="date" defaultValue={filters.from} className={INPUT} />
+        </div>
+        <div className="self-start">
+          <label htmlFor="to" className="mb-1 block text-sm font-medium">
+            {t("audit.to")}
+          </label>
+          <input id="to" name="to" type="date" defaultValue={filters.to} className={INPUT} />
+        </div>
+        <div className="flex gap-2 self-start lg:mt-6">
+          <Button variant="secondary">{t("audit.filter")}</Button>
+          <Link to="/staff/audit" className="self-center text-sm text-brand-700 underline">
+            {t("audit.clear")}
+          </Link>
+        </div>
+      </Form>
+      <p className="mb-2 text-sm text-slate-700">{t("audit.timezone")}</p>
+      {rows.length === 0 ? (
+        <p
+          role="status"
+          className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-700"
+        >
+          {t("audit.empty")}
+        </p>
+      ) : (
+        <ol
+          className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white"
+          aria-label={t("audit.entries")}
+        >
+          {rows.map((r) => {
+            const subject = subjectHref(r.subjectType, r.subjectId);
+            const details = detailPairs(r.details);
+            return (
+              <li key={r.id} className="grid gap-1 p-3 text-sm sm:grid-cols-[10rem_1fr_1fr] sm:gap-4">
+                <p className="text-slate-700">
+                  <time dateTime={new Date(r.at).toISOString()}>{formatDateTime(r.at)}</time>
+                </p>
+                <div className="min-w-0">
+                  <p className="font-semibold">{label(r.action)}</p>
+                  <p className="break-words text-slate-700">
+                    {r.actorId && r.actorName ? (
+                      <>
+                        <Link to={`/admin/users/${r.actorId}`} className="text-brand-700 underline">
+                          {r.actorName}
+                        </Link>{" "}
+                        <span className="break-all">({r.actorUserEmail})</span>
+                        {r.actorRole ? ` · ${t(`roles.${r.actorRole}`)}` : ""}
+                      </>
+                    ) : r.actorEmail ? (
+                      <span className="break-all">{t("audit.triedEmail", { email: r.actorEmail })}</span>
+                    ) : (
+                      t("audit.system")
+                    )}
+                  </p>
+                  {r.ip ? <p className="text-xs text-slate-600">{t("audit.ip", { ip: r.ip })}</p> : null}
+                </div>
+                <div className="min-w-0 text-slate-800">
+                  {r.subjectType ? (
+                    <p className="break-all">
+                      <span className="text-slate-600">
+                        {t(`audit.subjects.${r.subjectType}`, { defaultValue: r.subjectType })}:{" "}
+                      </span>
+                      {subject ? (
+                        <Link to={subject} className="text-brand-700 underline">
+                          {r.subjectId}
+                        </Link>
+                      ) : (
+                        r.subjectId
+                      )}
+                    </p>
+                  ) : null}
+                  {details.length ? (
+                    <dl className="mt-1 space-y-0.5">
+                      {details.map(([k, v], n) => (
+                        <div key={`${k}-${n}`} className="break-words">
+                          <dt className="inline text-slate-600">{k || t("audit.details")}: </dt>
+                          <dd className="inline whitespace-pre-line">{v}</dd>
+                        </div>
+                      ))}
+                    </dl>
+                  ) : null}
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      {newer || older ? (
+        <nav aria-label={t("pagination.label")} className="mt-4 flex items-center justify-between gap-2">
+          {newer ? (
+            <Link to={href("after", newer)} className={link} rel="prev">
+              {t("audit.newer")}
+            </Link>
+          ) : (
+            <span />
+          )}
+          {older ? (
+            <Link to={href("before", older)} className={link} rel="next">
+              {t("audit.older")}
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      ) : null}
+    </div>
+  );
+}
