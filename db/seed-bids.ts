@@ -64,6 +64,7 @@ export function seedBids(tx: DB, now: number) {
 
   let singleDone = false;
   let awarded = 0;
+  let demoAwarded = false;
   let overdueDone = false;
   needs.forEach((need, i) => {
     const biddingOver = need.status === "evaluating" || need.deadline <= now;
@@ -72,7 +73,10 @@ export function seedBids(tx: DB, now: number) {
       count = 1;
       singleDone = true;
     }
-    if (biddingOver && need.status === "open" && i % 2 === 1) count = 0; // stays expired
+    const demoOwned = need.organisationId === demoSme;
+    if (biddingOver && need.status === "open" && i % 2 === 1 && !demoOwned) count = 0; // stays expired
+    // The demo SME's first need whose bidding closed is awarded to the demo vendor below.
+    if (biddingOver && demoOwned && !demoAwarded) count = Math.max(count, 3);
     const matching = vendors.filter((v) => v.categories.includes(need.category));
     const pool = faker.helpers.shuffle(matching.length >= count ? matching : vendors).slice(0, count);
     if (need.organisationId === demoSme && count > 0 && !pool.includes(demoVendor)) pool[0] = demoVendor;
@@ -129,7 +133,9 @@ export function seedBids(tx: DB, now: number) {
     }
 
     // Award some needs whose bidding closed: the demo SME's first, with the demo vendor winning.
-    if (biddingOver && bidIds.length >= 2 && awarded < 4) {
+    const demoTurn = demoOwned && !demoAwarded;
+    if (biddingOver && bidIds.length >= 2 && (awarded < 4 || demoTurn)) {
+      if (demoOwned) demoAwarded = true;
       awarded += 1;
       const winner = bidIds.find((b) => b.vendor === demoVendor) ?? bidIds[0]!;
       const awardedAt = Math.min(now - 6 * DAY_MS, Math.max(need.deadline, need.closedAt ?? 0) + DAY_MS);

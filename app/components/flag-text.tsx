@@ -10,11 +10,14 @@ export function SeverityBadge({ severity }: { severity: "low" | "medium" | "high
 }
 
 /** Formats a rule's evidence for its sentence: money, dates, shares as percentages. */
-function formatEvidence(evidence: Record<string, unknown>, lang: "vi" | "en") {
+function formatEvidence(evidence: Record<string, unknown>, lang: "vi" | "en", t: (key: string) => string) {
   const out: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(evidence)) {
     if (typeof v !== "number") {
-      out[k] = Array.isArray(v) ? v.join(", ") : String(v ?? "");
+      // Words the rules report as codes: which low-bid test fired, the vendor's status.
+      const word = (w: unknown) =>
+        k === "test" ? t(`flags.lowBidTests.${w}`) : k === "vendorStatus" ? t(`vendorStatuses.${w}`) : String(w ?? "");
+      out[k] = Array.isArray(v) ? v.map(word).join(", ") : word(v);
       continue;
     }
     if (
@@ -38,7 +41,7 @@ export function FlagText({ code, evidence }: { code: string; evidence: Record<st
     <span>
       <span className="font-semibold">{t(`flags.rules.${code}.title`)}</span>
       <span className="block text-sm text-slate-700">
-        {t(`flags.rules.${code}.evidence`, formatEvidence(evidence, lang))}
+        {t(`flags.rules.${code}.evidence`, formatEvidence(evidence, lang, t))}
       </span>
     </span>
   );

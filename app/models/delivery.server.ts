@@ -6,18 +6,10 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { and, asc, avg, count, desc, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, avg, count, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { getDb, schema, type DB } from "../../db/client.server";
-import {
-  allAccepted,
-  milestoneTransition,
-  onTimeCounts,
-  overallRating,
-  type MilestoneAction,
-  type Side,
-} from "~/lib/delivery-rules";
+import { allAccepted, milestoneTransition, overallRating, type MilestoneAction, type Side } from "~/lib/delivery-rules";
 import { MAX_FILE_BYTES, MAX_FILES, safeFileName, sniffFileType } from "~/lib/file-types";
-import { DAY_MS } from "~/lib/need-status";
 import { estimateSupport } from "~/lib/support-estimate";
 import type { NotificationKind } from "~/lib/notification-kinds";
 import type { Role } from "~/lib/reference";
@@ -738,41 +730,7 @@ function supportOf(e: typeof schema.engagements.$inferSelect) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Vendor track record, computed from the data
-
-/** Completed engagements and on-time milestones of each vendor (for the page's vendors only). */
-export function trackRecords(vendorIds: string[], now = Date.now()) {
-  if (vendorIds.length === 0) return new Map<string, { completed: number; due: number; onTime: number }>();
-  const db = getDb();
-  const completed = db
-    .select({ vendorId: schema.engagements.vendorId, n: count() })
-    .from(schema.engagements)
-    .where(and(inArray(schema.engagements.vendorId, vendorIds), eq(schema.engagements.status, "completed")))
-    .groupBy(schema.engagements.vendorId)
-    .all();
-  const milestones = db
-    .select({
-      vendorId: schema.engagements.vendorId,
-      status: schema.engagementMilestones.status,
-      dueAt: schema.engagementMilestones.dueAt,
-      firstSubmittedAt: schema.engagementMilestones.firstSubmittedAt,
-    })
-    .from(schema.engagementMilestones)
-    .innerJoin(schema.engagements, eq(schema.engagements.id, schema.engagementMilestones.engagementId))
-    .where(
-      and(inArray(schema.engagements.vendorId, vendorIds), lt(schema.engagementMilestones.dueAt, now + 3650 * DAY_MS)),
-    )
-    .all();
-  const out = new Map<string, { completed: number; due: number; onTime: number }>();
-  for (const id of vendorIds) {
-    const counts = onTimeCounts(
-      milestones.filter((m) => m.vendorId === id),
-      now,
-    );
-    out.set(id, { completed: completed.find((c) => c.vendorId === id)?.n ?? 0, ...counts });
-  }
-  return out;
-}
+// Reviews
 
 /** A vendor's verified reviews, newest first, for its public profile. */
 export function vendorReviews(vendorId: string, limit = 10) {

@@ -2,9 +2,10 @@
  * Engagements (DESIGN §9): what an award creates. Only the two parties and staff may see one;
  * anyone else gets a 404.
  */
-import { and, asc, count, desc, eq, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { getDb, schema } from "../../db/client.server";
+import { getDb, schema, type DB } from "../../db/client.server";
+import { onTimeCounts } from "~/lib/delivery-rules";
 import type { Role } from "~/lib/reference";
 
 type Viewer = { organisationId: string; role: Role };
@@ -219,4 +220,39 @@ export function flagsOfEngagement(engagementId: string) {
     .orderBy(desc(schema.flags.raisedAt))
     .all()
     .map((f) => ({ ...f, evidence: JSON.parse(f.evidence) as Record<string, unknown> }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Vendor track record, computed from the data (one definition for profiles, the directory and
+// the monitoring rules)
+
+/** Completed engagements and on-time milestones of each vendor (for the page's vendors only). */
+export function trackRecords(vendorIds: readonly string[], now = Date.now(), db: DB = getDb()) {
+  if (vendorIds.length === 0) return new Map<string, { completed: number; due: number; onTime: number }>();
+  const completed = db
+    .select({ vendorId: schema.engagements.vendorId, n: count() })
+    .from(schema.engagements)
+    .where(and(inArray(schema.engagements.vendorId, [...vendorIds]), eq(schema.engagements.status, "completed")))
+    .groupBy(schema.engagements.vendorId)
+    .all();
+  const milestones = db
+    .select({
+      vendorId: schema.engagements.vendorId,
+      status: schema.engagementMilestones.status,
+      dueAt: schema.engagementMilestones.dueAt,
+      firstSubmittedAt: schema.engagementMilestones.firstSubmittedAt,
+    })
+    .from(schema.engagementMilestones)
+    .innerJoin(schema.engagements, eq(schema.engagements.id, schema.engagementMilestones.engagementId))
+    .where(inArray(schema.engagements.vendorId, [...vendorIds]))
+    .all();
+  const out = new Map<string, { completed: number; due: number; onTime: number }>();
+  for (const id of vendorIds) {
+    const counts = onTimeCounts(
+      milestones.filter((m) => m.vendorId === id),
+      now,
+    );
+    out.set(id, { completed: completed.find((c) => c.vendorId === id)?.n ?? 0, ...counts });
+  }
+  return out;
 }

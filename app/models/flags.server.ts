@@ -7,7 +7,6 @@
 import crypto from "node:crypto";
 import { and, asc, count, desc, eq, gt, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import { getDb, schema, type DB } from "../../db/client.server";
-import { onTimeCounts } from "~/lib/delivery-rules";
 import type { Sector } from "~/lib/reference";
 import {
   engagementHealth,
@@ -29,6 +28,7 @@ import {
   type VendorFacts,
 } from "~/lib/risk-rules";
 import { recordAudit } from "./audit.server";
+import { trackRecords } from "./engagements.server";
 import { notify, staffUserIds } from "./notifications.server";
 import { getSetting } from "./settings.server";
 
@@ -169,17 +169,7 @@ function vendorFacts(db: DB, vendorId: string, now: number): VendorFacts {
         ),
       )
       .get()?.n ?? 0;
-  const milestones = db
-    .select({
-      status: schema.engagementMilestones.status,
-      dueAt: schema.engagementMilestones.dueAt,
-      firstSubmittedAt: schema.engagementMilestones.firstSubmittedAt,
-    })
-    .from(schema.engagementMilestones)
-    .innerJoin(schema.engagements, eq(schema.engagements.id, schema.engagementMilestones.engagementId))
-    .where(eq(schema.engagements.vendorId, vendorId))
-    .all();
-  const { due, onTime } = onTimeCounts(milestones, now);
+  const { due, onTime } = trackRecords([vendorId], now, db).get(vendorId)!;
   return { id: vendorId, openFlagCount, milestonesDue: due, milestonesOnTime: onTime };
 }
 

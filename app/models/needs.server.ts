@@ -198,15 +198,9 @@ export function updateNeed(
         .run();
       writeSearchText(tx, needId, input);
       recordEvent(tx, needId, user.id, "edited", now, { changes });
-      // Once bids and questions exist (issues 5 and 6), the vendors concerned are told here.
+      // The route tells the vendors who bid or asked (interestedVendorIds), after this commits.
     }
-    if (opts.publish) {
-      tx.update(schema.needs)
-        .set({ status: "open", publishedAt: now, updatedAt: now })
-        .where(eq(schema.needs.id, needId))
-        .run();
-      recordEvent(tx, needId, user.id, "published", now);
-    }
+    if (opts.publish) markPublished(tx, needId, user.id, now);
   });
   return { ok: true };
 }
@@ -215,14 +209,16 @@ export function publishNeed(needId: string, user: NeedViewer, now = Date.now()):
   const need = getNeedForOwner(needId, user);
   const refusal = refuseUnless("publish", needStatusNow(need, now)) ?? publishRefusal(need.deadline, now);
   if (refusal) return refusal;
-  getDb().transaction((tx) => {
-    tx.update(schema.needs)
-      .set({ status: "open", publishedAt: now, updatedAt: now })
-      .where(eq(schema.needs.id, needId))
-      .run();
-    recordEvent(tx, needId, user.id, "published", now);
-  });
+  getDb().transaction((tx) => markPublished(tx, needId, user.id, now));
   return { ok: true };
+}
+
+function markPublished(tx: DB, needId: string, actorId: string, now: number) {
+  tx.update(schema.needs)
+    .set({ status: "open", publishedAt: now, updatedAt: now })
+    .where(eq(schema.needs.id, needId))
+    .run();
+  recordEvent(tx, needId, actorId, "published", now);
 }
 
 /** Closes bidding before the deadline: the need moves on to evaluating. */

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FilterSelect } from "~/components/ui/filter-select";
 import { NeedStatusBadge } from "~/components/need-status-badge";
 import { Button, buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/page";
@@ -127,8 +128,6 @@ function MyNeeds({ rows, total, page, pageCount }: MyNeedsData) {
 
 type BoardData = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { view: "board" }>;
 
-const SELECT = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2";
-
 function Board({ rows, total, page, pageCount, filters }: BoardData) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "vi";
@@ -150,70 +149,43 @@ function Board({ rows, total, page, pageCount, filters }: BoardData) {
           />
         </div>
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
-          <div>
-            <label htmlFor="category" className="mb-1 block text-sm font-medium">
-              {t("needs.fields.category")}
-            </label>
-            <select id="category" name="category" defaultValue={filters.category ?? ""} className={SELECT}>
-              <option value="">{t("needs.board.all")}</option>
-              {CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`categories.${c}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="sector" className="mb-1 block text-sm font-medium">
-              {t("needs.fields.sector")}
-            </label>
-            <select id="sector" name="sector" defaultValue={filters.sector ?? ""} className={SELECT}>
-              <option value="">{t("needs.board.all")}</option>
-              {SECTORS.map((s) => (
-                <option key={s} value={s}>
-                  {t(`sectors.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="budget" className="mb-1 block text-sm font-medium">
-              {t("needs.fields.budget")}
-            </label>
-            <select id="budget" name="budget" defaultValue={filters.budget ?? ""} className={SELECT}>
-              <option value="">{t("needs.board.all")}</option>
-              {BUDGET_BAND_IDS.map((b) => (
-                <option key={b} value={b}>
-                  {t(`needs.budgetBands.${b}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="closes" className="mb-1 block text-sm font-medium">
-              {t("needs.board.closes")}
-            </label>
-            <select id="closes" name="closes" defaultValue={filters.closes ?? ""} className={SELECT}>
-              <option value="">{t("needs.board.anyTime")}</option>
-              {CLOSES_WITHIN_DAYS.map((d) => (
-                <option key={d} value={d}>
-                  {t("needs.board.withinDays", { count: d })}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="sort" className="mb-1 block text-sm font-medium">
-              {t("needs.board.sort")}
-            </label>
-            <select id="sort" name="sort" defaultValue={filters.sort} className={SELECT}>
-              {NEED_SORTS.map((s) => (
-                <option key={s} value={s}>
-                  {t(`needs.sorts.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            name="category"
+            label={t("needs.fields.category")}
+            value={filters.category ?? ""}
+            emptyLabel={t("needs.board.all")}
+            options={CATEGORIES.map((c) => ({ value: String(c), label: t(`categories.${c}`) }))}
+          />
+          <FilterSelect
+            name="sector"
+            label={t("needs.fields.sector")}
+            value={filters.sector ?? ""}
+            emptyLabel={t("needs.board.all")}
+            options={SECTORS.map((s) => ({ value: String(s), label: t(`sectors.${s}`) }))}
+          />
+          <FilterSelect
+            name="budget"
+            label={t("needs.fields.budget")}
+            value={filters.budget ?? ""}
+            emptyLabel={t("needs.board.all")}
+            options={BUDGET_BAND_IDS.map((b) => ({ value: String(b), label: t(`needs.budgetBands.${b}`) }))}
+          />
+          <FilterSelect
+            name="closes"
+            label={t("needs.board.closes")}
+            value={String(filters.closes ?? "")}
+            emptyLabel={t("needs.board.anyTime")}
+            options={CLOSES_WITHIN_DAYS.map((d) => ({
+              value: String(d),
+              label: t("needs.board.withinDays", { count: d }),
+            }))}
+          />
+          <FilterSelect
+            name="sort"
+            label={t("needs.board.sort")}
+            value={filters.sort}
+            options={NEED_SORTS.map((s) => ({ value: String(s), label: t(`needs.sorts.${s}`) }))}
+          />
         </div>
         <div className="flex gap-3">
           <Button variant="primary">{t("needs.board.apply")}</Button>

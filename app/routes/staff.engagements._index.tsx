@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FilterSelect } from "~/components/ui/filter-select";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/page";
@@ -11,27 +12,24 @@ import { SECTORS } from "~/lib/reference";
 import { listEngagementsForStaff } from "~/models/engagements.server";
 import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
+import { pickOne } from "~/lib/query-params";
 
 export const meta: MetaFunction = (args) => title(args, "staffEngagements.title");
-
-const pick = <T extends string>(list: readonly T[], v: string | null) =>
-  v && (list as readonly string[]).includes(v) ? (v as T) : undefined;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "staff");
   const url = new URL(request.url);
   const p = url.searchParams;
   const filters = {
-    health: pick(HEALTH_FILTERS, p.get("health")),
-    status: pick(ENGAGEMENT_STATUS_FILTERS, p.get("status")),
-    sector: pick(SECTORS, p.get("sector")),
+    health: pickOne(HEALTH_FILTERS, p.get("health")),
+    status: pickOne(ENGAGEMENT_STATUS_FILTERS, p.get("status")),
+    sector: pickOne(SECTORS, p.get("sector")),
     vendorId: p.get("vendor") || undefined,
   };
   const page = pageParam(url);
   return json({ filters, page, ...listEngagementsForStaff(filters, page) });
 }
 
-const SELECT = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2";
 const TONE = { red: "red", amber: "amber", green: "green" } as const;
 
 export default function StaffEngagements() {
@@ -45,45 +43,27 @@ export default function StaffEngagements() {
         method="get"
         className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4"
       >
-        <div>
-          <label htmlFor="health" className="mb-1 block text-sm font-medium">
-            {t("staffEngagements.health")}
-          </label>
-          <select id="health" name="health" defaultValue={filters.health ?? ""} className={SELECT}>
-            <option value="">{t("flags.filters.all")}</option>
-            {HEALTH_FILTERS.map((h) => (
-              <option key={h} value={h}>
-                {t(`health.${h}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="status" className="mb-1 block text-sm font-medium">
-            {t("flags.filters.status")}
-          </label>
-          <select id="status" name="status" defaultValue={filters.status ?? ""} className={SELECT}>
-            <option value="">{t("flags.filters.all")}</option>
-            {ENGAGEMENT_STATUS_FILTERS.map((s) => (
-              <option key={s} value={s}>
-                {t(`engagementStatuses.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="sector" className="mb-1 block text-sm font-medium">
-            {t("flags.filters.sector")}
-          </label>
-          <select id="sector" name="sector" defaultValue={filters.sector ?? ""} className={SELECT}>
-            <option value="">{t("flags.filters.all")}</option>
-            {SECTORS.map((s) => (
-              <option key={s} value={s}>
-                {t(`sectors.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="health"
+          label={t("staffEngagements.health")}
+          value={filters.health ?? ""}
+          emptyLabel={t("flags.filters.all")}
+          options={HEALTH_FILTERS.map((h) => ({ value: String(h), label: t(`health.${h}`) }))}
+        />
+        <FilterSelect
+          name="status"
+          label={t("flags.filters.status")}
+          value={filters.status ?? ""}
+          emptyLabel={t("flags.filters.all")}
+          options={ENGAGEMENT_STATUS_FILTERS.map((s) => ({ value: String(s), label: t(`engagementStatuses.${s}`) }))}
+        />
+        <FilterSelect
+          name="sector"
+          label={t("flags.filters.sector")}
+          value={filters.sector ?? ""}
+          emptyLabel={t("flags.filters.all")}
+          options={SECTORS.map((s) => ({ value: String(s), label: t(`sectors.${s}`) }))}
+        />
         {filters.vendorId ? <input type="hidden" name="vendor" value={filters.vendorId} /> : null}
         <div className="flex items-end">
           <Button variant="secondary">{t("flags.filters.apply")}</Button>

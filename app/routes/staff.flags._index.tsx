@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FilterSelect } from "~/components/ui/filter-select";
 import { FlagText, SeverityBadge } from "~/components/flag-text";
 import { Button } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/page";
@@ -11,30 +12,27 @@ import { SECTORS } from "~/lib/reference";
 import { listFlags, type FlagFilters } from "~/models/flags.server";
 import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
+import { pickOne } from "~/lib/query-params";
 
 export const meta: MetaFunction = (args) => title(args, "flags.title");
 
 const STATUS_FILTERS = ["active", "open", "acknowledged", "resolved", "dismissed"] as const;
-const pick = <T extends string>(list: readonly T[], v: string | null) =>
-  v && (list as readonly string[]).includes(v) ? (v as T) : undefined;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "staff");
   const url = new URL(request.url);
   const p = url.searchParams;
   const filters: FlagFilters = {
-    status: pick(STATUS_FILTERS, p.get("status")) ?? "active",
-    severity: pick(SEVERITIES, p.get("severity")),
-    code: pick(RULE_CODES, p.get("code")),
-    sector: pick(SECTORS, p.get("sector")),
+    status: pickOne(STATUS_FILTERS, p.get("status")) ?? "active",
+    severity: pickOne(SEVERITIES, p.get("severity")),
+    code: pickOne(RULE_CODES, p.get("code")),
+    sector: pickOne(SECTORS, p.get("sector")),
     assignee: p.get("assignee") || undefined,
     vendorId: p.get("vendor") || undefined,
   };
   const page = pageParam(url);
   return json({ filters, page, ...listFlags(filters, user.id, page) });
 }
-
-const SELECT = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2";
 
 export default function Flags() {
   const { t } = useTranslation();
@@ -46,67 +44,44 @@ export default function Flags() {
         method="get"
         className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-6"
       >
-        <div>
-          <label htmlFor="severity" className="mb-1 block text-sm font-medium">
-            {t("flags.filters.severity")}
-          </label>
-          <select id="severity" name="severity" defaultValue={filters.severity ?? ""} className={SELECT}>
-            <option value="">{t("flags.filters.all")}</option>
-            {SEVERITIES.map((s) => (
-              <option key={s} value={s}>
-                {t(`flags.severities.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="lg:col-span-2">
-          <label htmlFor="code" className="mb-1 block text-sm font-medium">
-            {t("flags.filters.rule")}
-          </label>
-          <select id="code" name="code" defaultValue={filters.code ?? ""} className={SELECT}>
-            <option value="">{t("flags.filters.all")}</option>
-            {RULE_CODES.map((c) => (
-              <option key={c} value={c}>
-                {t(`flags.rules.${c}.title`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="status" className="mb-1 block text-sm font-medium">
-            {t("flags.filters.status")}
-          </label>
-          <select id="status" name="status" defaultValue={filters.status} className={SELECT}>
-            {STATUS_FILTERS.map((s) => (
-              <option key={s} value={s}>
-                {t(`flags.statuses.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="assignee" className="mb-1 block text-sm font-medium">
-            {t("flags.filters.assignee")}
-          </label>
-          <select id="assignee" name="assignee" defaultValue={filters.assignee ?? ""} className={SELECT}>
-            <option value="">{t("flags.filters.anyone")}</option>
-            <option value="me">{t("flags.filters.me")}</option>
-            <option value="unassigned">{t("flags.filters.unassigned")}</option>
-          </select>
-        </div>
-        <div>
-          <label htmlFor="sector" className="mb-1 block text-sm font-medium">
-            {t("flags.filters.sector")}
-          </label>
-          <select id="sector" name="sector" defaultValue={filters.sector ?? ""} className={SELECT}>
-            <option value="">{t("flags.filters.all")}</option>
-            {SECTORS.map((s) => (
-              <option key={s} value={s}>
-                {t(`sectors.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="severity"
+          label={t("flags.filters.severity")}
+          value={filters.severity ?? ""}
+          emptyLabel={t("flags.filters.all")}
+          options={SEVERITIES.map((s) => ({ value: String(s), label: t(`flags.severities.${s}`) }))}
+        />
+        <FilterSelect
+          name="code"
+          label={t("flags.filters.rule")}
+          value={filters.code ?? ""}
+          emptyLabel={t("flags.filters.all")}
+          options={RULE_CODES.map((c) => ({ value: String(c), label: t(`flags.rules.${c}.title`) }))}
+          className="lg:col-span-2"
+        />
+        <FilterSelect
+          name="status"
+          label={t("flags.filters.status")}
+          value={filters.status}
+          options={STATUS_FILTERS.map((s) => ({ value: String(s), label: t(`flags.statuses.${s}`) }))}
+        />
+        <FilterSelect
+          name="assignee"
+          label={t("flags.filters.assignee")}
+          value={filters.assignee ?? ""}
+          emptyLabel={t("flags.filters.anyone")}
+          options={[
+            { value: "me", label: t("flags.filters.me") },
+            { value: "unassigned", label: t("flags.filters.unassigned") },
+          ]}
+        />
+        <FilterSelect
+          name="sector"
+          label={t("flags.filters.sector")}
+          value={filters.sector ?? ""}
+          emptyLabel={t("flags.filters.all")}
+          options={SECTORS.map((s) => ({ value: String(s), label: t(`sectors.${s}`) }))}
+        />
         {filters.vendorId ? <input type="hidden" name="vendor" value={filters.vendorId} /> : null}
         <div className="flex items-end gap-2 lg:col-span-6">
           <Button variant="secondary">{t("flags.filters.apply")}</Button>

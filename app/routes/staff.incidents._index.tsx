@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FilterSelect } from "~/components/ui/filter-select";
 import { IncidentStatusBadge } from "~/components/incident-status-badge";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
@@ -28,8 +29,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ filters, page, now: Date.now(), ...listIncidents(filters, staff.id, page) });
 }
 
-const SELECT = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base";
-
 export default function StaffIncidents() {
   const { t } = useTranslation();
   const { filters, page, rows, total, pageCount, now } = useLoaderData<typeof loader>();
@@ -42,43 +41,34 @@ export default function StaffIncidents() {
         aria-label={t("staffIncidents.filters")}
         className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_auto] lg:items-end"
       >
-        <div>
-          <label htmlFor="status" className="mb-1 block text-sm font-medium">
-            {t("staffIncidents.status")}
-          </label>
-          <select id="status" name="status" defaultValue={filters.status} className={SELECT}>
-            {INCIDENT_STATUS_FILTERS.map((s) => (
-              <option key={s} value={s}>
-                {t(`staffIncidents.statusFilters.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="category" className="mb-1 block text-sm font-medium">
-            {t("staffIncidents.category")}
-          </label>
-          <select id="category" name="category" defaultValue={filters.category ?? ""} className={SELECT}>
-            <option value="">{t("staffIncidents.allCategories")}</option>
-            {INCIDENT_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`delivery.incidents.categories.${c}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="assignee" className="mb-1 block text-sm font-medium">
-            {t("staffIncidents.assignee")}
-          </label>
-          <select id="assignee" name="assignee" defaultValue={filters.assignee} className={SELECT}>
-            {INCIDENT_ASSIGNEE_FILTERS.map((a) => (
-              <option key={a} value={a}>
-                {t(`staffIncidents.assigneeFilters.${a}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="status"
+          label={t("staffIncidents.status")}
+          value={filters.status}
+          options={INCIDENT_STATUS_FILTERS.map((s) => ({
+            value: String(s),
+            label: t(`staffIncidents.statusFilters.${s}`),
+          }))}
+        />
+        <FilterSelect
+          name="category"
+          label={t("staffIncidents.category")}
+          value={filters.category ?? ""}
+          emptyLabel={t("staffIncidents.allCategories")}
+          options={INCIDENT_CATEGORIES.map((c) => ({
+            value: String(c),
+            label: t(`delivery.incidents.categories.${c}`),
+          }))}
+        />
+        <FilterSelect
+          name="assignee"
+          label={t("staffIncidents.assignee")}
+          value={filters.assignee}
+          options={INCIDENT_ASSIGNEE_FILTERS.map((a) => ({
+            value: String(a),
+            label: t(`staffIncidents.assigneeFilters.${a}`),
+          }))}
+        />
         <Button variant="secondary">{t("staffIncidents.filter")}</Button>
       </Form>
       <p className="mb-2 text-sm text-slate-700" role="status">

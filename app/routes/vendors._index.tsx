@@ -1,30 +1,31 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FilterSelect } from "~/components/ui/filter-select";
 import { Button } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/page";
 import { pageParam, Pagination } from "~/components/ui/pagination";
 import { VettedBadge } from "~/components/vendor/vetted-badge";
 import { formatMoney, formatNumber } from "~/lib/format";
+import { pickOne } from "~/lib/query-params";
 import { CATEGORIES, SECTORS, type Category, type Sector } from "~/lib/reference";
 import { DIRECTORY_SORTS, type DirectorySort } from "~/lib/vendor-options";
-import { trackRecords } from "~/models/delivery.server";
+import { trackRecords } from "~/models/engagements.server";
 import { listDirectory } from "~/models/vendors.server";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = (args) => title(args, "vendors.title");
 
-const oneOf = <T extends string>(list: readonly T[], v: string | null): T | undefined =>
-  v && (list as readonly string[]).includes(v) ? (v as T) : undefined;
+const PRICE_STEPS = [5_000_000, 20_000_000, 50_000_000, 100_000_000, 300_000_000, 1_000_000_000];
 
 export function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const q = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
-  const category = oneOf<Category>(CATEGORIES, url.searchParams.get("category"));
-  const sector = oneOf<Sector>(SECTORS, url.searchParams.get("sector"));
+  const category = pickOne<Category>(CATEGORIES, url.searchParams.get("category"));
+  const sector = pickOne<Sector>(SECTORS, url.searchParams.get("sector"));
   const priceRaw = Number(url.searchParams.get("price_max"));
   const priceMax = Number.isSafeInteger(priceRaw) && priceRaw > 0 ? priceRaw : undefined;
-  const sort = oneOf<DirectorySort>(DIRECTORY_SORTS, url.searchParams.get("sort")) ?? (q ? "relevance" : "newest");
+  const sort = pickOne<DirectorySort>(DIRECTORY_SORTS, url.searchParams.get("sort")) ?? (q ? "relevance" : "newest");
   const page = pageParam(url);
   const result = listDirectory({ q, category, sector, priceMax, sort, page });
   const records = trackRecords(result.rows.map((r) => r.id));
@@ -59,57 +60,40 @@ export default function VendorDirectory() {
             className={SELECT}
           />
         </div>
-        <div className="md:col-span-2">
-          <label htmlFor="category" className="mb-1 block text-sm font-medium">
-            {t("vendors.category")}
-          </label>
-          <select id="category" name="category" defaultValue={data.category} className={SELECT}>
-            <option value="">{t("vendors.allCategories")}</option>
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`categories.${c}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="md:col-span-2">
-          <label htmlFor="sector" className="mb-1 block text-sm font-medium">
-            {t("vendors.sector")}
-          </label>
-          <select id="sector" name="sector" defaultValue={data.sector} className={SELECT}>
-            <option value="">{t("vendors.allSectors")}</option>
-            {SECTORS.map((s) => (
-              <option key={s} value={s}>
-                {t(`sectors.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="md:col-span-2">
-          <label htmlFor="price_max" className="mb-1 block text-sm font-medium">
-            {t("vendors.priceMax")}
-          </label>
-          <select id="price_max" name="price_max" defaultValue={String(data.priceMax)} className={SELECT}>
-            <option value="">{t("vendors.anyPrice")}</option>
-            {[5_000_000, 20_000_000, 50_000_000, 100_000_000, 300_000_000, 1_000_000_000].map((p) => (
-              <option key={p} value={p}>
-                {t("vendors.upTo", { amount: formatMoney(p, lang) })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="md:col-span-2">
-          <label htmlFor="sort" className="mb-1 block text-sm font-medium">
-            {t("vendors.sort")}
-          </label>
-          <select id="sort" name="sort" defaultValue={data.sort} className={SELECT}>
-            {DIRECTORY_SORTS.map((s) => (
-              <option key={s} value={s}>
-                {t(`vendors.sorts.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="category"
+          label={t("vendors.category")}
+          value={data.category}
+          emptyLabel={t("vendors.allCategories")}
+          options={CATEGORIES.map((c) => ({ value: String(c), label: t(`categories.${c}`) }))}
+          className="md:col-span-2"
+        />
+        <FilterSelect
+          name="sector"
+          label={t("vendors.sector")}
+          value={data.sector}
+          emptyLabel={t("vendors.allSectors")}
+          options={SECTORS.map((s) => ({ value: String(s), label: t(`sectors.${s}`) }))}
+          className="md:col-span-2"
+        />
+        <FilterSelect
+          name="price_max"
+          label={t("vendors.priceMax")}
+          value={String(data.priceMax)}
+          emptyLabel={t("vendors.anyPrice")}
+          options={PRICE_STEPS.map((p) => ({
+            value: String(p),
+            label: t("vendors.upTo", { amount: formatMoney(p, lang) }),
+          }))}
+          className="md:col-span-2"
+        />
+        <FilterSelect
+          name="sort"
+          label={t("vendors.sort")}
+          value={data.sort}
+          options={DIRECTORY_SORTS.map((s) => ({ value: String(s), label: t(`vendors.sorts.${s}`) }))}
+          className="md:col-span-2"
+        />
         <div className="flex items-end gap-2 md:col-span-4 md:justify-end">
           <Link to="/vendors" className="rounded-md px-4 py-2 text-sm font-medium text-brand-700 underline">
             {t("vendors.clear")}

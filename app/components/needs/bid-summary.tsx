@@ -16,7 +16,7 @@ export function BidSummary({
       <dl className="grid gap-3 sm:grid-cols-3">
         <div>
           <dt className="text-sm text-slate-600">{t("bids.fields.total")}</dt>
-          <dd className="text-lg font-semibold">{formatMoney(bid.total, lang)}</dd>
+          <dd className="whitespace-nowrap text-lg font-semibold">{formatMoney(bid.total, lang)}</dd>
         </div>
         <div>
           <dt className="text-sm text-slate-600">{t("bids.fields.durationDays")}</dt>
