@@ -10,6 +10,10 @@ import * as schema from "./schema";
 import { env } from "../app/utils/env.server";
 
 export type DB = BetterSQLite3Database<typeof schema>;
+/** The handle inside `db.transaction((tx) => …)`. */
+export type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
+/** Where a write can go: the connection itself, or the transaction of the change that causes it. */
+export type DbOrTx = DB | Tx;
 
 export function openSqlite(file: string): Database.Database {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });

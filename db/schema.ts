@@ -125,9 +125,13 @@ export const userTokens = sqliteTable(
   ],
 );
 
-export const OUTBOX_STATUSES = ["kept", "sent", "failed"] as const;
+/**
+ * The outbox is the mail queue (ADR 007): `pending` mail waits for the worker, which marks it
+ * `sent`, or `failed` after its last attempt; `kept` is mail written where no SMTP server is
+ * configured (development), recorded and logged but never sent.
+ */
+export const OUTBOX_STATUSES = ["pending", "sent", "failed", "kept"] as const;
 
-/** Every email the product sends: delivered by SMTP when configured, otherwise kept here. */
 export const outbox = sqliteTable(
   "outbox",
   {
@@ -136,10 +140,20 @@ export const outbox = sqliteTable(
     subject: text("subject").notNull(),
     text: text("text").notNull(),
     status: text("status", { enum: OUTBOX_STATUSES }).notNull(),
+    /** The last attempt's error, kept until the mail is sent. */
     error: text("error"),
+    attempts: integer("attempts").notNull().default(0),
+    /** When the worker may try a pending mail (again); null once it is sent, failed or kept. */
+    nextAttemptAt: integer("next_attempt_at"),
+    sentAt: integer("sent_at"),
     createdAt: createdAt(),
+    updatedAt: integer("updated_at"),
   },
-  (t) => [index("outbox_to_created_idx").on(t.to, t.createdAt)],
+  (t) => [
+    index("outbox_to_created_idx").on(t.to, t.createdAt),
+    index("outbox_status_next_idx").on(t.status, t.nextAttemptAt),
+    index("outbox_created_idx").on(t.createdAt),
+  ],
 );
 
 export const settings = sqliteTable("settings", {

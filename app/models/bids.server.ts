@@ -89,12 +89,7 @@ function checkSubmission(user: NeedViewer, needId: string, input: BidInput, now:
 async function tellOwner(needId: string, kind: "bid_submitted" | "bid_edited" | "bid_withdrawn", vendorName: string) {
   const need = needRow(getDb(), needId);
   if (!need) return;
-  await notify(
-    organisationUserIds(need.organisationId),
-    kind,
-    { need: need.title, vendor: vendorName },
-    `/needs/${needId}`,
-  );
+  notify(organisationUserIds(need.organisationId), kind, { need: need.title, vendor: vendorName }, `/needs/${needId}`);
 }
 
 function vendorName(vendorId: string) {
@@ -372,14 +367,14 @@ export async function awardBid(
       .all();
     for (const b of bids) {
       if (b.status === "awarded") {
-        await notify(
+        notify(
           organisationUserIds(b.vendorId),
           "bid_awarded",
           { need: need.title },
           `/engagements/${outcome.engagementId}`,
         );
       } else if (b.status === "not_selected") {
-        await notify(organisationUserIds(b.vendorId), "bid_not_selected", { need: need.title }, `/needs/${needId}`);
+        notify(organisationUserIds(b.vendorId), "bid_not_selected", { need: need.title }, `/needs/${needId}`);
       }
     }
   }
@@ -440,7 +435,7 @@ export async function askQuestion(
       createdAt: now,
     })
     .run();
-  await notify(
+  notify(
     organisationUserIds(need.organisationId),
     "question_asked",
     { need: need.title },
@@ -469,6 +464,6 @@ export async function answerQuestion(
     .set({ answer, answeredBy: user.id, answeredAt: now })
     .where(eq(schema.needQuestions.id, questionId))
     .run();
-  await notify([q.askedBy], "question_answered", { need: need.title }, `/needs/${needId}#questions`);
+  notify([q.askedBy], "question_answered", { need: need.title }, `/needs/${needId}#questions`);
   return { ok: true };
 }

@@ -97,7 +97,7 @@ async function tellOther(
       : from === "vendor"
         ? organisationUserIds(engagement.smeId)
         : [...organisationUserIds(engagement.smeId), ...organisationUserIds(engagement.vendorId)];
-  await notify(targets, kind, { need: need?.title ?? "", ...params }, `/engagements/${engagement.id}`);
+  notify(targets, kind, { need: need?.title ?? "", ...params }, `/engagements/${engagement.id}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -293,13 +293,13 @@ export async function decideMilestone(
     reason: reason ?? "",
   });
   if (completed) {
-    await notify(
+    notify(
       organisationUserIds(e.smeId),
       "engagement_completed_sme",
       { need: needTitle(e.needId) },
       `/engagements/${e.id}`,
     );
-    await notify(
+    notify(
       organisationUserIds(e.vendorId),
       "engagement_completed_vendor",
       { need: needTitle(e.needId) },
@@ -489,12 +489,7 @@ export async function raiseIncident(
     addEvent(tx, engagementId, "incident_raised", actor.id, now, input.description, { category: input.category });
   });
   await tellOther(e, side, "incident_raised_party");
-  await notify(
-    staffUserIds(),
-    "incident_raised_staff",
-    { need: needTitle(e.needId) },
-    `/staff/incidents/${incidentId}`,
-  );
+  notify(staffUserIds(), "incident_raised_staff", { need: needTitle(e.needId) }, `/staff/incidents/${incidentId}`);
   await reevaluate({ engagementId });
   return { ok: true };
 }

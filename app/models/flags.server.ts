@@ -250,7 +250,7 @@ function apply(
 
 async function alertStaff(codes: string[]) {
   for (const code of new Set(codes)) {
-    await notify(staffUserIds(), "flag_high", { rule: code }, `/staff/flags?severity=high&code=${code}`);
+    notify(staffUserIds(), "flag_high", { rule: code }, `/staff/flags?severity=high&code=${code}`);
   }
 }
 

@@ -279,10 +279,10 @@ export async function assignIncident(
   // Someone else changed it meanwhile: the page reloads with what is true now.
   if (!done) return { ok: false, error: "illegal_transition" };
   if (incident.status === "open") {
-    await notify(partyUserIds(e), "incident_in_progress", { need: e.needTitle }, `/engagements/${e.id}`);
+    notify(partyUserIds(e), "incident_in_progress", { need: e.needTitle }, `/engagements/${e.id}`);
   }
   if (target.id !== staff.id) {
-    await notify([target.id], "incident_assigned_staff", { need: e.needTitle }, `/staff/incidents/${incidentId}`);
+    notify([target.id], "incident_assigned_staff", { need: e.needTitle }, `/staff/incidents/${incidentId}`);
   }
   return { ok: true };
 }
@@ -356,8 +356,8 @@ export async function resolveIncident(
   );
   if (!done) return { ok: false, error: "illegal_transition" };
   const others = partyUserIds(e).filter((id) => id !== incident.raisedBy);
-  await notify([incident.raisedBy], "incident_resolved_raiser", { need: e.needTitle }, `/engagements/${e.id}`);
-  await notify(others, "incident_resolved_party", { need: e.needTitle }, `/engagements/${e.id}`);
+  notify([incident.raisedBy], "incident_resolved_raiser", { need: e.needTitle }, `/engagements/${e.id}`);
+  notify(others, "incident_resolved_party", { need: e.needTitle }, `/engagements/${e.id}`);
   await reevaluate({ engagementId: incident.engagementId });
   return { ok: true };
 }
@@ -388,7 +388,7 @@ export async function rateIncidentHandling(
   if (r.changes !== 1) return { ok: false, error: "already_rated" };
   if (incident.assignedTo) {
     const e = engagementRow(db, engagementId);
-    await notify(
+    notify(
       [incident.assignedTo],
       "incident_rated_staff",
       { need: e.needTitle, rating },

@@ -324,7 +324,7 @@ export async function inviteVendor(
     .from(schema.organisations)
     .where(eq(schema.organisations.id, need.organisationId))
     .get();
-  await notify(
+  notify(
     organisationUserIds(vendorId),
     "need_invitation",
     { need: need.title, sme: sme?.name ?? "" },

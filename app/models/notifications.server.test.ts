@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getSqlite } from "../../db/client.server";
+import { getDb, getSqlite } from "../../db/client.server";
 import { createUser } from "../../db/test/factories";
 import {
   emailSettings,
@@ -17,8 +17,8 @@ const outboxCount = (to: string) =>
 describe("notifications", () => {
   it("are listed newest first, counted unread, and marked read one by one or all at once", async () => {
     const user = createUser({ role: "vendor" });
-    await notify([user.id], "vetting_approved", { vendor: "A" }, "/me/dossier");
-    await notify([user.id], "vendor_suspended", { vendor: "A", note: "x" }, "/me/dossier");
+    notify([user.id], "vetting_approved", { vendor: "A" }, "/me/dossier");
+    notify([user.id], "vendor_suspended", { vendor: "A", note: "x" }, "/me/dossier");
     const { rows } = listNotifications(user.id, 1);
     expect(rows.map((r) => r.kind)).toEqual(["vendor_suspended", "vetting_approved"]);
     expect(rows[0]!.params).toEqual({ vendor: "A", note: "x" });
@@ -32,7 +32,7 @@ describe("notifications", () => {
   it("cannot be read or marked by another user", async () => {
     const owner = createUser({ role: "vendor" });
     const other = createUser({ role: "vendor" });
-    await notify([owner.id], "vetting_approved", { vendor: "A" }, "/me/dossier");
+    notify([owner.id], "vetting_approved", { vendor: "A" }, "/me/dossier");
     const id = listNotifications(owner.id, 1).rows[0]!.id;
     expect(markRead(other.id, id)).toBeNull();
     expect(unreadCount(owner.id)).toBe(1);
@@ -41,12 +41,24 @@ describe("notifications", () => {
 
   it("are emailed unless the user turned that kind of email off", async () => {
     const user = createUser({ role: "vendor" });
-    await notify([user.id], "vetting_approved", { vendor: "A" }, "/me/dossier");
+    notify([user.id], "vetting_approved", { vendor: "A" }, "/me/dossier");
     expect(outboxCount(user.email)).toBe(1);
     saveEmailSettings(user.id, { ...emailSettings(user.id), vetting: false });
     expect(emailSettings(user.id).vetting).toBe(false);
-    await notify([user.id], "vetting_rejected", { vendor: "A", note: "no" }, "/me/dossier");
+    notify([user.id], "vetting_rejected", { vendor: "A", note: "no" }, "/me/dossier");
     expect(outboxCount(user.email)).toBe(1);
     expect(unreadCount(user.id)).toBe(2);
+  });
+
+  it("are written in the transaction of the change that causes them, and vanish when it rolls back", () => {
+    const user = createUser({ role: "vendor" });
+    expect(() =>
+      getDb().transaction((tx) => {
+        notify([user.id], "vetting_approved", { vendor: "A" }, "/me/dossier", tx);
+        throw new Error("the change failed");
+      }),
+    ).toThrow("the change failed");
+    expect(unreadCount(user.id)).toBe(0);
+    expect(outboxCount(user.email)).toBe(0);
   });
 });

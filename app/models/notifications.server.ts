@@ -4,16 +4,16 @@
  */
 import crypto from "node:crypto";
 import { and, count, desc, eq, inArray, isNull, or } from "drizzle-orm";
-import { getDb, schema } from "../../db/client.server";
+import { getDb, schema, type DbOrTx } from "../../db/client.server";
 import { emailGroupOf, EMAIL_GROUPS, type EmailGroup, type NotificationKind } from "~/lib/notification-kinds";
-import { sendEmail, siteUrl } from "~/utils/email.server";
+import { enqueueEmail, siteUrl } from "~/utils/email.server";
 import { translator } from "~/utils/i18n";
 
 export type NotificationParams = Record<string, string | number>;
 
 /** Active users of an organisation. */
-export function organisationUserIds(organisationId: string): string[] {
-  return getDb()
+export function organisationUserIds(organisationId: string, db: DbOrTx = getDb()): string[] {
+  return db
     .select({ id: schema.users.id })
     .from(schema.users)
     .where(and(eq(schema.users.organisationId, organisationId), eq(schema.users.active, true)))
@@ -22,8 +22,8 @@ export function organisationUserIds(organisationId: string): string[] {
 }
 
 /** Active staff and admins. */
-export function staffUserIds(): string[] {
-  return getDb()
+export function staffUserIds(db: DbOrTx = getDb()): string[] {
+  return db
     .select({ id: schema.users.id })
     .from(schema.users)
     .where(and(or(eq(schema.users.role, "staff"), eq(schema.users.role, "admin")), eq(schema.users.active, true)))
@@ -31,18 +31,26 @@ export function staffUserIds(): string[] {
     .map((r) => r.id);
 }
 
-export async function notify(userIds: string[], kind: NotificationKind, params: NotificationParams, link: string) {
+/**
+ * Notifies users in-app and, unless they turned that kind of email off, by email through the outbox.
+ * Synchronous: pass the transaction of the change that causes it (`tx`), so that the notification
+ * and its mail are written exactly when the change commits, and not at all when it rolls back.
+ */
+export function notify(
+  userIds: string[],
+  kind: NotificationKind,
+  params: NotificationParams,
+  link: string,
+  db: DbOrTx = getDb(),
+): void {
   if (userIds.length === 0) return;
-  const db = getDb();
   const now = Date.now();
   const json = JSON.stringify(params);
-  db.transaction((tx) => {
-    for (const userId of userIds) {
-      tx.insert(schema.notifications)
-        .values({ id: crypto.randomUUID(), userId, kind, params: json, link, createdAt: now })
-        .run();
-    }
-  });
+  for (const userId of userIds) {
+    db.insert(schema.notifications)
+      .values({ id: crypto.randomUUID(), userId, kind, params: json, link, createdAt: now })
+      .run();
+  }
   const group = emailGroupOf(kind);
   const recipients = db
     .select({ id: schema.users.id, email: schema.users.email, name: schema.users.name, lang: schema.users.lang })
@@ -60,16 +68,19 @@ export async function notify(userIds: string[], kind: NotificationKind, params: 
   for (const user of recipients) {
     if (optedOut.has(user.id)) continue;
     const t = translator(user.lang);
-    await sendEmail({
-      to: user.email,
-      subject: t(`notifications.kinds.${kind}`, params),
-      text: t("notifications.email", {
-        name: user.name,
-        message: t(`notifications.kinds.${kind}`, params),
-        link: siteUrl(link),
-        settings: siteUrl("/notifications/settings"),
-      }),
-    });
+    enqueueEmail(
+      {
+        to: user.email,
+        subject: t(`notifications.kinds.${kind}`, params),
+        text: t("notifications.email", {
+          name: user.name,
+          message: t(`notifications.kinds.${kind}`, params),
+          link: siteUrl(link),
+          settings: siteUrl("/notifications/settings"),
+        }),
+      },
+      db,
+    );
   }
 }
 
@@ -149,16 +160,18 @@ export function saveEmailSettings(userId: string, enabled: Record<EmailGroup, bo
 }
 
 /** Tells the vendors interested in a need (bidders, and askers unless `onlyBidders`) about it. */
-export async function notifyNeedWatchers(
+export function notifyNeedWatchers(
   vendorIds: string[],
   needId: string,
   kind: "need_edited" | "need_closed_early" | "need_cancelled",
   params: NotificationParams,
+  db: DbOrTx = getDb(),
 ) {
-  await notify(
-    vendorIds.flatMap((v) => organisationUserIds(v)),
+  notify(
+    vendorIds.flatMap((v) => organisationUserIds(v, db)),
     kind,
     params,
     `/needs/${needId}`,
+    db,
   );
 }

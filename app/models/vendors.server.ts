@@ -402,7 +402,7 @@ export async function submitDossier(user: SessionUser, ip: string, now = Date.no
   });
   if (result.ok) {
     recordAudit({ actorId: user.id, action: "vendor_submitted", subjectType: "vendor", subjectId: vendorId, ip });
-    await notify(staffUserIds(), "dossier_submitted", { vendor: dossier.legalName }, `/staff/vendors/${vendorId}`);
+    notify(staffUserIds(), "dossier_submitted", { vendor: dossier.legalName }, `/staff/vendors/${vendorId}`);
   }
   return result;
 }
@@ -499,7 +499,7 @@ export async function decide(
     details: input.note ? { note: input.note } : undefined,
   });
   const vendor = getDb().select().from(organisations).where(eq(organisations.id, vendorId)).get();
-  await notify(
+  notify(
     organisationUserIds(vendorId),
     spec.kind,
     { vendor: vendor?.legalName ?? "", note: input.note ?? "" },

@@ -56,7 +56,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     details: { role: submission.value.role, organisation: submission.value.staffCode },
   });
   const created = getUserById(result.userId);
-  if (created) await sendStaffWelcomeEmail(request, created);
+  if (created) sendStaffWelcomeEmail(request, created);
   // The temporary password is shown once, to the admin, and never stored in clear or emailed.
   return json({
     result: submission.reply({ resetForm: true }),

@@ -20,7 +20,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: ForgotSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const user = findUserByEmail(submission.value.email);
-  if (user?.active) await sendPasswordResetEmail(request, user);
+  if (user?.active) sendPasswordResetEmail(request, user);
   // The same answer whether or not the address has an account.
   return redirect("/check-email?for=reset");
 }

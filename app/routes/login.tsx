@@ -62,7 +62,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return refuse("errors.accountDeactivated", 403);
   }
   if (!user.emailVerifiedAt) {
-    await sendVerificationEmail(request, user);
+    sendVerificationEmail(request, user);
     return refuse("errors.emailNotVerified", 403);
   }
   const lang = getLang(request);

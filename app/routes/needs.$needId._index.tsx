@@ -133,7 +133,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) return fail(submission.reply({ formErrors: [result.error] }));
   const need = getNeedForViewer(needId, user);
   await reevaluate({ needId });
-  await notifyNeedWatchers(interestedVendorIds(needId, true), needId, "need_closed_early", { need: need.title });
+  notifyNeedWatchers(interestedVendorIds(needId, true), needId, "need_closed_early", { need: need.title });
   return redirect(`/needs/${needId}?notice=closed`);
 }
 

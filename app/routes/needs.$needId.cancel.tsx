@@ -48,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       : submission.reply({ formErrors: [result.error] });
     return json(reply, { status: 400 });
   }
-  await notifyNeedWatchers(interestedVendorIds(need.id, true), need.id, "need_cancelled", {
+  notifyNeedWatchers(interestedVendorIds(need.id, true), need.id, "need_cancelled", {
     need: need.title,
     reason: submission.value.cancelReason,
   });

@@ -59,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return json(reply, { status: 400 });
   }
   if (wasOpen) {
-    await notifyNeedWatchers(interestedVendorIds(need.id), need.id, "need_edited", { need: submission.value.title });
+    notifyNeedWatchers(interestedVendorIds(need.id), need.id, "need_edited", { need: submission.value.title });
   }
   await reevaluate({ needId: need.id });
   const notice = publish ? "published" : submission.value.intent === "draft" ? "drafted" : "saved";

@@ -101,7 +101,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok) {
     // Say the same as for a new account: whether an address is registered is not ours to reveal.
     const existing = findUserByEmail(value.email);
-    if (existing) await sendAlreadyRegisteredEmail(request, existing);
+    if (existing) sendAlreadyRegisteredEmail(request, existing);
   } else {
     recordAudit({
       actorId: result.userId,
@@ -112,7 +112,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       details: { kind },
     });
     const created = findUserByEmail(value.email);
-    if (created) await sendVerificationEmail(request, created);
+    if (created) sendVerificationEmail(request, created);
   }
   return redirect("/check-email?for=verify");
 }

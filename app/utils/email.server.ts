@@ -1,46 +1,32 @@
 /**
- * Email (DESIGN §13): sent through nodemailer when SMTP_URL is set; otherwise kept in the outbox
- * table and logged, so that nothing is lost on a machine without a mail server. Every mail is
- * recorded in the outbox either way, with what became of it.
+ * Email (DESIGN §13) goes through the outbox, which is a queue (ADR 007): a change that causes a mail
+ * writes it with `enqueueEmail` in its own transaction, so the mail exists exactly when the change
+ * does, and no request waits on SMTP. With SMTP_URL set the row is `pending` until the mail worker
+ * sends it; without, it is `kept` (recorded and logged, never sent), as on a developer's machine.
  */
-import nodemailer, { type Transporter } from "nodemailer";
-import { getDb, schema } from "../../db/client.server";
+import { getDb, schema, type DbOrTx } from "../../db/client.server";
 import { env } from "./env.server";
 import { log } from "./log.server";
 
 export type Mail = { to: string; subject: string; text: string };
 
-let transport: Transporter | null = null;
-let transportUrl: string | undefined;
-
-function smtp(): Transporter | null {
-  const url = env().SMTP_URL;
-  if (!url) return null;
-  if (!transport || transportUrl !== url) {
-    transport = nodemailer.createTransport(url);
-    transportUrl = url;
-  }
-  return transport;
-}
-
-export async function sendEmail(mail: Mail): Promise<"sent" | "kept" | "failed"> {
-  const transporter = smtp();
-  let status: "sent" | "kept" | "failed" = "kept";
-  let error: string | null = null;
-  if (transporter) {
-    try {
-      await transporter.sendMail({ from: env().MAIL_FROM, ...mail });
-      status = "sent";
-    } catch (e) {
-      status = "failed";
-      error = e instanceof Error ? e.message : String(e);
-    }
-  }
-  getDb()
-    .insert(schema.outbox)
-    .values({ to: mail.to, subject: mail.subject, text: mail.text, status, error, createdAt: Date.now() })
+/** Writes one mail to the outbox, in `db` (the caller's transaction) when given. */
+export function enqueueEmail(mail: Mail, db: DbOrTx = getDb()): "pending" | "kept" {
+  const now = Date.now();
+  const status = env().SMTP_URL ? "pending" : "kept";
+  db.insert(schema.outbox)
+    .values({
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      status,
+      attempts: 0,
+      nextAttemptAt: status === "pending" ? now : null,
+      createdAt: now,
+      updatedAt: now,
+    })
     .run();
-  log[status === "failed" ? "error" : "info"]("email", { to: mail.to, subject: mail.subject, status, error });
+  log.info("email queued", { to: mail.to, subject: mail.subject, status });
   return status;
 }
 
