@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
-import { createUser } from "../../db/test/factories";
+import { afterEach, describe, expect, it } from "vitest";
+import { getSqlite, openSqlite } from "../../db/client.server";
+import { createOpenNeed, createUser, setVendorStanding } from "../../db/test/factories";
 import { DAY_MS } from "~/lib/local-date";
 import type { Role } from "~/lib/reference";
 import {
@@ -15,6 +16,7 @@ import {
   updateNeed,
   type NeedInput,
 } from "./needs.server";
+import { askQuestion, submitBid } from "./bids.server";
 
 const NOW = Date.UTC(2026, 10, 23, 3, 0);
 
@@ -215,5 +217,182 @@ describe("the needs board", () => {
       ["draft", 1],
       ["cancelled", 1],
     ]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Transitions (ADR 006): refused when the need changed first, bidders told in the same transaction
+
+const count = (query: string, ...args: unknown[]) =>
+  (
+    getSqlite()
+      .prepare(query)
+      .get(...args) as { n: number }
+  ).n;
+const eventsOf = (needId: string) => count("SELECT count(*) AS n FROM need_events WHERE need_id = ?", needId);
+const kindsFor = (userId: string) =>
+  (
+    getSqlite().prepare("SELECT kind FROM notifications WHERE user_id = ? ORDER BY created_at").all(userId) as {
+      kind: string;
+    }[]
+  ).map((r) => r.kind);
+const mailsTo = (email: string) => count('SELECT count(*) AS n FROM outbox WHERE "to" = ?', email);
+const storedStatus = (needId: string) =>
+  (getSqlite().prepare("SELECT status FROM needs WHERE id = ?").get(needId) as { status: string }).status;
+
+/** A second connection to the same database file: another request or process. */
+function otherConnection() {
+  const other = openSqlite(getSqlite().name);
+  return {
+    run: (query: string, ...args: unknown[]) => other.prepare(query).run(...args),
+    close: () => other.close(),
+  };
+}
+
+/** An open need (deadline in ten days) with one vendor that bid and one that asked a question. */
+async function needWithBidderAndAsker() {
+  const { needId, owner: o } = createOpenNeed();
+  const owner = { id: o.id, organisationId: o.organisationId, role: "sme" as const };
+  const bidder = createUser({ role: "vendor" });
+  setVendorStanding(bidder.organisationId, "vetted");
+  const asker = createUser({ role: "vendor" });
+  const result = await submitBid({ ...bidder, role: "vendor" }, needId, {
+    total: 80_000_000,
+    durationDays: 30,
+    approach: "Cài đặt và đào tạo",
+    validityDays: 60,
+    milestones: [{ title: "Bàn giao", dueOffsetDays: 30, amount: 80_000_000 }],
+  });
+  if (!result.ok) throw new Error(result.error);
+  await askQuestion({ ...asker, role: "vendor" }, needId, "Có cần hỗ trợ tại chỗ không?");
+  const need = getNeedForViewer(needId, owner);
+  return { needId, owner, bidder, asker, need };
+}
+
+const editOf = (need: ReturnType<typeof getNeedForViewer>, over: Partial<NeedInput> = {}): NeedInput => ({
+  title: need.title,
+  description: need.description,
+  category: need.category,
+  sector: need.sector,
+  budgetMin: need.budgetMin,
+  budgetMax: need.budgetMax,
+  desiredStart: need.desiredStart,
+  deadline: need.deadline,
+  requirements: need.requirements,
+  ...over,
+});
+
+describe("a need's transition when another connection changed the need first", () => {
+  let other: ReturnType<typeof otherConnection>;
+  afterEach(() => other?.close());
+
+  it("refuses the edit of an open need closed meanwhile as stale, and tells no vendor", async () => {
+    const { needId, owner, bidder, need } = await needWithBidderAndAsker();
+    const events = eventsOf(needId);
+    other = otherConnection();
+    other.run("UPDATE needs SET status = 'evaluating', closed_at = ? WHERE id = ?", Date.now(), needId);
+    expect(await updateNeed(needId, owner, editOf(need, { budgetMax: 200_000_000 }))).toEqual({
+      ok: false,
+      error: "stale",
+    });
+    expect(getNeedForViewer(needId, owner).budgetMax).toBe(need.budgetMax);
+    expect(eventsOf(needId)).toBe(events);
+    expect(kindsFor(bidder.id)).toEqual([]);
+  });
+
+  it("refuses to publish a draft published meanwhile, leaving one publication in the history", async () => {
+    const { owner, needId } = await draft();
+    other = otherConnection();
+    other.run("UPDATE needs SET status = 'open', published_at = ? WHERE id = ?", NOW, needId);
+    other.run(
+      "INSERT INTO need_events (need_id, actor_id, event, at) VALUES (?, ?, 'published', ?)",
+      needId,
+      owner.id,
+      NOW,
+    );
+    expect(await publishNeed(needId, owner, NOW + 1)).toEqual({ ok: false, error: "stale" });
+    expect(await updateNeed(needId, owner, input(), { publish: true, now: NOW + 1 })).toEqual({
+      ok: false,
+      error: "stale",
+    });
+    expect(needHistory(needId).rows.map((e) => e.event)).toEqual(["published", "created"]);
+  });
+
+  it("refuses to close bidding on a need cancelled meanwhile, and tells no bidder", async () => {
+    const { needId, owner, bidder } = await needWithBidderAndAsker();
+    const events = eventsOf(needId);
+    other = otherConnection();
+    other.run("UPDATE needs SET status = 'cancelled', cancel_reason = 'x' WHERE id = ?", needId);
+    expect(await closeNeed(needId, owner)).toEqual({ ok: false, error: "stale" });
+    expect(storedStatus(needId)).toBe("cancelled");
+    expect(eventsOf(needId)).toBe(events);
+    expect(kindsFor(bidder.id)).toEqual([]);
+  });
+
+  it("refuses to cancel a need awarded meanwhile, and tells no bidder", async () => {
+    const { needId, owner, bidder } = await needWithBidderAndAsker();
+    const events = eventsOf(needId);
+    other = otherConnection();
+    other.run("UPDATE needs SET status = 'awarded' WHERE id = ?", needId);
+    expect(await cancelNeed(needId, owner, "Không cần nữa")).toEqual({ ok: false, error: "stale" });
+    expect(storedStatus(needId)).toBe("awarded");
+    expect(eventsOf(needId)).toBe(events);
+    expect(kindsFor(bidder.id)).toEqual([]);
+  });
+
+  it("tells the clock's refusal apart: a need past its deadline is not editable, and that is not stale", async () => {
+    const { needId, owner, need } = await needWithBidderAndAsker();
+    other = otherConnection();
+    other.run("UPDATE needs SET deadline = ? WHERE id = ?", Date.now() - 1000, needId);
+    expect(await closeNeed(needId, owner)).toEqual({ ok: false, error: "errors.needNotAllowed" });
+    expect(await updateNeed(needId, owner, editOf(need))).toEqual({ ok: false, error: "errors.needNotAllowed" });
+  });
+});
+
+describe("vendors hear of a need's edit, early close and cancellation in the same transaction", () => {
+  afterEach(() => getSqlite().exec("DROP TRIGGER IF EXISTS temp.notifications_down"));
+
+  it("tells bidders and askers of an edit, in-app and by mail, when the edit commits", async () => {
+    const { needId, owner, bidder, asker, need } = await needWithBidderAndAsker();
+    expect(await updateNeed(needId, owner, editOf(need, { budgetMax: 150_000_000 }))).toEqual({ ok: true });
+    expect(kindsFor(bidder.id)).toEqual(["need_edited"]);
+    expect(kindsFor(asker.id)).toEqual(["need_edited"]);
+    expect(mailsTo(bidder.email)).toBe(1);
+    // Saving without a change records nothing and tells no one.
+    expect(await updateNeed(needId, owner, editOf(need, { budgetMax: 150_000_000 }))).toEqual({ ok: true });
+    expect(kindsFor(bidder.id)).toEqual(["need_edited"]);
+  });
+
+  it("tells bidders (not askers) of an early close and of a cancellation, with its reason", async () => {
+    const closed = await needWithBidderAndAsker();
+    expect(await closeNeed(closed.needId, closed.owner)).toEqual({ ok: true });
+    expect(kindsFor(closed.bidder.id)).toEqual(["need_closed_early"]);
+    expect(kindsFor(closed.asker.id)).toEqual([]);
+
+    const cancelled = await needWithBidderAndAsker();
+    expect(await cancelNeed(cancelled.needId, cancelled.owner, "  Đã có giải pháp nội bộ  ")).toEqual({ ok: true });
+    const row = getSqlite()
+      .prepare("SELECT kind, params FROM notifications WHERE user_id = ?")
+      .get(cancelled.bidder.id) as { kind: string; params: string };
+    expect(row.kind).toBe("need_cancelled");
+    expect(JSON.parse(row.params)).toEqual({ need: cancelled.need.title, reason: "Đã có giải pháp nội bộ" });
+    expect(kindsFor(cancelled.asker.id)).toEqual([]);
+  });
+
+  it("rolls the close, the edit and the cancellation back whole when their notifications cannot be written", async () => {
+    const { needId, owner, bidder, need } = await needWithBidderAndAsker();
+    const events = eventsOf(needId);
+    getSqlite().exec(
+      "CREATE TEMP TRIGGER notifications_down BEFORE INSERT ON main.notifications BEGIN SELECT RAISE(ABORT, 'notifications down'); END",
+    );
+    await expect(closeNeed(needId, owner)).rejects.toThrow("notifications down");
+    await expect(updateNeed(needId, owner, editOf(need, { title: "Tiêu đề mới" }))).rejects.toThrow(
+      "notifications down",
+    );
+    await expect(cancelNeed(needId, owner, "Hết ngân sách")).rejects.toThrow("notifications down");
+    expect(storedStatus(needId)).toBe("open");
+    expect(getNeedForViewer(needId, owner).title).toBe(need.title);
+    expect(eventsOf(needId)).toBe(events);
+    expect(mailsTo(bidder.email)).toBe(0);
   });
 });
