@@ -1,8 +1,9 @@
 import crypto from "node:crypto";
+import { DAY_MS, toLocalDate } from "../app/lib/local-date";
 import { createNeed, createUser, e2eDb, expect, expectAccessible, signInAs, test } from "./fixtures";
 
 /** yyyy-mm-dd of the Ho Chi Minh City day `days` from now. */
-const hcmcDay = (days: number) => new Date(Date.now() + 7 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+const hcmcDay = (days: number) => toLocalDate(Date.now() + days * DAY_MS);
 
 test("an SME publishes a need, a vendor finds it without diacritics, the SME cancels it and it leaves the board", async ({
   page,
