@@ -8,7 +8,7 @@ import { fakerVI } from "@faker-js/faker";
 import { and, asc, eq, gt } from "drizzle-orm";
 import type { DB } from "./client.server";
 import * as schema from "./schema";
-import { DAY_MS } from "../app/lib/need-status";
+import { DAY_MS } from "../app/lib/local-date";
 
 const faker = fakerVI;
 

@@ -8,7 +8,7 @@ import crypto from "node:crypto";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import type { DB } from "./client.server";
 import * as schema from "./schema";
-import { DAY_MS } from "../app/lib/need-status";
+import { DAY_MS } from "../app/lib/local-date";
 import { searchText } from "../app/lib/search-text";
 
 type Org = { id: string; userId: string };

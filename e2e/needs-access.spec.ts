@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { DAY_MS } from "../app/lib/local-date";
 import { createUser, e2eDb, expect, expectAccessible, signInAs, test } from "./fixtures";
 
 function draftNeedOf(userId: string): string {
@@ -14,7 +15,7 @@ function draftNeedOf(userId: string): string {
         desired_start, deadline, requirements, status, created_at, updated_at)
        VALUES (?, ?, ?, 'Bản nháp riêng', 'Chưa muốn ai thấy', 'crm', 'retail_trade', 10000000, 20000000, ?, ?, '', 'draft', ?, ?)`,
     )
-    .run(id, organisationId, userId, now + 30 * 86_400_000, now + 10 * 86_400_000, now, now);
+    .run(id, organisationId, userId, now + 30 * DAY_MS, now + 10 * DAY_MS, now, now);
   return id;
 }
 

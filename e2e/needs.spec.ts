@@ -1,8 +1,9 @@
 import crypto from "node:crypto";
-import { createUser, expect, expectAccessible, signInAs, test } from "./fixtures";
+import { DAY_MS, toLocalDate } from "../app/lib/local-date";
+import { createNeed, createUser, e2eDb, expect, expectAccessible, signInAs, test } from "./fixtures";
 
 /** yyyy-mm-dd of the Ho Chi Minh City day `days` from now. */
-const hcmcDay = (days: number) => new Date(Date.now() + 7 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+const hcmcDay = (days: number) => toLocalDate(Date.now() + days * DAY_MS);
 
 test("an SME publishes a need, a vendor finds it without diacritics, the SME cancels it and it leaves the board", async ({
   page,
@@ -92,4 +93,24 @@ test("an SME publishes a need, a vendor finds it without diacritics, the SME can
   const gone = await vendorPage.goto(needUrl);
   expect(gone?.status()).toBe(404);
   await vendorContext.close();
+});
+
+test("@nojs closing bidding on a need cancelled a moment before says someone else changed it first", async ({
+  page,
+}) => {
+  const sme = await createUser("sme");
+  const needId = createNeed(sme, `Quản lý kho cho cửa hàng ${crypto.randomInt(100_000, 999_999)}`);
+  await signInAs(page, sme);
+  await page.goto(`/needs/${needId}`);
+  await page.getByLabel("Tôi muốn đóng nhận hồ sơ ngay bây giờ.").check();
+  // Another tab, another person: the need is cancelled between showing the page and sending the form.
+  e2eDb()
+    .prepare("UPDATE needs SET status = 'cancelled', cancel_reason = ?, cancelled_at = ? WHERE id = ?")
+    .run("Đã có giải pháp nội bộ", Date.now(), needId);
+  await page.getByRole("button", { name: "Đóng nhận hồ sơ" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Người khác vừa thay đổi mục này trước bạn" })).toBeVisible();
+  await expect(page.getByText("Đã hủy", { exact: true })).toBeVisible();
+  await expect(page.getByText("Đã có giải pháp nội bộ")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Đóng nhận hồ sơ" })).toHaveCount(0);
+  await expectAccessible(page);
 });

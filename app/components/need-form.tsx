@@ -68,6 +68,15 @@ export function needInputFrom(value: NeedFormValue) {
   };
 }
 
+/**
+ * A model's refusal as Conform errors: next to the field it names, else over the form. `stale`
+ * (someone else changed the need first) reads as errors.stale.
+ */
+export function refusalErrors(refusal: { error: string; field?: string }) {
+  const message = refusal.error === "stale" ? "errors.stale" : refusal.error;
+  return refusal.field ? { fieldErrors: { [refusal.field]: [message] } } : { formErrors: [message] };
+}
+
 const TEXTAREA =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm aria-[invalid=true]:border-red-600 focus:border-brand-600";
 

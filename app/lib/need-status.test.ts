@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { allowedNeedActions, DAY_MS, deadlineFarEnough, effectiveNeedStatus, needActionAllowed } from "./need-status";
+import { DAY_MS } from "./local-date";
+import { allowedNeedActions, deadlineFarEnough, effectiveNeedStatus, needActionAllowed } from "./need-status";
 
 const now = Date.UTC(2026, 10, 23, 3, 0);
 

@@ -4,6 +4,7 @@
  * The stored status only changes on a person's action; what a need *is* at a given moment is
  * computed here, so it is right when read whether or not any background job has run.
  */
+import { DAY_MS } from "./local-date";
 
 export const NEED_STATUSES = ["draft", "open", "evaluating", "awarded", "cancelled", "expired"] as const;
 export type NeedStatus = (typeof NEED_STATUSES)[number];
@@ -15,7 +16,6 @@ export type NeedAction = (typeof NEED_ACTIONS)[number];
 export const NEED_EVENTS = ["created", "edited", "published", "closed", "cancelled", "awarded"] as const;
 export type NeedEvent = (typeof NEED_EVENTS)[number];
 
-export const DAY_MS = 24 * 60 * 60 * 1000;
 /** A bid deadline must be at least this long after publication (DESIGN §7, issue 4). */
 export const MIN_BIDDING_WINDOW_MS = DAY_MS;
 

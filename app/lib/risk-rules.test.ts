@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DAY_MS } from "./need-status";
+import { DAY_MS } from "./local-date";
 import {
   compareSeverity,
   engagementHealth,

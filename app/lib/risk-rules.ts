@@ -27,7 +27,9 @@
  *   default) after it was closed — so staff are not flooded, and nothing that got worse is hidden.
  */
 import { z } from "zod";
-import { DAY_MS, effectiveNeedStatus, type NeedStatus } from "./need-status";
+import type { BidStatus } from "./bid-rules";
+import { DAY_MS } from "./local-date";
+import { effectiveNeedStatus, type NeedStatus } from "./need-status";
 import type { VendorStatus } from "./reference";
 import { effectiveStatus, type EffectiveVendorStatus } from "./vendor-lifecycle";
 
@@ -206,8 +208,6 @@ export const RISK_THRESHOLDS_DEFAULT: Readonly<RiskThresholds> = {
 // ---------------------------------------------------------------------------------------------
 // Facts: what a model reads from the database for one subject
 
-/** Bid statuses of DESIGN §5 (declared by the bidding issue's schema; repeated here as the rules read them). */
-export type BidStatusFact = "submitted" | "withdrawn" | "shortlisted" | "awarded" | "not_selected";
 /** Engagement statuses of DESIGN §5. */
 export type EngagementStatusFact = "active" | "completed" | "terminated";
 /** Milestone statuses of DESIGN §5. */
@@ -221,7 +221,7 @@ export type BidFacts = {
   vendorId: string;
   /** VND */
   total: number;
-  status: BidStatusFact;
+  status: BidStatus;
 };
 
 export type NeedFacts = {

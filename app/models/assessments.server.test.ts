@@ -27,8 +27,8 @@ describe("taking an assessment", () => {
     const sme = owner();
     const id = startAssessment(sme);
     expect(startAssessment(sme)).toBe(id); // one draft at a time
-    expect(saveAssessmentStep(sme, 0, answersFor(0, true))).toEqual({ kind: "next", step: 1 });
-    expect(saveAssessmentStep(sme, 1, answersFor(1, true))).toEqual({ kind: "next", step: 2 });
+    expect(saveAssessmentStep(sme, 0, answersFor(0, true))).toEqual({ ok: true, kind: "next", step: 1 });
+    expect(saveAssessmentStep(sme, 1, answersFor(1, true))).toEqual({ ok: true, kind: "next", step: 2 });
 
     const resumed = getDraftAssessment(sme.organisationId)!;
     expect(resumed.step).toBe(2);
@@ -38,7 +38,7 @@ describe("taking an assessment", () => {
     expect(() => saveAssessmentStep(sme, 4, answersFor(4, true))).toThrow(Response); // not reached yet
     for (let step = 2; step < PILLARS.length - 1; step++) saveAssessmentStep(sme, step, answersFor(step, true));
     const done = saveAssessmentStep(sme, PILLARS.length - 1, answersFor(PILLARS.length - 1, true));
-    expect(done).toEqual({ kind: "completed", assessmentId: id });
+    expect(done).toEqual({ ok: true, kind: "completed", assessmentId: id });
 
     const result = getAssessmentForOwner(id, sme);
     expect(result).toMatchObject({ total: 320, level: 5, questionnaireId: "dbi-2021", recommendations: [] });
@@ -51,11 +51,15 @@ describe("taking an assessment", () => {
     startAssessment(sme);
     const partial = answersFor(0, true);
     delete partial[Object.keys(partial)[0]!];
-    expect(saveAssessmentStep(sme, 0, partial)).toEqual({ kind: "next", step: 0 });
+    expect(saveAssessmentStep(sme, 0, partial)).toEqual({ ok: true, kind: "next", step: 0 });
     const draft = getDraftAssessment(sme.organisationId)!;
     expect(draft.step).toBe(0);
     expect(Object.keys(draft.answers)).toHaveLength(12); // what was answered is kept
-    expect(saveAssessmentStep(sme, 0, { ...partial, bogus: 5, cx_presence: 9 })).toEqual({ kind: "next", step: 0 });
+    expect(saveAssessmentStep(sme, 0, { ...partial, bogus: 5, cx_presence: 9 })).toEqual({
+      ok: true,
+      kind: "next",
+      step: 0,
+    });
   });
 
   it("recommends categories for the weakest pillars, and keeps each result to its own SME", () => {

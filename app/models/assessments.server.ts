@@ -5,11 +5,12 @@
  */
 import crypto from "node:crypto";
 import { and, count, desc, eq } from "drizzle-orm";
-import { getDb, schema } from "../../db/client.server";
+import { getDb, schema, type DbOrTx } from "../../db/client.server";
 import { dbiResult, weakestPillars, type DbiResult, type Level, type Pillar, type PillarScores } from "~/lib/dbi";
 import { pillarComplete, pillarScores, validAnswers, type Answers, type Questionnaire } from "~/lib/questionnaire";
 import type { Category } from "~/lib/reference";
 import { currentQuestionnaire, getQuestionnaire } from "./questionnaires.server";
+import { expectOneChange, transition, type Refused } from "./transition.server";
 
 type Owner = { id: string; organisationId: string };
 type Row = typeof schema.assessments.$inferSelect;
@@ -43,40 +44,44 @@ export function getDraftAssessment(organisationId: string): AssessmentDraft | nu
 /** The organisation's draft, made with the current questionnaire when it has none. */
 export function startAssessment(user: Owner, now = Date.now()): string {
   const db = getDb();
-  return db.transaction((tx) => {
-    const existing = tx
-      .select({ id: schema.assessments.id })
-      .from(schema.assessments)
-      .where(and(eq(schema.assessments.organisationId, user.organisationId), eq(schema.assessments.status, "draft")))
-      .get();
-    if (existing) return existing.id;
-    const id = crypto.randomUUID();
-    tx.insert(schema.assessments)
-      .values({
-        id,
-        organisationId: user.organisationId,
-        userId: user.id,
-        questionnaireId: currentQuestionnaire().id,
-        status: "draft",
-        answers: "{}",
-        step: 0,
-        startedAt: now,
-        updatedAt: now,
-      })
-      .run();
-    return id;
-  });
+  return db.transaction(
+    (tx) => {
+      const existing = tx
+        .select({ id: schema.assessments.id })
+        .from(schema.assessments)
+        .where(and(eq(schema.assessments.organisationId, user.organisationId), eq(schema.assessments.status, "draft")))
+        .get();
+      if (existing) return existing.id;
+      const id = crypto.randomUUID();
+      tx.insert(schema.assessments)
+        .values({
+          id,
+          organisationId: user.organisationId,
+          userId: user.id,
+          questionnaireId: currentQuestionnaire().id,
+          status: "draft",
+          answers: "{}",
+          step: 0,
+          startedAt: now,
+          updatedAt: now,
+        })
+        .run();
+      return id;
+    },
+    { behavior: "immediate" },
+  );
 }
 
-export type StepOutcome = { kind: "next"; step: number } | { kind: "completed"; assessmentId: string };
+export type StepOutcome =
+  { ok: true; kind: "next"; step: number } | { ok: true; kind: "completed"; assessmentId: string } | Refused<"stale">;
 
 /**
  * Saves one pillar's answers. Moves the draft on to the next step, or completes and scores it
- * after the last one. A step beyond the one reached, or no draft, is a 404.
+ * after the last one. A step beyond the one reached, or no draft, is a 404. A transition (ADR 006):
+ * the draft is re-read and written back only while it is still a draft.
  */
 export function saveAssessmentStep(user: Owner, step: number, answers: Answers, now = Date.now()): StepOutcome {
-  const db = getDb();
-  return db.transaction((tx) => {
+  return transition((tx): StepOutcome => {
     const row = tx
       .select()
       .from(schema.assessments)
@@ -91,20 +96,17 @@ export function saveAssessmentStep(user: Owner, step: number, answers: Answers, 
     if (questionnaire.pillars.every((p) => pillarComplete(p, merged))) {
       const scores = pillarScores(questionnaire, merged);
       const result = dbiResult(scores);
-      tx.update(schema.assessments)
-        .set({
-          answers: JSON.stringify(merged),
-          step: questionnaire.pillars.length - 1,
-          status: "completed",
-          pillarScores: JSON.stringify(scores),
-          totalScore: result.total,
-          level: result.level,
-          updatedAt: now,
-          completedAt: now,
-        })
-        .where(eq(schema.assessments.id, row.id))
-        .run();
-      return { kind: "completed", assessmentId: row.id } as const;
+      writeDraft(tx, row.id, {
+        answers: JSON.stringify(merged),
+        step: questionnaire.pillars.length - 1,
+        status: "completed",
+        pillarScores: JSON.stringify(scores),
+        totalScore: result.total,
+        level: result.level,
+        updatedAt: now,
+        completedAt: now,
+      });
+      return { ok: true, kind: "completed", assessmentId: row.id };
     }
     // Onwards once this pillar is complete; from the last step, back to the first pillar missing an answer.
     const next = !pillarComplete(pillar, merged)
@@ -112,12 +114,21 @@ export function saveAssessmentStep(user: Owner, step: number, answers: Answers, 
       : step + 1 < questionnaire.pillars.length
         ? step + 1
         : questionnaire.pillars.findIndex((p) => !pillarComplete(p, merged));
-    tx.update(schema.assessments)
-      .set({ answers: JSON.stringify(merged), step: Math.max(row.step, next), updatedAt: now })
-      .where(eq(schema.assessments.id, row.id))
-      .run();
-    return { kind: "next", step: next } as const;
+    writeDraft(tx, row.id, { answers: JSON.stringify(merged), step: Math.max(row.step, next), updatedAt: now });
+    return { ok: true, kind: "next", step: next };
   });
+}
+
+/** The compare-and-set write on a draft: only while it is still a draft. */
+function writeDraft(tx: DbOrTx, id: string, set: Partial<Row>) {
+  expectOneChange(
+    tx
+      .update(schema.assessments)
+      .set(set)
+      .where(and(eq(schema.assessments.id, id), eq(schema.assessments.status, "draft")))
+      .run(),
+    "the assessment",
+  );
 }
 
 export type Recommendation = { pillar: Pillar; level: Level; categories: Category[] };

@@ -1,11 +1,22 @@
 import Database from "better-sqlite3";
-import { describe, expect, it } from "vitest";
-import { drizzleFor, getSqlite } from "../../db/client.server";
+import { afterEach, describe, expect, it } from "vitest";
+import { drizzleFor, getSqlite, openSqlite } from "../../db/client.server";
 import { createOpenNeed, createUser, setVendorStanding } from "../../db/test/factories";
-import { awardBid, bidsOfNeed, getOwnBid, submitBid, updateBid, withdrawBid, type BidInput } from "./bids.server";
+import { DAY_MS } from "~/lib/local-date";
+import {
+  answerQuestion,
+  askQuestion,
+  awardBid,
+  bidsOfNeed,
+  getOwnBid,
+  questionsFor,
+  setShortlisted,
+  submitBid,
+  updateBid,
+  withdrawBid,
+  type BidInput,
+} from "./bids.server";
 import { needStatusNow } from "./needs.server";
-
-const DAY = 86_400_000;
 type U = ReturnType<typeof createUser>;
 const viewer = (u: U, role: "sme" | "vendor") => ({ id: u.id, organisationId: u.organisationId, role });
 
@@ -43,7 +54,7 @@ describe("bids", () => {
       standing: "draft",
     });
     const expired = createUser({ role: "vendor" });
-    setVendorStanding(expired.organisationId, "vetted", Date.now() - DAY);
+    setVendorStanding(expired.organisationId, "vetted", Date.now() - DAY_MS);
     expect(await submitBid(viewer(expired, "vendor"), needId, bid())).toMatchObject({
       ok: false,
       error: "not_vetted",
@@ -139,7 +150,7 @@ describe("the award", () => {
     const milestones = sqlite
       .prepare("SELECT due_at, amount FROM engagement_milestones WHERE engagement_id = ? ORDER BY position")
       .all(engagement.id) as { due_at: number; amount: number }[];
-    expect(milestones.map((m) => Math.round((m.due_at - engagement.awarded_at) / DAY))).toEqual([20, 60]);
+    expect(milestones.map((m) => Math.round((m.due_at - engagement.awarded_at) / DAY_MS))).toEqual([20, 60]);
     expect(engagement.awarded_at).toBeGreaterThanOrEqual(before);
   });
 
@@ -179,5 +190,134 @@ describe("the award", () => {
     closeBidding(needId);
     const stranger = createUser({ role: "sme" });
     await expect(awardBid(viewer(stranger, "sme"), needId, bidA.id)).rejects.toBeInstanceOf(Response);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Transitions (ADR 006): refused when their precondition changed first, nothing half-written
+
+const count = (query: string, ...args: unknown[]) =>
+  (
+    getSqlite()
+      .prepare(query)
+      .get(...args) as { n: number }
+  ).n;
+const notificationsOf = (userId: string) => count("SELECT count(*) AS n FROM notifications WHERE user_id = ?", userId);
+const eventsOf = (needId: string) => count("SELECT count(*) AS n FROM need_events WHERE need_id = ?", needId);
+const bidStatus = (bidId: string) =>
+  (getSqlite().prepare("SELECT status FROM bids WHERE id = ?").get(bidId) as { status: string }).status;
+
+describe("a bid's transition when another connection changed things first", () => {
+  let other: ReturnType<typeof openSqlite> | undefined;
+  afterEach(() => {
+    other?.close();
+    other = undefined;
+    getSqlite().exec("DROP TRIGGER IF EXISTS temp.notifications_down");
+  });
+  const elsewhere = (query: string, ...args: unknown[]) => {
+    other ??= openSqlite(getSqlite().name);
+    other.prepare(query).run(...args);
+  };
+
+  async function needWithBid() {
+    const { needId, owner } = createOpenNeed();
+    const vendor = vettedVendor();
+    await submitBid(viewer(vendor, "vendor"), needId, bid());
+    const own = getOwnBid(needId, vendor.organisationId)!;
+    return { needId, owner, vendor, own, ownerNotes: notificationsOf(owner.id) };
+  }
+
+  it("refuses to edit or withdraw a bid once the SME closed bidding early, and tells the SME nothing", async () => {
+    const { needId, owner, vendor, ownerNotes } = await needWithBid();
+    elsewhere("UPDATE needs SET status = 'evaluating', closed_at = ? WHERE id = ?", Date.now(), needId);
+    expect(await updateBid(viewer(vendor, "vendor"), needId, bid(70_000_000))).toEqual({ ok: false, error: "closed" });
+    expect(await withdrawBid(viewer(vendor, "vendor"), needId)).toEqual({ ok: false, error: "closed" });
+    expect(await submitBid(viewer(vettedVendor(), "vendor"), needId, bid())).toEqual({ ok: false, error: "closed" });
+    expect(getOwnBid(needId, vendor.organisationId)).toMatchObject({ total: 90_000_000, status: "submitted" });
+    expect(notificationsOf(owner.id)).toBe(ownerNotes);
+  });
+
+  it("refuses a shortlist change the page no longer matches as stale", async () => {
+    const { needId, owner, own } = await needWithBid();
+    closeBidding(needId);
+    const sme = viewer(owner, "sme");
+    elsewhere("UPDATE bids SET status = 'shortlisted' WHERE id = ?", own.id);
+    expect(setShortlisted(sme, needId, own.id, true)).toEqual({ ok: false, error: "stale" });
+    elsewhere("UPDATE bids SET status = 'submitted' WHERE id = ?", own.id);
+    expect(setShortlisted(sme, needId, own.id, false)).toEqual({ ok: false, error: "stale" });
+    expect(bidStatus(own.id)).toBe("submitted");
+    expect(setShortlisted(sme, needId, own.id, true)).toEqual({ ok: true });
+    expect(bidStatus(own.id)).toBe("shortlisted");
+  });
+
+  it("refuses to shortlist or award on a need awarded meanwhile, writing no engagement and telling no one", async () => {
+    const { needId, owner, vendor, own } = await needWithBid();
+    closeBidding(needId);
+    const events = eventsOf(needId);
+    elsewhere("UPDATE needs SET status = 'awarded' WHERE id = ?", needId);
+    const sme = viewer(owner, "sme");
+    expect(setShortlisted(sme, needId, own.id, true)).toEqual({ ok: false, error: "already_awarded" });
+    expect(await awardBid(sme, needId, own.id)).toEqual({ ok: false, error: "already_awarded" });
+    expect(count("SELECT count(*) AS n FROM engagements WHERE need_id = ?", needId)).toBe(0);
+    expect(bidStatus(own.id)).toBe("submitted");
+    expect(eventsOf(needId)).toBe(events);
+    expect(notificationsOf(vendor.id)).toBe(0);
+  });
+
+  it("refuses to answer a question answered meanwhile as stale, keeping the first answer and telling no one", async () => {
+    const { needId, owner, vendor } = await needWithBid();
+    await askQuestion(viewer(vendor, "vendor"), needId, "Có cần hóa đơn điện tử không?");
+    const [question] = questionsFor(needId, viewer(owner, "sme"), true);
+    elsewhere(
+      "UPDATE need_questions SET answer = 'Có', answered_by = ?, answered_at = ? WHERE id = ?",
+      owner.id,
+      Date.now(),
+      question!.id,
+    );
+    expect(await answerQuestion(viewer(owner, "sme"), needId, question!.id, "Không")).toEqual({
+      ok: false,
+      error: "stale",
+    });
+    expect(questionsFor(needId, viewer(owner, "sme"), true)[0]!.answer).toBe("Có");
+    expect(notificationsOf(vendor.id)).toBe(0);
+  });
+
+  it("refuses a question on a need closed meanwhile", async () => {
+    const { needId, owner, ownerNotes } = await needWithBid();
+    elsewhere("UPDATE needs SET status = 'evaluating', closed_at = ? WHERE id = ?", Date.now(), needId);
+    expect(await askQuestion(viewer(vettedVendor(), "vendor"), needId, "Còn nhận hồ sơ không?")).toEqual({
+      ok: false,
+      error: "closed",
+    });
+    expect(count("SELECT count(*) AS n FROM need_questions WHERE need_id = ?", needId)).toBe(0);
+    expect(notificationsOf(owner.id)).toBe(ownerNotes);
+  });
+
+  it("rolls the award back whole (need, bids, engagement, history) when the bidders cannot be told", async () => {
+    const { needId, owner, own } = await needWithBid();
+    closeBidding(needId);
+    const events = eventsOf(needId);
+    getSqlite().exec(
+      "CREATE TEMP TRIGGER notifications_down BEFORE INSERT ON main.notifications BEGIN SELECT RAISE(ABORT, 'notifications down'); END",
+    );
+    await expect(awardBid(viewer(owner, "sme"), needId, own.id)).rejects.toThrow("notifications down");
+    expect(count("SELECT count(*) AS n FROM engagements WHERE need_id = ?", needId)).toBe(0);
+    expect(bidStatus(own.id)).toBe("submitted");
+    expect(needStatusNow({ id: needId, status: "open", deadline: Date.now() - 1000 })).toBe("evaluating");
+    expect(eventsOf(needId)).toBe(events);
+  });
+
+  it("tells the owner of a bid, its edit and its withdrawal in the bid's own transaction", async () => {
+    const { needId, owner, vendor, ownerNotes } = await needWithBid();
+    expect(ownerNotes).toBe(1);
+    getSqlite().exec(
+      "CREATE TEMP TRIGGER notifications_down BEFORE INSERT ON main.notifications BEGIN SELECT RAISE(ABORT, 'notifications down'); END",
+    );
+    await expect(updateBid(viewer(vendor, "vendor"), needId, bid(70_000_000))).rejects.toThrow("notifications down");
+    await expect(withdrawBid(viewer(vendor, "vendor"), needId)).rejects.toThrow("notifications down");
+    expect(getOwnBid(needId, vendor.organisationId)).toMatchObject({ total: 90_000_000, status: "submitted" });
+    getSqlite().exec("DROP TRIGGER temp.notifications_down");
+    expect(await withdrawBid(viewer(vendor, "vendor"), needId)).toEqual({ ok: true });
+    expect(notificationsOf(owner.id)).toBe(2);
   });
 });

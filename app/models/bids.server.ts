@@ -1,10 +1,12 @@
 /**
  * Bids, questions and the award (DESIGN §7). Bids are sealed: a vendor reads only its own; the
- * owning SME and staff read all of a need's bids. The server's clock decides the deadline.
+ * owning SME and staff read all of a need's bids. The server's clock decides the deadline. Every
+ * change is a transition (ADR 006): one immediate transaction that re-reads, writes with
+ * compare-and-set, and tells the people concerned, then asks the flag engine.
  */
 import crypto from "node:crypto";
-import { and, asc, eq, inArray, ne } from "drizzle-orm";
-import { getDb, schema, type DB } from "../../db/client.server";
+import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
+import { getDb, schema, type DB, type DbOrTx } from "../../db/client.server";
 import {
   biddingOpen,
   canShortlist,
@@ -13,10 +15,11 @@ import {
   type MilestonePlan,
   type PlanProblem,
 } from "~/lib/bid-rules";
-import { DAY_MS } from "~/lib/need-status";
+import { DAY_MS } from "~/lib/local-date";
 import { reevaluate } from "./flags.server";
 import { notify, organisationUserIds } from "./notifications.server";
 import { getNeedForViewer, needStatusNow, type NeedViewer } from "./needs.server";
+import { expectOneChange, transition } from "./transition.server";
 import { vendorStanding } from "./vendors.server";
 
 export type BidInput = {
@@ -29,7 +32,10 @@ export type BidInput = {
 
 export type BidRefusal =
   | { ok: false; error: "not_vetted"; standing: string }
-  | { ok: false; error: "closed" | "already_bid" | "not_live" | "not_found" | "already_awarded" | "not_evaluating" }
+  | {
+      ok: false;
+      error: "closed" | "already_bid" | "not_live" | "not_found" | "already_awarded" | "not_evaluating" | "stale";
+    }
   | { ok: false; error: "plan"; problems: PlanProblem[] };
 export type BidResult<T = object> = ({ ok: true } & T) | BidRefusal;
 
@@ -37,11 +43,11 @@ function notFound(): never {
   throw new Response("Not found", { status: 404 });
 }
 
-function needRow(db: DB, needId: string) {
+function needRow(db: DbOrTx, needId: string) {
   return db.select().from(schema.needs).where(eq(schema.needs.id, needId)).get();
 }
 
-function liveBidOf(db: DB, needId: string, vendorId: string) {
+function liveBidOf(db: DbOrTx, needId: string, vendorId: string) {
   return db
     .select()
     .from(schema.bids)
@@ -49,7 +55,7 @@ function liveBidOf(db: DB, needId: string, vendorId: string) {
     .get();
 }
 
-function milestonesOf(db: DB, bidId: string) {
+function milestonesOf(db: DbOrTx, bidId: string) {
   return db
     .select()
     .from(schema.bidMilestones)
@@ -58,13 +64,25 @@ function milestonesOf(db: DB, bidId: string) {
     .all();
 }
 
-function writeMilestones(tx: DB, bidId: string, milestones: MilestonePlan[]) {
+function writeMilestones(tx: DbOrTx, bidId: string, milestones: MilestonePlan[]) {
   tx.delete(schema.bidMilestones).where(eq(schema.bidMilestones.bidId, bidId)).run();
   milestones.forEach((m, position) =>
     tx
       .insert(schema.bidMilestones)
       .values({ id: crypto.randomUUID(), bidId, position, ...m })
       .run(),
+  );
+}
+
+/** The compare-and-set write on a bid: only while its status is still `from`. */
+function moveBid(tx: DbOrTx, bidId: string, from: BidStatus, set: Partial<typeof schema.bids.$inferInsert>) {
+  expectOneChange(
+    tx
+      .update(schema.bids)
+      .set(set)
+      .where(and(eq(schema.bids.id, bidId), eq(schema.bids.status, from)))
+      .run(),
+    "the bid",
   );
 }
 
@@ -75,44 +93,55 @@ export function getOwnBid(needId: string, vendorId: string) {
   return bid ? { ...bid, milestones: milestonesOf(db, bid.id) } : null;
 }
 
-function checkSubmission(user: NeedViewer, needId: string, input: BidInput, now: number): BidRefusal | null {
+type NeedRow = NonNullable<ReturnType<typeof needRow>>;
+
+/** Whether the vendor may bid this plan on the need now; the need as read when it may. */
+function checkSubmission(
+  tx: DbOrTx,
+  user: NeedViewer,
+  needId: string,
+  input: BidInput,
+  now: number,
+): BidRefusal | { ok: true; need: NeedRow } {
   const standing = vendorStanding(user.organisationId, now);
   if (standing !== "vetted") return { ok: false, error: "not_vetted", standing };
-  const need = needRow(getDb(), needId);
+  const need = needRow(tx, needId);
   if (!need) return { ok: false, error: "not_found" };
-  if (!biddingOpen(needStatusNow(need, now))) return { ok: false, error: "closed" };
+  if (!biddingOpen(needStatusNow(need, now, tx))) return { ok: false, error: "closed" };
   const problems = planProblems(input.total, input.durationDays, input.milestones);
   if (problems.length) return { ok: false, error: "plan", problems };
-  return null;
+  return { ok: true, need };
 }
 
-async function tellOwner(needId: string, kind: "bid_submitted" | "bid_edited" | "bid_withdrawn", vendorName: string) {
-  const need = needRow(getDb(), needId);
-  if (!need) return;
-  notify(organisationUserIds(need.organisationId), kind, { need: need.title, vendor: vendorName }, `/needs/${needId}`);
-}
-
-function vendorName(vendorId: string) {
-  return (
-    getDb()
+/** Tells the need's owner about a vendor's bid, in the bid's transaction. */
+function tellOwner(
+  tx: DbOrTx,
+  need: NeedRow,
+  kind: "bid_submitted" | "bid_edited" | "bid_withdrawn",
+  vendorId: string,
+) {
+  const vendor =
+    tx
       .select({ name: schema.organisations.legalName })
       .from(schema.organisations)
       .where(eq(schema.organisations.id, vendorId))
-      .get()?.name ?? ""
-  );
+      .get()?.name ?? "";
+  notify(organisationUserIds(need.organisationId, tx), kind, { need: need.title, vendor }, `/needs/${need.id}`, tx);
 }
 
+/** A vetted vendor's bid on an open need; the owner is told, and the flag engine looks at the need. */
 export async function submitBid(
   user: NeedViewer,
   needId: string,
   input: BidInput,
   now = Date.now(),
 ): Promise<BidResult<{ bidId: string }>> {
-  const refusal = checkSubmission(user, needId, input, now);
-  if (refusal) return refusal;
   const bidId = crypto.randomUUID();
+  let result: BidResult<{ bidId: string }>;
   try {
-    getDb().transaction((tx) => {
+    result = transition((tx): BidResult<{ bidId: string }> => {
+      const checked = checkSubmission(tx, user, needId, input, now);
+      if (!checked.ok) return checked;
       tx.insert(schema.bids)
         .values({
           id: bidId,
@@ -129,6 +158,8 @@ export async function submitBid(
         })
         .run();
       writeMilestones(tx, bidId, input.milestones);
+      tellOwner(tx, checked.need, "bid_submitted", user.organisationId);
+      return { ok: true, bidId };
     });
   } catch (error) {
     if (String(error).includes("UNIQUE constraint failed: bids.need_id, bids.vendor_id")) {
@@ -136,58 +167,57 @@ export async function submitBid(
     }
     throw error;
   }
-  await tellOwner(needId, "bid_submitted", vendorName(user.organisationId));
-  await reevaluate({ needId });
-  return { ok: true, bidId };
+  if (result.ok) await reevaluate({ needId }, now);
+  return result;
 }
 
-function ownLiveBid(user: NeedViewer, needId: string) {
-  const bid = liveBidOf(getDb(), needId, user.organisationId);
+/** The vendor's own live bid, or a 404: another vendor's bid is none of its business. */
+function ownLiveBid(tx: DbOrTx, user: NeedViewer, needId: string) {
+  const bid = liveBidOf(tx, needId, user.organisationId);
   if (!bid) notFound();
   return bid;
 }
 
+/** Edits the vendor's bid while bidding is open; `stale` when it is no longer the submitted bid read. */
 export async function updateBid(
   user: NeedViewer,
   needId: string,
   input: BidInput,
   now = Date.now(),
 ): Promise<BidResult> {
-  const bid = ownLiveBid(user, needId);
-  const refusal = checkSubmission(user, needId, input, now);
-  if (refusal) return refusal;
-  if (bid.status !== "submitted") return { ok: false, error: "not_live" };
-  getDb().transaction((tx) => {
-    tx.update(schema.bids)
-      .set({
-        total: input.total,
-        durationDays: input.durationDays,
-        approach: input.approach,
-        validityDays: input.validityDays,
-        updatedAt: now,
-      })
-      .where(eq(schema.bids.id, bid.id))
-      .run();
+  const result = transition((tx): BidResult => {
+    const bid = ownLiveBid(tx, user, needId);
+    const checked = checkSubmission(tx, user, needId, input, now);
+    if (!checked.ok) return checked;
+    if (bid.status !== "submitted") return { ok: false, error: "stale" };
+    moveBid(tx, bid.id, "submitted", {
+      total: input.total,
+      durationDays: input.durationDays,
+      approach: input.approach,
+      validityDays: input.validityDays,
+      updatedAt: now,
+    });
     writeMilestones(tx, bid.id, input.milestones);
+    tellOwner(tx, checked.need, "bid_edited", user.organisationId);
+    return { ok: true };
   });
-  await tellOwner(needId, "bid_edited", vendorName(user.organisationId));
-  await reevaluate({ needId });
-  return { ok: true };
+  if (result.ok) await reevaluate({ needId }, now);
+  return result;
 }
 
+/** Withdraws the vendor's bid while bidding is open. */
 export async function withdrawBid(user: NeedViewer, needId: string, now = Date.now()): Promise<BidResult> {
-  const bid = ownLiveBid(user, needId);
-  const need = needRow(getDb(), needId)!;
-  if (!biddingOpen(needStatusNow(need, now))) return { ok: false, error: "closed" };
-  if (bid.status !== "submitted") return { ok: false, error: "not_live" };
-  getDb()
-    .update(schema.bids)
-    .set({ status: "withdrawn", withdrawnAt: now, updatedAt: now })
-    .where(eq(schema.bids.id, bid.id))
-    .run();
-  await tellOwner(needId, "bid_withdrawn", vendorName(user.organisationId));
-  await reevaluate({ needId });
-  return { ok: true };
+  const result = transition((tx): BidResult => {
+    const bid = ownLiveBid(tx, user, needId);
+    const need = needRow(tx, needId)!;
+    if (!biddingOpen(needStatusNow(need, now, tx))) return { ok: false, error: "closed" };
+    if (bid.status !== "submitted") return { ok: false, error: "stale" };
+    moveBid(tx, bid.id, "submitted", { status: "withdrawn", withdrawnAt: now, updatedAt: now });
+    tellOwner(tx, need, "bid_withdrawn", user.organisationId);
+    return { ok: true };
+  });
+  if (result.ok) await reevaluate({ needId }, now);
+  return result;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -254,7 +284,19 @@ export function bidsOfNeed(needId: string): ComparedBid[] {
   }));
 }
 
-/** The owner shortlists (or un-shortlists) a bid once bidding has closed. */
+/** The owner's need as it is now, read in the transaction: awarded, still evaluating, or neither. */
+function ownerNeedState(tx: DbOrTx, user: NeedViewer, needId: string, now: number) {
+  const need = getNeedForViewer(needId, user, now, tx);
+  if (!need.isOwner) notFound();
+  if (need.status === "awarded") return { need, refusal: { ok: false, error: "already_awarded" } as const };
+  if (need.statusNow !== "evaluating") return { need, refusal: { ok: false, error: "not_evaluating" } as const };
+  return { need, refusal: null };
+}
+
+/**
+ * The owner shortlists (or un-shortlists) a bid once bidding has closed. The bid must still be as
+ * the page showed it (submitted to shortlist, shortlisted to take it off); else `stale`.
+ */
 export function setShortlisted(
   user: NeedViewer,
   needId: string,
@@ -262,28 +304,28 @@ export function setShortlisted(
   on: boolean,
   now = Date.now(),
 ): BidResult {
-  const need = getNeedForViewer(needId, user, now);
-  if (!need.isOwner) notFound();
-  if (need.statusNow !== "evaluating") return { ok: false, error: "not_evaluating" };
-  const bid = getDb()
-    .select()
-    .from(schema.bids)
-    .where(and(eq(schema.bids.id, bidId), eq(schema.bids.needId, needId)))
-    .get();
-  if (!bid || !canShortlist(bid.status)) return { ok: false, error: "not_live" };
-  getDb()
-    .update(schema.bids)
-    .set({ status: on ? "shortlisted" : "submitted", updatedAt: now })
-    .where(eq(schema.bids.id, bidId))
-    .run();
-  return { ok: true };
+  return transition((tx): BidResult => {
+    const { refusal } = ownerNeedState(tx, user, needId, now);
+    if (refusal) return refusal;
+    const bid = tx
+      .select()
+      .from(schema.bids)
+      .where(and(eq(schema.bids.id, bidId), eq(schema.bids.needId, needId)))
+      .get();
+    if (!bid || !canShortlist(bid.status)) return { ok: false, error: "not_live" };
+    const from: BidStatus = on ? "submitted" : "shortlisted";
+    if (bid.status !== from) return { ok: false, error: "stale" };
+    moveBid(tx, bidId, from, { status: on ? "shortlisted" : "submitted", updatedAt: now });
+    return { ok: true };
+  });
 }
 
 /**
  * The award, in one immediate transaction: the need becomes `awarded`, the bid `awarded`, every
- * other live bid `not_selected`, and the engagement is created with its milestones due from the
- * award date. The conditional update of the need and the unique index on engagements.need_id make
- * a second, simultaneous award fail whatever process it comes from.
+ * other live bid `not_selected`, the engagement is created with its milestones due from the award
+ * date, and every bidder is told. The conditional update of the need and the unique index on
+ * engagements.need_id make a second, simultaneous award fail whatever process it comes from. The
+ * model every other transition follows (ADR 006).
  */
 export async function awardBid(
   user: NeedViewer,
@@ -292,93 +334,93 @@ export async function awardBid(
   now = Date.now(),
   db: DB = getDb(),
 ): Promise<BidResult<{ engagementId: string }>> {
-  const need = getNeedForViewer(needId, user, now);
-  if (!need.isOwner) notFound();
   let outcome: BidResult<{ engagementId: string }>;
   try {
-    outcome = db.transaction(
-      (tx) => {
-        const fresh = needRow(tx, needId)!;
-        if (fresh.status === "awarded") return { ok: false, error: "already_awarded" } as const;
-        if (needStatusNow(fresh, now) !== "evaluating") return { ok: false, error: "not_evaluating" } as const;
-        const bid = tx
-          .select()
-          .from(schema.bids)
-          .where(and(eq(schema.bids.id, bidId), eq(schema.bids.needId, needId)))
-          .get();
-        if (!bid || !canShortlist(bid.status)) return { ok: false, error: "not_live" } as const;
-        const claimed = tx
-          .update(schema.needs)
+    outcome = transition((tx): BidResult<{ engagementId: string }> => {
+      const { need, refusal } = ownerNeedState(tx, user, needId, now);
+      if (refusal) return refusal;
+      const bid = tx
+        .select()
+        .from(schema.bids)
+        .where(and(eq(schema.bids.id, bidId), eq(schema.bids.needId, needId)))
+        .get();
+      if (!bid || !canShortlist(bid.status)) return { ok: false, error: "not_live" };
+      const claimed = tx
+        .update(schema.needs)
+        .set({ status: "awarded", updatedAt: now })
+        .where(and(eq(schema.needs.id, needId), inArray(schema.needs.status, ["open", "evaluating"])))
+        .run();
+      if (claimed.changes !== 1) return { ok: false, error: "already_awarded" };
+      expectOneChange(
+        tx
+          .update(schema.bids)
           .set({ status: "awarded", updatedAt: now })
-          .where(and(eq(schema.needs.id, needId), inArray(schema.needs.status, ["open", "evaluating"])))
-          .run();
-        if (claimed.changes !== 1) return { ok: false, error: "already_awarded" } as const;
-        tx.update(schema.bids).set({ status: "awarded", updatedAt: now }).where(eq(schema.bids.id, bidId)).run();
-        tx.update(schema.bids)
-          .set({ status: "not_selected", updatedAt: now })
-          .where(and(eq(schema.bids.needId, needId), ne(schema.bids.id, bidId), ne(schema.bids.status, "withdrawn")))
-          .run();
-        const engagementId = crypto.randomUUID();
-        tx.insert(schema.engagements)
+          .where(and(eq(schema.bids.id, bidId), inArray(schema.bids.status, ["submitted", "shortlisted"])))
+          .run(),
+        "the bid",
+      );
+      tx.update(schema.bids)
+        .set({ status: "not_selected", updatedAt: now })
+        .where(and(eq(schema.bids.needId, needId), ne(schema.bids.id, bidId), ne(schema.bids.status, "withdrawn")))
+        .run();
+      const engagementId = crypto.randomUUID();
+      tx.insert(schema.engagements)
+        .values({
+          id: engagementId,
+          needId,
+          bidId,
+          smeId: need.organisationId,
+          vendorId: bid.vendorId,
+          status: "active",
+          total: bid.total,
+          awardedAt: now,
+          awardedBy: user.id,
+          lastActivityAt: now,
+          createdAt: now,
+        })
+        .run();
+      milestonesOf(tx, bidId).forEach((m) =>
+        tx
+          .insert(schema.engagementMilestones)
           .values({
-            id: engagementId,
-            needId,
-            bidId,
-            smeId: fresh.organisationId,
-            vendorId: bid.vendorId,
-            status: "active",
-            total: bid.total,
-            awardedAt: now,
-            awardedBy: user.id,
-            lastActivityAt: now,
-            createdAt: now,
+            id: crypto.randomUUID(),
+            engagementId,
+            position: m.position,
+            title: m.title,
+            dueAt: now + m.dueOffsetDays * DAY_MS,
+            amount: m.amount,
+            status: "pending",
           })
-          .run();
-        milestonesOf(tx, bidId).forEach((m) =>
-          tx
-            .insert(schema.engagementMilestones)
-            .values({
-              id: crypto.randomUUID(),
-              engagementId,
-              position: m.position,
-              title: m.title,
-              dueAt: now + m.dueOffsetDays * DAY_MS,
-              amount: m.amount,
-              status: "pending",
-            })
-            .run(),
-        );
-        tx.insert(schema.needEvents).values({ needId, actorId: user.id, event: "awarded", at: now }).run();
-        tx.insert(schema.engagementEvents).values({ engagementId, kind: "awarded", actorId: user.id, at: now }).run();
-        return { ok: true, engagementId } as const;
-      },
-      { behavior: "immediate" },
-    );
+          .run(),
+      );
+      tx.insert(schema.needEvents).values({ needId, actorId: user.id, event: "awarded", at: now }).run();
+      tx.insert(schema.engagementEvents).values({ engagementId, kind: "awarded", actorId: user.id, at: now }).run();
+      tellBidders(tx, needId, need.title, engagementId);
+      return { ok: true, engagementId };
+    }, db);
   } catch (error) {
     if (String(error).includes("engagements.need_id")) return { ok: false, error: "already_awarded" };
     throw error;
   }
-  if (outcome.ok) {
-    await reevaluate({ needId, engagementId: outcome.engagementId });
-    const bids = db
-      .select({ id: schema.bids.id, vendorId: schema.bids.vendorId, status: schema.bids.status })
-      .from(schema.bids)
-      .where(eq(schema.bids.needId, needId))
-      .all();
-    for (const b of bids) {
-      if (b.status === "awarded") {
-        notify(
-          organisationUserIds(b.vendorId),
-          "bid_awarded",
-          { need: need.title },
-          `/engagements/${outcome.engagementId}`,
-        );
-      } else if (b.status === "not_selected") {
-        notify(organisationUserIds(b.vendorId), "bid_not_selected", { need: need.title }, `/needs/${needId}`);
-      }
+  if (outcome.ok) await reevaluate({ needId, engagementId: outcome.engagementId }, now);
+  return outcome;
+}
+
+/** The winner is sent to its engagement; every other bidder is told it was not selected. */
+function tellBidders(tx: DbOrTx, needId: string, needTitle: string, engagementId: string) {
+  const bids = tx
+    .select({ vendorId: schema.bids.vendorId, status: schema.bids.status })
+    .from(schema.bids)
+    .where(and(eq(schema.bids.needId, needId), inArray(schema.bids.status, ["awarded", "not_selected"])))
+    .all();
+  for (const b of bids) {
+    const users = organisationUserIds(b.vendorId, tx);
+    if (b.status === "awarded") {
+      notify(users, "bid_awarded", { need: needTitle }, `/engagements/${engagementId}`, tx);
+    } else {
+      notify(users, "bid_not_selected", { need: needTitle }, `/needs/${needId}`, tx);
     }
   }
-  return outcome;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -415,35 +457,42 @@ export function questionsFor(needId: string, viewer: NeedViewer, isOwnerOrStaff:
     }));
 }
 
+/** A vendor asks a question on an open need; the owner is told. */
 export async function askQuestion(
   user: NeedViewer,
   needId: string,
   question: string,
   now = Date.now(),
 ): Promise<BidResult> {
-  const need = getNeedForViewer(needId, user, now);
-  if (user.role !== "vendor") notFound();
-  if (need.statusNow !== "open") return { ok: false, error: "closed" };
-  getDb()
-    .insert(schema.needQuestions)
-    .values({
-      id: crypto.randomUUID(),
-      needId,
-      askedBy: user.id,
-      vendorId: user.organisationId,
-      question,
-      createdAt: now,
-    })
-    .run();
-  notify(
-    organisationUserIds(need.organisationId),
-    "question_asked",
-    { need: need.title },
-    `/needs/${needId}#questions`,
-  );
-  return { ok: true };
+  return transition((tx): BidResult => {
+    const need = getNeedForViewer(needId, user, now, tx);
+    if (user.role !== "vendor") notFound();
+    if (need.statusNow !== "open") return { ok: false, error: "closed" };
+    tx.insert(schema.needQuestions)
+      .values({
+        id: crypto.randomUUID(),
+        needId,
+        askedBy: user.id,
+        vendorId: user.organisationId,
+        question,
+        createdAt: now,
+      })
+      .run();
+    notify(
+      organisationUserIds(need.organisationId, tx),
+      "question_asked",
+      { need: need.title },
+      `/needs/${needId}#questions`,
+      tx,
+    );
+    return { ok: true };
+  });
 }
 
+/**
+ * The owner answers a question once; the asker is told. An answer already given (from another
+ * tab) is not overwritten: `stale`.
+ */
 export async function answerQuestion(
   user: NeedViewer,
   needId: string,
@@ -451,19 +500,25 @@ export async function answerQuestion(
   answer: string,
   now = Date.now(),
 ): Promise<BidResult> {
-  const need = getNeedForViewer(needId, user, now);
-  if (!need.isOwner) notFound();
-  const q = getDb()
-    .select()
-    .from(schema.needQuestions)
-    .where(and(eq(schema.needQuestions.id, questionId), eq(schema.needQuestions.needId, needId)))
-    .get();
-  if (!q) notFound();
-  getDb()
-    .update(schema.needQuestions)
-    .set({ answer, answeredBy: user.id, answeredAt: now })
-    .where(eq(schema.needQuestions.id, questionId))
-    .run();
-  notify([q.askedBy], "question_answered", { need: need.title }, `/needs/${needId}#questions`);
-  return { ok: true };
+  return transition((tx): BidResult => {
+    const need = getNeedForViewer(needId, user, now, tx);
+    if (!need.isOwner) notFound();
+    const q = tx
+      .select()
+      .from(schema.needQuestions)
+      .where(and(eq(schema.needQuestions.id, questionId), eq(schema.needQuestions.needId, needId)))
+      .get();
+    if (!q) notFound();
+    if (q.answer !== null) return { ok: false, error: "stale" };
+    expectOneChange(
+      tx
+        .update(schema.needQuestions)
+        .set({ answer, answeredBy: user.id, answeredAt: now })
+        .where(and(eq(schema.needQuestions.id, questionId), isNull(schema.needQuestions.answer)))
+        .run(),
+      "the question",
+    );
+    notify([q.askedBy], "question_answered", { need: need.title }, `/needs/${needId}#questions`, tx);
+    return { ok: true };
+  });
 }

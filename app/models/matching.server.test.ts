@@ -1,8 +1,9 @@
 import crypto from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getDb, getSqlite, schema } from "../../db/client.server";
+import { getDb, getSqlite, openSqlite, schema } from "../../db/client.server";
 import { createOpenNeed, createUser, setVendorStanding } from "../../db/test/factories";
+import { DAY_MS as DAY } from "~/lib/local-date";
 import type { Category, Sector } from "~/lib/reference";
 import {
   invitationOf,
@@ -17,7 +18,6 @@ import {
 } from "./matching.server";
 import { cancelNeed } from "./needs.server";
 
-const DAY = 86_400_000;
 const M = 1_000_000;
 type U = ReturnType<typeof createUser>;
 const smeViewer = (u: U) => ({ id: u.id, organisationId: u.organisationId, role: "sme" as const });
@@ -238,7 +238,7 @@ describe("invitations", () => {
     const v = vendor({ categories: ["ai_automation"] });
     const stranger = createUser({ role: "sme" });
     await expect(inviteVendor(smeViewer(stranger), n.id, v.id)).rejects.toBeInstanceOf(Response);
-    cancelNeed(n.id, smeViewer(owner), "Không còn nhu cầu");
+    await cancelNeed(n.id, smeViewer(owner), "Không còn nhu cầu");
     expect(await inviteVendor(smeViewer(owner), n.id, v.id)).toEqual({
       ok: false,
       error: "matchmaking.errors.needNotOpen",
@@ -246,12 +246,31 @@ describe("invitations", () => {
     expect(invitationOf(n.id, v.id)).toBeNull();
   });
 
+  it("are refused, and nobody told, when another connection closed the need first", async () => {
+    const { need: n, owner } = need("crm");
+    const v = vendor({ categories: ["crm"] });
+    const other = openSqlite(getSqlite().name);
+    try {
+      other.prepare("UPDATE needs SET status = 'evaluating', closed_at = ? WHERE id = ?").run(Date.now(), n.id);
+    } finally {
+      other.close();
+    }
+    expect(await inviteVendor(smeViewer(owner), n.id, v.id)).toEqual({
+      ok: false,
+      error: "matchmaking.errors.needNotOpen",
+    });
+    expect(invitationOf(n.id, v.id)).toBeNull();
+    expect(getDb().select().from(schema.notifications).where(eq(schema.notifications.userId, v.user.id)).all()).toEqual(
+      [],
+    );
+  });
+
   it("drop out of the vendor's list when the need is cancelled", async () => {
     const { need: n, owner } = need("pos_retail");
     const v = vendor({ categories: ["pos_retail"] });
     await inviteVendor(smeViewer(owner), n.id, v.id);
     expect(invitationsOfVendor(v.id)).toHaveLength(1);
-    cancelNeed(n.id, smeViewer(owner), "Đã tìm được giải pháp");
+    await cancelNeed(n.id, smeViewer(owner), "Đã tìm được giải pháp");
     expect(invitationsOfVendor(v.id)).toHaveLength(0);
   });
 });

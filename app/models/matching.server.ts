@@ -26,6 +26,7 @@ import { NEED_STATUSES_VENDORS_SEE, type NeedStatus } from "~/lib/need-status";
 import type { Category, Sector } from "~/lib/reference";
 import { getNeedForOwner, needStatusNow, type NeedViewer } from "./needs.server";
 import { notify, organisationUserIds } from "./notifications.server";
+import { transition } from "./transition.server";
 import { vettedNowConditions } from "./vendors.server";
 
 /** How many vendors the SME sees for its need, and needs a vendor sees on its home. */
@@ -296,11 +297,12 @@ export function invitationOf(needId: string, vendorId: string): { createdAt: num
 
 export type InviteResult =
   | { ok: true; created: boolean }
-  | { ok: false; error: "matchmaking.errors.needNotOpen" | "matchmaking.errors.vendorNotVetted" };
+  | { ok: false; error: "matchmaking.errors.needNotOpen" | "matchmaking.errors.vendorNotVetted" | "stale" };
 
 /**
- * The owner invites a vetted vendor to bid on its open need. Inviting twice changes nothing (one
- * invitation per need and vendor, by the primary key) and notifies once.
+ * The owner invites a vetted vendor to bid on its open need, and the vendor is told, in one
+ * transaction (ADR 006). Inviting twice changes nothing (one invitation per need and vendor, by the
+ * primary key) and notifies once.
  */
 export async function inviteVendor(
   user: NeedViewer,
@@ -308,29 +310,31 @@ export async function inviteVendor(
   vendorId: string,
   now = Date.now(),
 ): Promise<InviteResult> {
-  const need = getNeedForOwner(needId, user);
-  if (needStatusNow(need, now) !== "open") return { ok: false, error: "matchmaking.errors.needNotOpen" };
-  const db = getDb();
-  if (vettedVendorsAmong(db, [vendorId], now).length === 0)
-    return { ok: false, error: "matchmaking.errors.vendorNotVetted" };
-  const inserted = db
-    .insert(schema.needInvitations)
-    .values({ needId, vendorId, invitedBy: user.id, createdAt: now })
-    .onConflictDoNothing()
-    .run();
-  if (inserted.changes === 0) return { ok: true, created: false };
-  const sme = db
-    .select({ name: schema.organisations.legalName })
-    .from(schema.organisations)
-    .where(eq(schema.organisations.id, need.organisationId))
-    .get();
-  notify(
-    organisationUserIds(vendorId),
-    "need_invitation",
-    { need: need.title, sme: sme?.name ?? "" },
-    `/needs/${needId}`,
-  );
-  return { ok: true, created: true };
+  return transition((tx): InviteResult => {
+    const need = getNeedForOwner(needId, user, tx);
+    if (needStatusNow(need, now, tx) !== "open") return { ok: false, error: "matchmaking.errors.needNotOpen" };
+    if (vettedVendorsAmong(tx, [vendorId], now).length === 0)
+      return { ok: false, error: "matchmaking.errors.vendorNotVetted" };
+    const inserted = tx
+      .insert(schema.needInvitations)
+      .values({ needId, vendorId, invitedBy: user.id, createdAt: now })
+      .onConflictDoNothing()
+      .run();
+    if (inserted.changes === 0) return { ok: true, created: false };
+    const sme = tx
+      .select({ name: schema.organisations.legalName })
+      .from(schema.organisations)
+      .where(eq(schema.organisations.id, need.organisationId))
+      .get();
+    notify(
+      organisationUserIds(vendorId, tx),
+      "need_invitation",
+      { need: need.title, sme: sme?.name ?? "" },
+      `/needs/${needId}`,
+      tx,
+    );
+    return { ok: true, created: true };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

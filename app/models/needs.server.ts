@@ -1,15 +1,17 @@
 /**
  * Needs (DESIGN §5, §7): what an SME posts for vendors to bid on. Owns the lifecycle's
- * transactions, the history of changes, the full-text index and who may see what. The state of
- * a need when read comes from app/lib/need-status.ts.
+ * transitions (ADR 006: each one transaction that re-reads, writes with compare-and-set, records
+ * the history and tells the vendors concerned, then asks the flag engine), the full-text index
+ * and who may see what. The state of a need when read comes from app/lib/need-status.ts; an open
+ * need past its deadline is read as evaluating or expired without any write.
  */
 import crypto from "node:crypto";
 import { and, asc, count, desc, eq, gt, gte, lt, lte, ne, sql, type SQL } from "drizzle-orm";
-import { getDb, schema, type DB } from "../../db/client.server";
+import { getDb, schema, type DbOrTx } from "../../db/client.server";
 import { BUDGET_BANDS, type NeedFilters } from "~/lib/need-filters";
 import { ftsQuery } from "~/lib/search-text";
+import { DAY_MS } from "~/lib/local-date";
 import {
-  DAY_MS,
   deadlineFarEnough,
   effectiveNeedStatus,
   NEED_STATUSES_VENDORS_SEE,
@@ -20,6 +22,9 @@ import {
 } from "~/lib/need-status";
 import type { Category, Role, Sector } from "~/lib/reference";
 import { searchText } from "~/lib/search-text";
+import { reevaluate } from "./flags.server";
+import { notifyNeedWatchers } from "./notifications.server";
+import { expectOneChange, transition } from "./transition.server";
 
 export type NeedViewer = { id: string; organisationId: string; role: Role };
 export type NeedRow = typeof schema.needs.$inferSelect;
@@ -54,9 +59,9 @@ const EDITABLE_FIELDS = [
 export type NeedField = (typeof EDITABLE_FIELDS)[number];
 
 /** How many live (not withdrawn) bids a need has: a past-deadline need with none is `expired`. */
-export function bidCount(needId: string): number {
+export function bidCount(needId: string, db: DbOrTx = getDb()): number {
   return (
-    getDb()
+    db
       .select({ n: count() })
       .from(schema.bids)
       .where(and(eq(schema.bids.needId, needId), ne(schema.bids.status, "withdrawn")))
@@ -65,8 +70,7 @@ export function bidCount(needId: string): number {
 }
 
 /** Vendors with a live bid or a question on a need: who hears of its edits, closing and cancellation. */
-export function interestedVendorIds(needId: string, onlyBidders = false): string[] {
-  const db = getDb();
+export function interestedVendorIds(needId: string, onlyBidders = false, db: DbOrTx = getDb()): string[] {
   const bidders = db
     .select({ id: schema.bids.vendorId })
     .from(schema.bids)
@@ -82,18 +86,22 @@ export function interestedVendorIds(needId: string, onlyBidders = false): string
   return [...new Set([...bidders, ...askers].map((r) => r.id))];
 }
 
-export function needStatusNow(need: Pick<NeedRow, "id" | "status" | "deadline">, now = Date.now()): NeedStatus {
-  return effectiveNeedStatus({ status: need.status, deadline: need.deadline, bidCount: bidCount(need.id), now });
+export function needStatusNow(
+  need: Pick<NeedRow, "id" | "status" | "deadline">,
+  now = Date.now(),
+  db: DbOrTx = getDb(),
+): NeedStatus {
+  return effectiveNeedStatus({ status: need.status, deadline: need.deadline, bidCount: bidCount(need.id, db), now });
 }
 
-function writeSearchText(tx: DB, needId: string, input: Pick<NeedInput, "title" | "description" | "requirements">) {
+function writeSearchText(tx: DbOrTx, needId: string, input: Pick<NeedInput, "title" | "description" | "requirements">) {
   const body = searchText(`${input.title} ${input.description} ${input.requirements}`);
   tx.run(sql`DELETE FROM needs_fts WHERE need_id = ${needId}`);
   tx.run(sql`INSERT INTO needs_fts (need_id, body) VALUES (${needId}, ${body})`);
 }
 
 function recordEvent(
-  tx: DB,
+  tx: DbOrTx,
   needId: string,
   actorId: string,
   event: NeedEvent,
@@ -116,21 +124,23 @@ function publishRefusal(deadline: number, now: number): NeedRefusal | null {
   return deadlineFarEnough(deadline, now) ? null : { ok: false, error: "errors.deadlineTooSoon", field: "deadline" };
 }
 
-/** A new need, saved as a draft, or published at once when `publish` and the deadline allows. */
-export function createNeed(
+/**
+ * A new need, saved as a draft, or published at once when `publish` and the deadline allows. A
+ * published need is re-evaluated by the flag engine (a short bidding window) once it is written.
+ */
+export async function createNeed(
   user: NeedViewer,
   input: NeedInput,
   opts: { publish: boolean; now?: number },
-): NeedResult<{ needId: string }> {
+): Promise<NeedResult<{ needId: string }>> {
   const now = opts.now ?? Date.now();
   if (user.role !== "sme") return { ok: false, error: "errors.needNotAllowed" };
   if (opts.publish) {
     const refusal = publishRefusal(input.deadline, now);
     if (refusal) return refusal;
   }
-  const db = getDb();
   const needId = crypto.randomUUID();
-  db.transaction((tx) => {
+  const result = transition((tx) => {
     tx.insert(schema.needs)
       .values({
         id: needId,
@@ -146,111 +156,155 @@ export function createNeed(
     writeSearchText(tx, needId, input);
     recordEvent(tx, needId, user.id, "created", now);
     if (opts.publish) recordEvent(tx, needId, user.id, "published", now);
+    return { ok: true as const, needId };
   });
-  return { ok: true, needId };
+  if (result.ok && opts.publish) await reevaluate({ needId }, now);
+  return result;
 }
 
 /** The need if `user`'s organisation owns it; a 404 otherwise (others may not know it exists). */
-export function getNeedForOwner(needId: string, user: NeedViewer): NeedRow {
-  const row = getDb().select().from(schema.needs).where(eq(schema.needs.id, needId)).get();
+export function getNeedForOwner(needId: string, user: NeedViewer, db: DbOrTx = getDb()): NeedRow {
+  const row = db.select().from(schema.needs).where(eq(schema.needs.id, needId)).get();
   if (!row || user.role !== "sme" || row.organisationId !== user.organisationId) {
     throw new Response("Not found", { status: 404 });
   }
   return row;
 }
 
-function refuseUnless(action: NeedAction, status: NeedStatus): NeedRefusal | null {
-  return needActionAllowed(action, status) ? null : { ok: false, error: "errors.needNotAllowed" };
+/**
+ * Whether the owner may take the action on the need as it is now. When the stored state no longer
+ * allows it, someone (another person, another tab) changed the need after the page was shown:
+ * `stale`. When only the clock does (the deadline passed), the need's state says why.
+ */
+function refuseUnless(action: NeedAction, need: NeedRow, statusNow: NeedStatus): NeedRefusal | null {
+  if (needActionAllowed(action, statusNow)) return null;
+  return needActionAllowed(action, need.status)
+    ? { ok: false, error: "errors.needNotAllowed" }
+    : { ok: false, error: "stale" };
+}
+
+/** The compare-and-set write on a need: only while its stored status is still the one read. */
+function writeNeed(tx: DbOrTx, need: NeedRow, set: Partial<NeedRow>, extra?: SQL) {
+  expectOneChange(
+    tx
+      .update(schema.needs)
+      .set(set)
+      .where(and(eq(schema.needs.id, need.id), eq(schema.needs.status, need.status), extra))
+      .run(),
+    "the need",
+  );
 }
 
 /**
- * Edits a draft or an open need, keeping every changed field's before and after in the history.
- * An open need's deadline can be moved later, never earlier: vendors keep the window promised.
- * With `publish`, a draft is published in the same step (refused when the deadline is too soon).
+ * Edits a draft or an open need, keeping every changed field's before and after in the history
+ * and telling the vendors who bid or asked about an open one, in the same transaction. An open
+ * need's deadline can be moved later, never earlier: vendors keep the window promised. With
+ * `publish`, a draft is published in the same step (refused when the deadline is too soon).
  */
-export function updateNeed(
+export async function updateNeed(
   needId: string,
   user: NeedViewer,
   input: NeedInput,
   opts: { publish?: boolean; now?: number } = {},
-): NeedResult {
+): Promise<NeedResult> {
   const now = opts.now ?? Date.now();
-  const need = getNeedForOwner(needId, user);
-  const status = needStatusNow(need, now);
-  const refusal = refuseUnless("edit", status) ?? (opts.publish ? refuseUnless("publish", status) : null);
-  if (refusal) return refusal;
-  if (status === "open" && input.deadline < need.deadline) {
-    return { ok: false, error: "errors.deadlineEarlier", field: "deadline" };
-  }
-  if (opts.publish) {
-    const tooSoon = publishRefusal(input.deadline, now);
-    if (tooSoon) return tooSoon;
-  }
-  const changes: Record<string, [unknown, unknown]> = {};
-  for (const field of EDITABLE_FIELDS) {
-    if (need[field] !== input[field]) changes[field] = [need[field], input[field]];
-  }
-  getDb().transaction((tx) => {
+  const result = transition((tx): NeedResult => {
+    const need = getNeedForOwner(needId, user, tx);
+    const status = needStatusNow(need, now, tx);
+    const refusal = refuseUnless("edit", need, status) ?? (opts.publish ? refuseUnless("publish", need, status) : null);
+    if (refusal) return refusal;
+    if (status === "open" && input.deadline < need.deadline) {
+      return { ok: false, error: "errors.deadlineEarlier", field: "deadline" };
+    }
+    if (opts.publish) {
+      const tooSoon = publishRefusal(input.deadline, now);
+      if (tooSoon) return tooSoon;
+    }
+    const changes: Record<string, [unknown, unknown]> = {};
+    for (const field of EDITABLE_FIELDS) {
+      if (need[field] !== input[field]) changes[field] = [need[field], input[field]];
+    }
     if (Object.keys(changes).length) {
-      tx.update(schema.needs)
-        .set({ ...input, updatedAt: now })
-        .where(eq(schema.needs.id, needId))
-        .run();
+      writeNeed(tx, need, { ...input, updatedAt: now });
       writeSearchText(tx, needId, input);
       recordEvent(tx, needId, user.id, "edited", now, { changes });
-      // The route tells the vendors who bid or asked (interestedVendorIds), after this commits.
+      if (status === "open") {
+        notifyNeedWatchers(interestedVendorIds(needId, false, tx), needId, "need_edited", { need: input.title }, tx);
+      }
     }
-    if (opts.publish) markPublished(tx, needId, user.id, now);
+    if (opts.publish) markPublished(tx, need, user.id, now);
+    return { ok: true };
   });
-  return { ok: true };
+  if (result.ok) await reevaluate({ needId }, now);
+  return result;
 }
 
-export function publishNeed(needId: string, user: NeedViewer, now = Date.now()): NeedResult {
-  const need = getNeedForOwner(needId, user);
-  const refusal = refuseUnless("publish", needStatusNow(need, now)) ?? publishRefusal(need.deadline, now);
-  if (refusal) return refusal;
-  getDb().transaction((tx) => markPublished(tx, needId, user.id, now));
-  return { ok: true };
+export async function publishNeed(needId: string, user: NeedViewer, now = Date.now()): Promise<NeedResult> {
+  const result = transition((tx): NeedResult => {
+    const need = getNeedForOwner(needId, user, tx);
+    const refusal = refuseUnless("publish", need, needStatusNow(need, now, tx)) ?? publishRefusal(need.deadline, now);
+    if (refusal) return refusal;
+    markPublished(tx, need, user.id, now);
+    return { ok: true };
+  });
+  if (result.ok) await reevaluate({ needId }, now);
+  return result;
 }
 
-function markPublished(tx: DB, needId: string, actorId: string, now: number) {
-  tx.update(schema.needs)
-    .set({ status: "open", publishedAt: now, updatedAt: now })
-    .where(eq(schema.needs.id, needId))
-    .run();
-  recordEvent(tx, needId, actorId, "published", now);
+function markPublished(tx: DbOrTx, need: NeedRow, actorId: string, now: number) {
+  expectOneChange(
+    tx
+      .update(schema.needs)
+      .set({ status: "open", publishedAt: now, updatedAt: now })
+      .where(and(eq(schema.needs.id, need.id), eq(schema.needs.status, "draft")))
+      .run(),
+    "the need",
+  );
+  recordEvent(tx, need.id, actorId, "published", now);
 }
 
-/** Closes bidding before the deadline: the need moves on to evaluating. */
-export function closeNeed(needId: string, user: NeedViewer, now = Date.now()): NeedResult {
-  const need = getNeedForOwner(needId, user);
-  const refusal = refuseUnless("close", needStatusNow(need, now));
-  if (refusal) return refusal;
-  getDb().transaction((tx) => {
-    tx.update(schema.needs)
-      .set({ status: "evaluating", closedAt: now, updatedAt: now })
-      .where(eq(schema.needs.id, needId))
-      .run();
+/** Closes bidding before the deadline: the need moves on to evaluating, and every bidder is told. */
+export async function closeNeed(needId: string, user: NeedViewer, now = Date.now()): Promise<NeedResult> {
+  const result = transition((tx): NeedResult => {
+    const need = getNeedForOwner(needId, user, tx);
+    const refusal = refuseUnless("close", need, needStatusNow(need, now, tx));
+    if (refusal) return refusal;
+    writeNeed(tx, need, { status: "evaluating", closedAt: now, updatedAt: now }, gt(schema.needs.deadline, now));
     recordEvent(tx, needId, user.id, "closed", now);
+    notifyNeedWatchers(interestedVendorIds(needId, true, tx), needId, "need_closed_early", { need: need.title }, tx);
+    return { ok: true };
   });
-  return { ok: true };
+  if (result.ok) await reevaluate({ needId }, now);
+  return result;
 }
 
-/** Cancels a need that has not been awarded; the reason is required and kept. */
-export function cancelNeed(needId: string, user: NeedViewer, reason: string, now = Date.now()): NeedResult {
-  const need = getNeedForOwner(needId, user);
-  const refusal = refuseUnless("cancel", needStatusNow(need, now));
-  if (refusal) return refusal;
-  const why = reason.trim();
-  if (!why) return { ok: false, error: "errors.required", field: "cancelReason" };
-  getDb().transaction((tx) => {
-    tx.update(schema.needs)
-      .set({ status: "cancelled", cancelledAt: now, cancelReason: why, updatedAt: now })
-      .where(eq(schema.needs.id, needId))
-      .run();
+/**
+ * Cancels a need that has not been awarded; the reason is required and kept, and every bidder is
+ * told why. Nothing a flag rule reads changes, so the flag engine is not asked.
+ */
+export async function cancelNeed(
+  needId: string,
+  user: NeedViewer,
+  reason: string,
+  now = Date.now(),
+): Promise<NeedResult> {
+  return transition((tx): NeedResult => {
+    const need = getNeedForOwner(needId, user, tx);
+    const refusal = refuseUnless("cancel", need, needStatusNow(need, now, tx));
+    if (refusal) return refusal;
+    const why = reason.trim();
+    if (!why) return { ok: false, error: "errors.required", field: "cancelReason" };
+    writeNeed(tx, need, { status: "cancelled", cancelledAt: now, cancelReason: why, updatedAt: now });
     recordEvent(tx, needId, user.id, "cancelled", now, { note: why });
+    notifyNeedWatchers(
+      interestedVendorIds(needId, true, tx),
+      needId,
+      "need_cancelled",
+      { need: need.title, reason: why },
+      tx,
+    );
+    return { ok: true };
   });
-  return { ok: true };
 }
 
 export type NeedDetail = NeedRow & {
@@ -265,15 +319,20 @@ export type NeedDetail = NeedRow & {
  * A need as `viewer` may see it: the owning SME sees all of its needs; staff every need but
  * drafts; vendors open, evaluating and awarded ones. Anything else is a 404.
  */
-export function getNeedForViewer(needId: string, viewer: NeedViewer, now = Date.now()): NeedDetail {
-  const row = getDb()
+export function getNeedForViewer(
+  needId: string,
+  viewer: NeedViewer,
+  now = Date.now(),
+  db: DbOrTx = getDb(),
+): NeedDetail {
+  const row = db
     .select({ need: schema.needs, organisationName: schema.organisations.legalName })
     .from(schema.needs)
     .innerJoin(schema.organisations, eq(schema.organisations.id, schema.needs.organisationId))
     .where(eq(schema.needs.id, needId))
     .get();
   if (!row) throw new Response("Not found", { status: 404 });
-  const statusNow = needStatusNow(row.need, now);
+  const statusNow = needStatusNow(row.need, now, db);
   const isOwner = viewer.role === "sme" && row.need.organisationId === viewer.organisationId;
   const isStaff = viewer.role === "staff" || viewer.role === "admin";
   const visible =

@@ -71,6 +71,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const answers = Object.fromEntries(pillar.criteria.map((c) => [c.id, Number(submission.value[c.id])]));
   const outcome = saveAssessmentStep(user, step, answers);
+  // Completed from another tab first: the answers stay on screen with the reason.
+  if (!outcome.ok) return json(submission.reply({ formErrors: ["errors.stale"] }), { status: 409 });
   if (outcome.kind === "completed") return redirect(`/assessment/${outcome.assessmentId}?notice=completed`);
   return redirect(`/assessment/take?step=${outcome.step + 1}`);
 }

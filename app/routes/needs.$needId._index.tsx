@@ -19,16 +19,7 @@ import { InvitedAlert, NeedMatchmakingCard } from "~/components/matchmaking/need
 import { answerQuestion, askQuestion, getOwnBid, questionsFor, withdrawBid } from "~/models/bids.server";
 import { engagementIdOfNeed } from "~/models/engagements.server";
 import { invitationCount, invitationOf } from "~/models/matching.server";
-import {
-  bidCount,
-  closeNeed,
-  getNeedForViewer,
-  interestedVendorIds,
-  needHistory,
-  type NeedHistoryEntry,
-} from "~/models/needs.server";
-import { reevaluate } from "~/models/flags.server";
-import { notifyNeedWatchers } from "~/models/notifications.server";
+import { bidCount, closeNeed, getNeedForViewer, needHistory, type NeedHistoryEntry } from "~/models/needs.server";
 import { vendorStanding } from "~/models/vendors.server";
 import { requireUser } from "~/utils/auth.server";
 import { text } from "~/utils/validation";
@@ -105,41 +96,44 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get("intent"));
   const fail = (result: SubmissionResult<string[]>) => json({ intent, result }, { status: 400 });
+  // Someone else changed the need, the bid or the question first: the page as it now stands, and why.
+  const stale = () => json({ intent, stale: true as const }, { status: 409 });
   if (intent === "ask") {
     const submission = parseWithZod(formData, { schema: AskSchema });
     if (submission.status !== "success") return fail(submission.reply());
     const result = await askQuestion(user, needId, submission.value.question);
-    if (!result.ok) return fail(submission.reply({ formErrors: ["errors.biddingClosed"] }));
+    if (!result.ok)
+      return result.error === "stale" ? stale() : fail(submission.reply({ formErrors: ["errors.biddingClosed"] }));
     return redirect(`/needs/${needId}?notice=asked#questions`);
   }
   if (intent === "answer") {
     const submission = parseWithZod(formData, { schema: AnswerSchema });
     if (submission.status !== "success")
       return json({ intent: `answer-${formData.get("questionId")}`, result: submission.reply() }, { status: 400 });
-    await answerQuestion(user, needId, submission.value.questionId, submission.value.answer);
+    const result = await answerQuestion(user, needId, submission.value.questionId, submission.value.answer);
+    if (!result.ok) return stale();
     return redirect(`/needs/${needId}?notice=answered#questions`);
   }
   if (intent === "withdraw") {
     const submission = parseWithZod(formData, { schema: WithdrawSchema });
     if (submission.status !== "success") return fail(submission.reply());
     const result = await withdrawBid(user, needId);
+    if (!result.ok && result.error === "stale") return stale();
     if (!result.ok) return fail(submission.reply({ formErrors: [BID_ERRORS[result.error] ?? "errors.bidNotLive"] }));
     return redirect(`/needs/${needId}?notice=withdrawn`);
   }
   if (user.role !== "sme") throw new Response("Forbidden", { status: 403 });
   const submission = parseWithZod(formData, { schema: CloseSchema });
   if (submission.status !== "success") return fail(submission.reply());
-  const result = closeNeed(needId, user);
+  const result = await closeNeed(needId, user);
+  if (!result.ok && result.error === "stale") return stale();
   if (!result.ok) return fail(submission.reply({ formErrors: [result.error] }));
-  const need = getNeedForViewer(needId, user);
-  await reevaluate({ needId });
-  notifyNeedWatchers(interestedVendorIds(needId, true), needId, "need_closed_early", { need: need.title });
   return redirect(`/needs/${needId}?notice=closed`);
 }
 
 function useIntentResult(intent: string) {
   const data = useActionData<typeof action>();
-  return data && data.intent === intent ? data.result : undefined;
+  return data && data.intent === intent && "result" in data ? data.result : undefined;
 }
 
 function Detail({ label, children }: { label: string; children: ReactNode }) {
@@ -157,10 +151,16 @@ export default function NeedPage() {
   const { need, actions, history, page, notice, bidding, bidCount, engagementId, questions, isOwner, viewerRole } =
     useLoaderData<typeof loader>();
   const { matchmaking, invitation } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const stale = notice === "stale" || (actionData !== undefined && "stale" in actionData);
   return (
     <div className="space-y-6">
       <PageHeader title={need.title} lead={need.organisationName} actions={<NeedStatusBadge status={need.status} />} />
-      {notice ? (
+      {stale ? (
+        <Alert tone="warning" role="alert">
+          {t("errors.stale")}
+        </Alert>
+      ) : notice ? (
         <Alert tone="success" role="status">
           {t(`needs.notice.${notice}`, { defaultValue: "" })}
         </Alert>

@@ -83,6 +83,7 @@ const REFUSAL: Record<string, string> = {
   not_vetted: "errors.notVetted",
   not_live: "errors.bidNotLive",
   not_found: "errors.biddingClosed",
+  stale: "errors.stale",
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {

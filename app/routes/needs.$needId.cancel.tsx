@@ -4,14 +4,13 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { TextareaField } from "~/components/need-form";
+import { refusalErrors, TextareaField } from "~/components/need-form";
 import { Alert } from "~/components/ui/alert";
 import { Button, buttonClass } from "~/components/ui/button";
 import { FieldErrors, FormErrors } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
 import { needActionAllowed } from "~/lib/need-status";
-import { cancelNeed, getNeedForOwner, interestedVendorIds, needStatusNow } from "~/models/needs.server";
-import { notifyNeedWatchers } from "~/models/notifications.server";
+import { cancelNeed, getNeedForOwner, needStatusNow } from "~/models/needs.server";
 import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
 import { text } from "~/utils/validation";
@@ -41,17 +40,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const need = load(params.needId, user);
   const submission = parseWithZod(await request.formData(), { schema: CancelSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  const result = cancelNeed(need.id, user, submission.value.cancelReason);
-  if (!result.ok) {
-    const reply = result.field
-      ? submission.reply({ fieldErrors: { [result.field]: [result.error] } })
-      : submission.reply({ formErrors: [result.error] });
-    return json(reply, { status: 400 });
-  }
-  notifyNeedWatchers(interestedVendorIds(need.id, true), need.id, "need_cancelled", {
-    need: need.title,
-    reason: submission.value.cancelReason,
-  });
+  const result = await cancelNeed(need.id, user, submission.value.cancelReason);
+  // Awarded or cancelled by someone else first: the need's page as it now stands says so.
+  if (!result.ok && result.error === "stale") return redirect(`/needs/${need.id}?notice=stale`);
+  if (!result.ok) return json(submission.reply(refusalErrors(result)), { status: 400 });
   return redirect(`/needs/${need.id}?notice=cancelled`);
 }
 

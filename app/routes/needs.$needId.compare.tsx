@@ -1,6 +1,8 @@
+import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { BidSummary } from "~/components/needs/bid-summary";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
@@ -59,25 +61,40 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
+/** The compare page's forms: award one bid (confirmed), or shortlist and un-shortlist. */
+const CompareSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("award"),
+    bidId: z.string({ required_error: "errors.bidNotLive" }).max(100),
+    confirm: z.literal("on", { errorMap: () => ({ message: "errors.confirmRequired" }) }),
+  }),
+  z.object({
+    intent: z.enum(["shortlist", "unshortlist"]),
+    bidId: z.string({ required_error: "errors.bidNotLive" }).max(100),
+  }),
+]);
+
 const ERRORS: Record<string, string> = {
   already_awarded: "errors.alreadyAwarded",
   not_evaluating: "errors.notEvaluating",
   not_live: "errors.bidNotLive",
+  stale: "errors.stale",
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, need } = await ownerNeed(request, params.needId);
-  const formData = await request.formData();
-  const intent = String(formData.get("intent"));
-  const bidId = String(formData.get("bidId") ?? "");
+  const submission = parseWithZod(await request.formData(), { schema: CompareSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const { intent, bidId } = submission.value;
+  const refused = (error: string) =>
+    json(submission.reply({ formErrors: [ERRORS[error] ?? "errors.bidNotLive"] }), { status: 409 });
   if (intent === "award") {
-    if (formData.get("confirm") !== "on") return json({ error: "errors.confirmRequired" }, { status: 400 });
     const result = await awardBid(user, need.id, bidId);
-    if (!result.ok) return json({ error: ERRORS[result.error] ?? "errors.bidNotLive" }, { status: 409 });
+    if (!result.ok) return refused(result.error);
     return redirect(`/engagements/${result.engagementId}?notice=awarded`);
   }
   const result = setShortlisted(user, need.id, bidId, intent === "shortlist");
-  if (!result.ok) return json({ error: ERRORS[result.error] ?? "errors.bidNotLive" }, { status: 409 });
+  if (!result.ok) return refused(result.error);
   return redirect(`/needs/${need.id}/compare?notice=${intent}`);
 }
 
@@ -86,7 +103,8 @@ export default function Compare() {
   const lang = i18n.language === "en" ? "en" : "vi";
   const { need, bids, sort, notice } = useLoaderData<typeof loader>();
   const { matchScores } = useLoaderData<typeof loader>();
-  const failure = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>();
+  const failures = Object.values(lastResult?.error ?? {}).flatMap((messages) => messages ?? []);
   const evaluating = need.status === "evaluating";
   return (
     <div className="space-y-6">
@@ -101,9 +119,9 @@ export default function Compare() {
           budget: `${formatMoney(need.budgetMin, lang)} – ${formatMoney(need.budgetMax, lang)}`,
         })}
       />
-      {failure ? (
-        <Alert tone="error" role="alert">
-          {t(failure.error)}
+      {failures.length ? (
+        <Alert tone={failures.includes("errors.stale") ? "warning" : "error"} role="alert">
+          {failures.map((message) => t(message)).join(" ")}
         </Alert>
       ) : null}
       {notice ? (

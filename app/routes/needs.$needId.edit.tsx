@@ -2,24 +2,23 @@ import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { NeedForm, needInputFrom, NeedSchema } from "~/components/need-form";
+import { NeedForm, needInputFrom, NeedSchema, refusalErrors } from "~/components/need-form";
 import { NeedStatusBadge } from "~/components/need-status-badge";
 import { Card, PageHeader } from "~/components/ui/page";
 import { formatNumber } from "~/lib/format";
 import { toLocalDate } from "~/lib/local-date";
 import { needActionAllowed } from "~/lib/need-status";
-import { getNeedForOwner, interestedVendorIds, needStatusNow, updateNeed } from "~/models/needs.server";
-import { reevaluate } from "~/models/flags.server";
-import { notifyNeedWatchers } from "~/models/notifications.server";
+import { getNeedForOwner, needStatusNow, updateNeed } from "~/models/needs.server";
 import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = (args) => title(args, "needs.edit.title");
 
-function load(needId: string | undefined, user: Parameters<typeof getNeedForOwner>[1]) {
+/** The owner's need while it can be edited; else to its page, saying why (`notEditable` or `stale`). */
+function load(needId: string | undefined, user: Parameters<typeof getNeedForOwner>[1], notice = "notEditable") {
   const need = getNeedForOwner(needId ?? "", user);
   const status = needStatusNow(need);
-  if (!needActionAllowed("edit", status)) throw redirect(`/needs/${need.id}?notice=notEditable`);
+  if (!needActionAllowed("edit", status)) throw redirect(`/needs/${need.id}?notice=${notice}`);
   return { need, status };
 }
 
@@ -50,18 +49,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: NeedSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const publish = submission.value.intent === "publish";
-  const wasOpen = needStatusNow(need) === "open";
-  const result = updateNeed(need.id, user, needInputFrom(submission.value), { publish });
+  const result = await updateNeed(need.id, user, needInputFrom(submission.value), { publish });
   if (!result.ok) {
-    const reply = result.field
-      ? submission.reply({ fieldErrors: { [result.field]: [result.error] } })
-      : submission.reply({ formErrors: [result.error] });
-    return json(reply, { status: 400 });
+    // Changed by someone else first: the form again with what was typed while the need can still be
+    // edited, else its page as it now stands.
+    if (result.error === "stale") load(need.id, user, "stale");
+    return json(submission.reply(refusalErrors(result)), { status: result.error === "stale" ? 409 : 400 });
   }
-  if (wasOpen) {
-    notifyNeedWatchers(interestedVendorIds(need.id), need.id, "need_edited", { need: submission.value.title });
-  }
-  await reevaluate({ needId: need.id });
   const notice = publish ? "published" : submission.value.intent === "draft" ? "drafted" : "saved";
   return redirect(`/needs/${need.id}?notice=${notice}`);
 }

@@ -1,3 +1,4 @@
+import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -42,23 +43,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-const InviteSchema = z.object({ intent: z.literal("invite"), vendorId: z.string().min(1).max(100) });
+const InviteSchema = z.object({
+  intent: z.literal("invite"),
+  vendorId: z.string({ required_error: "matchmaking.errors.vendorNotVetted" }).max(100),
+});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, need } = await ownerNeed(request, params.needId);
-  const parsed = InviteSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) throw new Response("Bad request", { status: 400 });
-  const result = await inviteVendor(user, need.id, parsed.data.vendorId);
-  if (!result.ok) return json({ error: result.error }, { status: 409 });
+  const submission = parseWithZod(await request.formData(), { schema: InviteSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const { vendorId } = submission.value;
+  const result = await inviteVendor(user, need.id, vendorId);
+  if (!result.ok) {
+    const message = result.error === "stale" ? "errors.stale" : result.error;
+    return json(submission.reply({ formErrors: [message] }), { status: 409 });
+  }
   const notice = result.created ? "invited" : "alreadyInvited";
-  return redirect(`/needs/${need.id}/matches?notice=${notice}#vendor-${parsed.data.vendorId}`);
+  return redirect(`/needs/${need.id}/matches?notice=${notice}#vendor-${vendorId}`);
 }
 
 export default function NeedMatches() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "vi";
   const { need, open, vendors, invitations, notice } = useLoaderData<typeof loader>();
-  const failure = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>();
+  const failures = Object.values(lastResult?.error ?? {}).flatMap((messages) => messages ?? []);
   return (
     <div className="space-y-6">
       <p>
@@ -71,9 +80,9 @@ export default function NeedMatches() {
         {t(`categories.${need.category}`)} · {t(`sectors.${need.sector}`)} · {formatMoney(need.budgetMin, lang)} –{" "}
         {formatMoney(need.budgetMax, lang)}
       </p>
-      {failure ? (
+      {failures.length ? (
         <Alert tone="error" role="alert">
-          {t(failure.error)}
+          {failures.map((message) => t(message)).join(" ")}
         </Alert>
       ) : null}
       {notice ? (

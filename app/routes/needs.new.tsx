@@ -2,10 +2,9 @@ import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { NeedForm, needInputFrom, NeedSchema } from "~/components/need-form";
+import { NeedForm, needInputFrom, NeedSchema, refusalErrors } from "~/components/need-form";
 import { Card, PageHeader } from "~/components/ui/page";
 import { createNeed } from "~/models/needs.server";
-import { reevaluate } from "~/models/flags.server";
 import { getOrganisation } from "~/models/users.server";
 import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
@@ -22,14 +21,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: NeedSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const publish = submission.value.intent === "publish";
-  const result = createNeed(user, needInputFrom(submission.value), { publish });
-  if (!result.ok) {
-    const reply = result.field
-      ? submission.reply({ fieldErrors: { [result.field]: [result.error] } })
-      : submission.reply({ formErrors: [result.error] });
-    return json(reply, { status: 400 });
-  }
-  if (publish) await reevaluate({ needId: result.needId });
+  const result = await createNeed(user, needInputFrom(submission.value), { publish });
+  if (!result.ok) return json(submission.reply(refusalErrors(result)), { status: 400 });
   return redirect(`/needs/${result.needId}?notice=${publish ? "published" : "drafted"}`);
 }
 
