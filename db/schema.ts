@@ -153,6 +153,8 @@ export const outbox = sqliteTable(
     index("outbox_to_created_idx").on(t.to, t.createdAt),
     index("outbox_status_next_idx").on(t.status, t.nextAttemptAt),
     index("outbox_created_idx").on(t.createdAt),
+    /** The admin's list filtered by status, newest first (`listOutbox`). */
+    index("outbox_status_created_idx").on(t.status, t.createdAt),
   ],
 );
 
