@@ -15,7 +15,8 @@
  */
 import { and, asc, count, desc, eq, lte, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
-import SMTPTransport from "nodemailer/lib/smtp-transport";
+// The file itself: the built server is an ES module, which cannot import a directory.
+import SMTPTransport from "nodemailer/lib/smtp-transport/index.js";
 import { getDb, schema } from "../../db/client.server";
 import { afterFailedAttempt, mailErrorText, type OutboxStatus } from "~/lib/mail-queue";
 import { env } from "~/utils/env.server";
