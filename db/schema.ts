@@ -21,6 +21,7 @@ import { NEED_EVENTS, NEED_STATUSES } from "../app/lib/need-status";
 import { BID_STATUSES } from "../app/lib/bid-rules";
 import { FLAG_STATUSES, RULE_CODES, SEVERITIES, SUBJECT_TYPES } from "../app/lib/risk-rules";
 import { INCIDENT_CATEGORIES, INCIDENT_STATUSES } from "../app/lib/incident-rules";
+import { OUTBOX_STATUSES } from "../app/lib/mail-queue";
 
 const createdAt = () =>
   integer("created_at")
@@ -128,10 +129,9 @@ export const userTokens = sqliteTable(
 /**
  * The outbox is the mail queue (ADR 007): `pending` mail waits for the worker, which marks it
  * `sent`, or `failed` after its last attempt; `kept` is mail written where no SMTP server is
- * configured (development), recorded and logged but never sent.
+ * configured (development), recorded and logged but never sent. The statuses and the retry
+ * schedule are in app/lib/mail-queue.ts.
  */
-export const OUTBOX_STATUSES = ["pending", "sent", "failed", "kept"] as const;
-
 export const outbox = sqliteTable(
   "outbox",
   {
@@ -153,6 +153,8 @@ export const outbox = sqliteTable(
     index("outbox_to_created_idx").on(t.to, t.createdAt),
     index("outbox_status_next_idx").on(t.status, t.nextAttemptAt),
     index("outbox_created_idx").on(t.createdAt),
+    /** The admin's list filtered by status, newest first (`listOutbox`). */
+    index("outbox_status_created_idx").on(t.status, t.createdAt),
   ],
 );
 

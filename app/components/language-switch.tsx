@@ -22,7 +22,7 @@ export function LanguageSwitch() {
             lang={lang}
             hrefLang={lang}
             aria-current={current ? "true" : undefined}
-            className={`rounded px-2 py-1 font-medium ${current ? "bg-brand-700 text-white" : "text-brand-800 hover:bg-brand-50"}`}
+            className={`whitespace-nowrap rounded px-2 py-1 font-medium ${current ? "bg-brand-700 text-white" : "text-brand-800 hover:bg-brand-50"}`}
           >
             {t(`language.${lang}`)}
           </a>

@@ -1,10 +1,12 @@
-import { Form, Link, NavLink } from "@remix-run/react";
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitch } from "~/components/language-switch";
 import { useRootData } from "~/utils/use-root-data";
 import type { Role } from "~/lib/reference";
 
-type NavItem = { to: string; label: string };
+type NavLinkItem = { to: string; label: string };
+/** A link, or a named group of links (the admin's pages), shown as one menu in the wide header. */
+type NavItem = NavLinkItem | { label: string; group: NavLinkItem[] };
 
 function navFor(role: Role | null): NavItem[] {
   // Signed-in users reach their home from the logo's neighbour and the account menu; staff need room.
@@ -26,7 +28,14 @@ function navFor(role: Role | null): NavItem[] {
     );
   }
   if (role === "admin") {
-    items.push({ to: "/admin/users", label: "nav.adminUsers" }, { to: "/admin/settings", label: "nav.adminSettings" });
+    items.push({
+      label: "nav.admin",
+      group: [
+        { to: "/admin/users", label: "nav.adminUsers" },
+        { to: "/admin/settings", label: "nav.adminSettings" },
+        { to: "/admin/outbox", label: "nav.adminOutbox" },
+      ],
+    });
   }
   return items;
 }
@@ -56,23 +65,72 @@ function NotificationLink() {
   );
 }
 
+const linkClass = ({ isActive }: { isActive: boolean }) =>
+  `block whitespace-nowrap rounded px-2 py-2 text-sm font-medium ${isActive ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100"}`;
+
+function ItemLink({ item }: { item: NavLinkItem }) {
+  const { t } = useTranslation();
+  return (
+    <NavLink to={item.to} end={item.to === "/" || item.to === "/me" || item.to === "/staff"} className={linkClass}>
+      {t(item.label)}
+    </NavLink>
+  );
+}
+
+/** A group in the wide header: a disclosure menu, marked as current while one of its pages is shown. */
+function GroupMenu({ label, group }: { label: string; group: NavLinkItem[] }) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const active = group.some((item) => pathname.startsWith(item.to));
+  return (
+    <details className="relative">
+      <summary
+        className={`flex cursor-pointer list-none items-center gap-1 whitespace-nowrap rounded px-2 py-2 text-sm font-medium ${active ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100"}`}
+      >
+        {t(label)}
+        <span aria-hidden="true">▾</span>
+      </summary>
+      <ul className="absolute left-0 z-20 mt-1 w-56 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
+        {group.map((item) => (
+          <li key={item.to}>
+            <ItemLink item={item} />
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 function NavLinks({ items, vertical = false }: { items: NavItem[]; vertical?: boolean }) {
   const { t } = useTranslation();
   return (
     <ul className={vertical ? "flex flex-col gap-1" : "flex items-center gap-1"}>
-      {items.map((item) => (
-        <li key={item.to}>
-          <NavLink
-            to={item.to}
-            end={item.to === "/" || item.to === "/me" || item.to === "/staff"}
-            className={({ isActive }) =>
-              `block whitespace-nowrap rounded px-2 py-2 text-sm font-medium ${isActive ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100"}`
-            }
-          >
-            {t(item.label)}
-          </NavLink>
-        </li>
-      ))}
+      {items.map((item) =>
+        "group" in item ? (
+          <li key={item.label}>
+            {vertical ? (
+              <>
+                <p className="px-2 pb-1 pt-2 text-xs font-semibold uppercase tracking-wide text-slate-600">
+                  {t(item.label)}
+                </p>
+                <ul className="flex flex-col gap-1">
+                  {item.group.map((link) => (
+                    <li key={link.to}>
+                      <ItemLink item={link} />
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : (
+              <GroupMenu label={item.label} group={item.group} />
+            )}
+          </li>
+        ) : (
+          <li key={item.to}>
+            <ItemLink item={item} />
+          </li>
+        ),
+      )}
     </ul>
   );
 }
@@ -132,7 +190,7 @@ export function SiteHeader() {
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-2">
         <div className="flex items-center gap-4">
-          <Link to="/" className="flex items-center gap-2 text-lg font-bold text-brand-800">
+          <Link to="/" className="flex items-center gap-2 whitespace-nowrap text-lg font-bold text-brand-800">
             <img src="/favicon.svg" alt="" width={28} height={28} />
             <span>Kết Nối Số</span>
           </Link>

@@ -9,6 +9,8 @@ const EnvSchema = z.object({
   BASE_URL: z.string().url().optional(),
   SMTP_URL: z.string().min(1).optional(),
   MAIL_FROM: z.string().default("Kết Nối Số <no-reply@ketnoiso.vn>"),
+  /** How often the mail worker sends pending mail, in seconds (0 turns it off). */
+  MAIL_WORKER_SECONDS: z.coerce.number().int().min(0).default(20),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
