@@ -7,5 +7,7 @@ declare module "@remix-run/node" {
     ip: string;
     /** The Content-Security-Policy nonce of this response's scripts. */
     cspNonce: string;
+    /** This request's id, as in its log line and its X-Request-Id header. */
+    requestId: string;
   }
 }

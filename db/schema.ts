@@ -189,9 +189,12 @@ export const auditLog = sqliteTable(
   ],
 );
 
-export const RATE_EVENT_KINDS = ["sign_in_failure", "sign_up"] as const;
+export const RATE_EVENT_KINDS = ["sign_in_failure", "sign_up", "password_reset_email", "password_reset_ip"] as const;
 
-/** Events counted by the rate limits (failed sign-ins per email and address, sign-ups per address). */
+/**
+ * Events counted by the rate limits: failed sign-ins per email and address, sign-ups per address,
+ * password-reset requests per email and per address.
+ */
 export const rateEvents = sqliteTable(
   "rate_events",
   {

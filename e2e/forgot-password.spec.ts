@@ -1,4 +1,4 @@
-import { createUser, expect, expectAccessible, outboxLink, test } from "./fixtures";
+import { createUser, e2eDb, expect, expectAccessible, outboxLink, test, uniqueEmail } from "./fixtures";
 
 test("@nojs forgot password: a single-use link from the outbox sets a new password", async ({ page }) => {
   const user = await createUser("sme", { name: "Đỗ Văn Hải" });
@@ -40,4 +40,27 @@ test("asking a reset for an unknown address says the same and sends nothing", as
   await page.getByRole("button", { name: "Gửi đường dẫn" }).click();
   await expect(page.getByText("Nếu địa chỉ này có tài khoản")).toBeVisible();
   expect(() => outboxLink("nobody-here@e2e.test", "/reset-password")).toThrow(/no email/);
+});
+
+test("a fourth reset for one address within the hour is refused, with no hint whether it has an account", async ({
+  page,
+}) => {
+  const user = await createUser("sme");
+  for (const email of [user.email, uniqueEmail("nobody")]) {
+    for (let i = 0; i < 3; i++) {
+      await page.goto("/forgot-password");
+      await page.getByLabel("Email").fill(email);
+      await page.getByRole("button", { name: "Gửi đường dẫn" }).click();
+      await expect(page.getByText("Nếu địa chỉ này có tài khoản")).toBeVisible();
+    }
+    await page.goto("/forgot-password");
+    await page.getByLabel("Email").fill(email);
+    await page.getByRole("button", { name: "Gửi đường dẫn" }).click();
+    await expect(page.getByRole("alert")).toHaveText(
+      "Đã có quá nhiều yêu cầu đặt lại mật khẩu cho email này hoặc từ địa chỉ mạng này. Vui lòng kiểm tra hộp thư (cả thư rác) và thử lại sau một giờ.",
+    );
+    await expect(page.getByLabel("Email")).toHaveValue(email);
+  }
+  const sent = e2eDb().prepare(`SELECT count(*) AS n FROM outbox WHERE "to" = ?`).get(user.email) as { n: number };
+  expect(sent.n).toBe(3);
 });

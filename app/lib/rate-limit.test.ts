@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lockedUntil, overLimit, SIGN_IN_POLICY } from "./rate-limit";
+import { createWindowLimiter, lockedUntil, overLimit, SIGN_IN_POLICY } from "./rate-limit";
 
 const MIN = 60_000;
 const now = Date.UTC(2026, 10, 23, 8, 0);
@@ -38,5 +38,31 @@ describe("count limit", () => {
     const events = [now - 61 * MIN, now - 30 * MIN, now - 10 * MIN];
     expect(overLimit(events, now, 2, 60 * MIN)).toBe(true);
     expect(overLimit(events, now, 3, 60 * MIN)).toBe(false);
+  });
+});
+
+describe("the general per-address limit", () => {
+  it("lets 60 requests a minute through from one address and refuses the 61st", () => {
+    const limiter = createWindowLimiter(60, MIN);
+    for (let i = 0; i < 60; i++) expect(limiter.hit("10.0.0.1", now + i * 100)).toBe(true);
+    expect(limiter.hit("10.0.0.1", now + 6_100)).toBe(false);
+    expect(limiter.hit("10.0.0.2", now + 6_100)).toBe(true);
+  });
+
+  it("lets requests through again once the window has moved on", () => {
+    const limiter = createWindowLimiter(2, MIN);
+    expect(limiter.hit("a", now)).toBe(true);
+    expect(limiter.hit("a", now + 1)).toBe(true);
+    expect(limiter.hit("a", now + 2)).toBe(false);
+    expect(limiter.hit("a", now + MIN)).toBe(true);
+    expect(limiter.hit("a", now + MIN)).toBe(false);
+  });
+
+  it("forgets idle addresses, so memory stays bounded", () => {
+    const limiter = createWindowLimiter(5, MIN);
+    for (let i = 0; i < 1000; i++) limiter.hit(`10.0.${i >> 8}.${i & 255}`, now);
+    expect(limiter.size).toBe(1000);
+    limiter.hit("late", now + 2 * MIN);
+    expect(limiter.size).toBe(1);
   });
 });

@@ -39,3 +39,40 @@ export function lockedUntil(
 export function overLimit(events: readonly number[], now: number, max: number, windowMs: number) {
   return events.filter((t) => t <= now && now - t < windowMs).length >= max;
 }
+
+/**
+ * The general per-address limit on state-changing requests, counted in memory by the server: at
+ * most `max` hits per key within `windowMs`. Memory stays bounded: a key keeps at most `max`
+ * times, and keys idle for a whole window are dropped as the map is swept.
+ */
+export function createWindowLimiter(max: number, windowMs: number) {
+  const hits = new Map<string, number[]>();
+  let lastSweep = 0;
+
+  function sweep(now: number) {
+    if (now - lastSweep < windowMs) return;
+    lastSweep = now;
+    for (const [key, times] of hits) {
+      if (!times.length || now - times[times.length - 1]! >= windowMs) hits.delete(key);
+    }
+  }
+
+  return {
+    /** Counts a hit and answers whether it is within the limit (a refused hit is not counted). */
+    hit(key: string, now = Date.now()): boolean {
+      sweep(now);
+      const recent = (hits.get(key) ?? []).filter((t) => t <= now && now - t < windowMs);
+      if (overLimit(recent, now, max, windowMs)) {
+        hits.set(key, recent);
+        return false;
+      }
+      recent.push(now);
+      hits.set(key, recent);
+      return true;
+    },
+    /** How many keys are remembered (for tests). */
+    get size() {
+      return hits.size;
+    },
+  };
+}

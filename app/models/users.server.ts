@@ -9,6 +9,7 @@ import type { DB } from "../../db/client.server";
 import { sizeClassFromBands, type CapitalBand, type RevenueBand } from "~/lib/enterprise-size";
 import { sectorGroup, type Lang, type Role, type Sector, type StaffOrganisation } from "~/lib/reference";
 import { searchText } from "~/lib/search-text";
+import { recordAudit } from "./audit.server";
 
 export type UserRow = typeof schema.users.$inferSelect;
 
@@ -224,6 +225,90 @@ export function createStaffUser(
     );
     return { ok: true, userId } as const;
   });
+}
+
+export type AdminAccount = {
+  email: string;
+  name: string;
+  passwordHash: string;
+  lang: Lang;
+  staffCode: StaffOrganisation;
+};
+
+export type AdminResult = { outcome: "created" | "promoted"; userId: string } | { outcome: "refused"; role: Role };
+
+/**
+ * The first administrator, or another one, from the server's command line (`npm run admin:create`):
+ * creates the account in a staff organisation, or makes an existing staff or admin account an
+ * active admin. Either way the password given is a one-time one (changed at first sign-in), the
+ * account's sessions end, and the audit log says so. An SME or vendor account is never made admin.
+ */
+export function createOrPromoteAdmin(input: AdminAccount, ranBy: string, db: DB = getDb()): AdminResult {
+  return db.transaction((tx) => {
+    ensureStaffOrganisations(tx);
+    const existing = tx
+      .select()
+      .from(schema.users)
+      .where(sql`lower(${schema.users.email}) = ${input.email.toLowerCase()}`)
+      .get();
+    const details = { via: "npm run admin:create", ranBy };
+    if (existing) {
+      if (existing.role !== "staff" && existing.role !== "admin") return { outcome: "refused", role: existing.role };
+      tx.update(schema.users)
+        .set({
+          role: "admin",
+          active: true,
+          passwordHash: input.passwordHash,
+          mustChangePassword: true,
+          emailVerifiedAt: existing.emailVerifiedAt ?? Date.now(),
+        })
+        .where(eq(schema.users.id, existing.id))
+        .run();
+      tx.delete(schema.sessions).where(eq(schema.sessions.userId, existing.id)).run();
+      recordAudit(
+        {
+          action: "admin_promoted",
+          subjectType: "user",
+          subjectId: existing.id,
+          details: { ...details, was: existing.role },
+        },
+        tx,
+      );
+      return { outcome: "promoted", userId: existing.id };
+    }
+    const organisation = tx
+      .select()
+      .from(schema.organisations)
+      .where(eq(schema.organisations.staffCode, input.staffCode))
+      .get();
+    if (!organisation) throw new Error(`staff organisation ${input.staffCode} is missing`);
+    const userId = insertUser(
+      tx,
+      organisation.id,
+      organisation.legalName,
+      "admin",
+      { name: input.name, email: input.email, passwordHash: input.passwordHash, lang: input.lang },
+      { mustChangePassword: true, emailVerifiedAt: Date.now() },
+    );
+    recordAudit({ action: "admin_created", subjectType: "user", subjectId: userId, details }, tx);
+    return { outcome: "created", userId };
+  });
+}
+
+/** How many accounts there are (none: a fresh database). */
+export function userCount(): number {
+  return getDb().select({ n: count() }).from(schema.users).get()?.n ?? 0;
+}
+
+/** How many active administrators there are (none: nobody can administer the site yet). */
+export function activeAdminCount(): number {
+  return (
+    getDb()
+      .select({ n: count() })
+      .from(schema.users)
+      .where(and(eq(schema.users.role, "admin"), eq(schema.users.active, true)))
+      .get()?.n ?? 0
+  );
 }
 
 export function setUserActive(userId: string, active: boolean) {

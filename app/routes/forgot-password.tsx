@@ -5,9 +5,10 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Button } from "~/components/ui/button";
-import { Field } from "~/components/ui/field";
+import { Field, FormErrors } from "~/components/ui/field";
 import { Card, Narrow, PageHeader } from "~/components/ui/page";
 import { sendPasswordResetEmail } from "~/models/account-emails.server";
+import { passwordResetAllowed, recordPasswordResetRequest } from "~/models/rate-limits.server";
 import { findUserByEmail } from "~/models/users.server";
 import { title } from "~/utils/meta";
 import { email } from "~/utils/validation";
@@ -16,9 +17,14 @@ const ForgotSchema = z.object({ email });
 
 export const meta: MetaFunction = (args) => title(args, "forgot.title");
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: ForgotSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  // Limited per email and per address, counted whether or not the email has an account.
+  if (!passwordResetAllowed(submission.value.email, context.ip)) {
+    return json(submission.reply({ formErrors: ["errors.resetLimited"] }), { status: 429 });
+  }
+  recordPasswordResetRequest(submission.value.email, context.ip);
   const user = findUserByEmail(submission.value.email);
   if (user?.active) sendPasswordResetEmail(request, user);
   // The same answer whether or not the address has an account.
@@ -40,6 +46,7 @@ export default function ForgotPassword() {
       <PageHeader title={t("forgot.title")} lead={t("forgot.lead")} />
       <Card>
         <Form method="post" {...getFormProps(form)} className="space-y-4">
+          <FormErrors id={form.errorId} errors={form.errors} />
           <Field meta={fields.email} type="email" label={t("fields.email")} inputProps={{ autoComplete: "email" }} />
           <Button className="w-full">{t("forgot.submit")}</Button>
         </Form>

@@ -9,6 +9,7 @@ import { Button } from "~/components/ui/button";
 import { Field, FormErrors } from "~/components/ui/field";
 import { Card, Narrow, PageHeader } from "~/components/ui/page";
 import { recordAudit } from "~/models/audit.server";
+import { recordSignInFailure, signInLockedUntil } from "~/models/rate-limits.server";
 import { getUserById, setPassword } from "~/models/users.server";
 import {
   createSessionCookie,
@@ -42,8 +43,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema });
   if (submission.status !== "success") return json(submission.reply({ hideFields: HIDDEN }), { status: 400 });
+  // Guessing the current password here counts toward the same lock as guessing it at sign-in.
+  if (signInLockedUntil(user.email, context.ip)) {
+    return json(submission.reply({ formErrors: ["errors.signInLocked"], hideFields: HIDDEN }), { status: 429 });
+  }
   const row = getUserById(user.id);
   if (!row || !(await verifyPassword(row.passwordHash, submission.value.currentPassword))) {
+    recordSignInFailure(user.email, context.ip);
     return json(
       submission.reply({ fieldErrors: { currentPassword: ["errors.currentPasswordWrong"] }, hideFields: HIDDEN }),
       {

@@ -8,10 +8,14 @@ import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
 import { redirect } from "@remix-run/node";
 import { Cookie, Lucia, TimeSpan } from "lucia";
 import { getDb, schema } from "../../db/client.server";
+import { readCookie } from "~/lib/cookies";
 import type { Role } from "~/lib/reference";
 import { isProduction } from "./env.server";
 
+export { safeRedirect } from "~/lib/redirect";
+
 const SESSION_DAYS = 30;
+export const SESSION_COOKIE = "kns_session";
 const COOKIE_MAX_AGE_S = 400 * 24 * 60 * 60;
 
 let instance: ReturnType<typeof createLucia> | null = null;
@@ -21,7 +25,7 @@ function createLucia() {
   return new Lucia(adapter, {
     sessionExpiresIn: new TimeSpan(SESSION_DAYS, "d"),
     sessionCookie: {
-      name: "kns_session",
+      name: SESSION_COOKIE,
       attributes: { secure: isProduction(), sameSite: "lax" },
     },
     getUserAttributes: (a) => ({
@@ -99,8 +103,11 @@ export async function invalidateUserSessions(userId: string) {
   await lucia().invalidateUserSessions(userId);
 }
 
+/** The session id from the Cookie header; a malformed header or value counts as no session. */
 function sessionIdFrom(request: Request): string | null {
-  return lucia().readSessionCookie(request.headers.get("Cookie") ?? "");
+  // Not lucia's readSessionCookie: it decodes every cookie in the header and throws on one bad one.
+  const id = readCookie(request.headers.get("Cookie"), SESSION_COOKIE);
+  return id && /^[a-z0-9]{1,128}$/i.test(id) ? id : null;
 }
 
 /** The signed-in user, or null (no session, an expired one, or a deactivated account). */
@@ -153,12 +160,6 @@ export async function requireRole(request: Request, ...roles: Role[]): Promise<S
 
 export async function requireAnonymous(request: Request) {
   if (await getUser(request)) throw redirect("/me");
-}
-
-/** Only same-site relative paths: an open redirect would let a link send users elsewhere. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/me") {
-  if (!to || typeof to !== "string" || !to.startsWith("/") || to.startsWith("//")) return fallback;
-  return to;
 }
 
 /** A temporary password readable over the phone: 4 groups of 4 unambiguous characters. */

@@ -7,6 +7,7 @@
 import { getDb, schema, type DbOrTx } from "../../db/client.server";
 import { env } from "./env.server";
 import { log } from "./log.server";
+import { siteUrl } from "./url.server";
 
 export type Mail = { to: string; subject: string; text: string };
 
@@ -30,14 +31,10 @@ export function enqueueEmail(mail: Mail, db: DbOrTx = getDb()): "pending" | "kep
   return status;
 }
 
-/** Absolute links in emails use BASE_URL when set, else the address the request came to. */
-export function absoluteUrl(request: Request, pathAndQuery: string): string {
-  const base = env().BASE_URL ?? new URL(request.url).origin;
-  return new URL(pathAndQuery, base).toString();
-}
+// Links come from BASE_URL only (app/utils/url.server.ts); these names stay for the callers.
+export { siteUrl } from "./url.server";
 
-/** An absolute link for mail sent outside a request (notifications). */
-export function siteUrl(pathAndQuery: string): string {
-  const base = env().BASE_URL ?? `http://localhost:${env().PORT}`;
-  return new URL(pathAndQuery, base).toString();
+/** An absolute link for a mail sent while answering a request; the request itself is ignored. */
+export function absoluteUrl(_request: Request, pathAndQuery: string): string {
+  return siteUrl(pathAndQuery);
 }
