@@ -27,6 +27,7 @@
  *   default) after it was closed — so staff are not flooded, and nothing that got worse is hidden.
  */
 import { z } from "zod";
+import { isWithVendor, type AmendmentStatus, type EngagementStatus, type MilestoneStatus } from "./delivery-rules";
 import { DAY_MS, effectiveNeedStatus, type NeedStatus } from "./need-status";
 import type { VendorStatus } from "./reference";
 import { effectiveStatus, type EffectiveVendorStatus } from "./vendor-lifecycle";
@@ -208,12 +209,12 @@ export const RISK_THRESHOLDS_DEFAULT: Readonly<RiskThresholds> = {
 
 /** Bid statuses of DESIGN §5 (declared by the bidding issue's schema; repeated here as the rules read them). */
 export type BidStatusFact = "submitted" | "withdrawn" | "shortlisted" | "awarded" | "not_selected";
-/** Engagement statuses of DESIGN §5. */
-export type EngagementStatusFact = "active" | "completed" | "terminated";
-/** Milestone statuses of DESIGN §5. */
-export type MilestoneStatusFact = "pending" | "submitted" | "accepted" | "changes_requested";
-/** Amendment statuses of the engagements issue: only accepted amendments change the plan. */
-export type AmendmentStatusFact = "proposed" | "accepted" | "declined";
+/** Engagement statuses (declared in app/lib/delivery-rules.ts). */
+export type EngagementStatusFact = EngagementStatus;
+/** Milestone statuses (declared in app/lib/delivery-rules.ts). */
+export type MilestoneStatusFact = MilestoneStatus;
+/** Amendment statuses (declared in app/lib/delivery-rules.ts): only accepted amendments change the plan. */
+export type AmendmentStatusFact = AmendmentStatus;
 
 export type BidFacts = {
   id: string;
@@ -510,11 +511,7 @@ export function ruleRepeatAward(e: EngagementFacts, _now: number, t: RiskThresho
 export function ruleMilestoneOverdue(e: EngagementFacts, now: number, t: RiskThresholds): Finding | null {
   if (e.status !== "active") return null;
   const late = e.milestones
-    .filter(
-      (m) =>
-        (m.status === "pending" || m.status === "changes_requested") &&
-        now - m.dueAt >= t.milestoneOverdueDays * DAY_MS,
-    )
+    .filter((m) => isWithVendor(m.status) && now - m.dueAt >= t.milestoneOverdueDays * DAY_MS)
     .sort((a, b) => a.dueAt - b.dueAt);
   const worst = late[0];
   if (!worst) return null;
