@@ -46,13 +46,9 @@ const RULES: Record<MilestoneAction, { side: Side; from: readonly MilestoneStatu
 };
 
 export type MilestoneTransition =
-  | { ok: true; from: readonly MilestoneStatus[]; to: MilestoneStatus }
-  | { ok: false; error: "wrong_side" | "illegal_transition" | "engagement_closed" };
+  { ok: true; to: MilestoneStatus } | { ok: false; error: "wrong_side" | "illegal_transition" | "engagement_closed" };
 
-/**
- * Whether `side` may take `action` on a milestone in `status`; on success, the statuses the
- * compare-and-set write must still find (`from`) and the status it writes (`to`).
- */
+/** Whether `side` may take `action` on a milestone in `status`; on success, the status it moves to. */
 export function milestoneTransition(
   action: MilestoneAction,
   side: Side | "staff",
@@ -63,7 +59,7 @@ export function milestoneTransition(
   if (!engagementActive) return { ok: false, error: "engagement_closed" };
   if (side !== rule.side) return { ok: false, error: "wrong_side" };
   if (!rule.from.includes(status)) return { ok: false, error: "illegal_transition" };
-  return { ok: true, from: rule.from, to: rule.to };
+  return { ok: true, to: rule.to };
 }
 
 /** Whole days the SME has left to decide on a submission (0 once the window has passed). */

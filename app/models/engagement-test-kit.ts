@@ -6,6 +6,8 @@ import Database from "better-sqlite3";
 import { afterAll } from "vitest";
 import { getSqlite } from "../../db/client.server";
 
+export { getSqlite };
+
 let other: Database.Database | null = null;
 
 /** A second connection on the same database file, as another process would open it. */
