@@ -246,7 +246,11 @@ export function FileField({
 }) {
   const describedBy = [hint ? `${meta.id}-hint` : null, meta.errors ? meta.errorId : null].filter(Boolean).join(" ");
   return (
-    <FieldShell meta={{ ...meta, required: meta.required ?? false }} label={label} hint={hint}>
+    <FieldShell
+      meta={{ id: meta.id, errorId: meta.errorId, errors: meta.errors, required: meta.required ?? false }}
+      label={label}
+      hint={hint}
+    >
       <input
         id={meta.id}
         name={meta.name}
