@@ -8,7 +8,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { EngagementDelivery } from "~/components/engagement/delivery";
@@ -49,7 +49,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** Where each refusal of a model shows: next to its field, or above the form. */
 const FAILURES: Record<string, { field?: string; message: string }> = {
-  stale: { message: "errors.stale" },
   wrong_side: { message: "errors.deliveryWrongSide" },
   illegal_transition: { message: "errors.deliveryIllegal" },
   engagement_closed: { message: "errors.engagementClosed" },
@@ -165,6 +164,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: ENGAGEMENT_FORMS[intent] as z.ZodTypeAny });
   if (submission.status !== "success") return json({ intent: key, result: submission.reply() }, { status: 400 });
   const result = await perform(intent, submission.value, { user, engagementId, ip: context.ip, formData });
+  if (!result.ok && result.error === "stale") {
+    // Someone else changed this first: the page says so above everything (the form may be gone
+    // with the state it acted on); a form still there keeps what was typed.
+    return json({ intent: key, stale: true, result: submission.reply() }, { status: 409 });
+  }
   if (!result.ok) {
     const failure = FAILURES[result.error] ?? { message: "errors.deliveryIllegal" };
     return json(
@@ -185,6 +189,7 @@ export default function Engagement() {
   const lang = i18n.language === "en" ? "en" : "vi";
   const { view, notice, monitoring } = useLoaderData<typeof loader>();
   const e = view.engagement;
+  const answer = useActionData<typeof action>();
   return (
     <div className="space-y-6" id="top">
       <PageHeader
@@ -196,7 +201,11 @@ export default function Engagement() {
           </Badge>
         }
       />
-      {notice ? (
+      {answer && "stale" in answer ? (
+        <Alert tone="warning" role="alert">
+          {t("errors.stale")}
+        </Alert>
+      ) : notice ? (
         <Alert tone="success" role="status">
           {t(`engagement.notice.${notice}`, { defaultValue: "" })}
         </Alert>

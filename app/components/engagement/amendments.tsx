@@ -4,7 +4,7 @@ import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import { Card } from "~/components/ui/page";
 import { MILESTONE_DELIVERED } from "~/lib/delivery-rules";
 import { formatDate, formatMoney } from "~/lib/format";
-import { EngagementForm, hasErrors, useEngagementForm } from "./forms";
+import { EngagementForm, useOpenOnError, useEngagementForm } from "./forms";
 import { AmendAmountSchema, AmendDueDateSchema, AmendNewMilestoneSchema, DecideAmendmentSchema } from "./schemas";
 import type { View } from "./types";
 
@@ -20,7 +20,7 @@ export function Amendments({ view, active, lang }: { view: View; active: boolean
   const [amount, amountFields] = useEngagementForm("amend-amount", AmendAmountSchema);
   const [due, dueFields] = useEngagementForm("amend-due", AmendDueDateSchema);
   const [added, addedFields] = useEngagementForm("amend-new", AmendNewMilestoneSchema);
-  const proposing = hasErrors(amount) || hasErrors(due) || hasErrors(added);
+  const proposing = useOpenOnError(amount, due, added);
   return (
     <Card>
       <h2 className="text-lg font-semibold">{t("delivery.amendments.title")}</h2>
@@ -52,7 +52,7 @@ export function Amendments({ view, active, lang }: { view: View; active: boolean
         </ul>
       )}
       {active && party ? (
-        <details className="mt-3" open={proposing || undefined}>
+        <details className="mt-3" open={proposing}>
           <summary className="cursor-pointer font-semibold text-brand-800 underline">
             {t("delivery.amendments.propose")}
           </summary>

@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type FormMetadata } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import type { z } from "zod";
 import { Button } from "~/components/ui/button";
 import { FormErrors } from "~/components/ui/field";
@@ -23,9 +23,15 @@ export function useEngagementForm<Schema extends z.ZodTypeAny>(formKey: string, 
   });
 }
 
-/** Whether the form came back with errors (a `<details>` holding it then opens). */
-export function hasErrors(form: { allErrors: Record<string, string[]> }): boolean {
-  return Object.values(form.allErrors).some((e) => e.length > 0);
+/**
+ * The `open` of a `<details>` holding forms: open once one of them has shown an error (from the
+ * server, or from the browser's check), and it stays open while the person corrects it.
+ */
+export function useOpenOnError(...forms: { allErrors: Record<string, string[]> }[]): true | undefined {
+  const errored = forms.some((form) => Object.values(form.allErrors).some((e) => e.length > 0));
+  const [latched, setLatched] = useState(errored);
+  if (errored && !latched) setLatched(true);
+  return latched || errored || undefined;
 }
 
 /** A form of the page: its intent and key posted with it, its hidden values, form-level errors above the fields. */

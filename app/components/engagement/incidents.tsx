@@ -4,7 +4,7 @@ import { SelectField, TextareaField } from "~/components/ui/field";
 import { Card } from "~/components/ui/page";
 import { formatDate } from "~/lib/format";
 import { INCIDENT_CATEGORIES } from "~/lib/incident-rules";
-import { EngagementForm, hasErrors, useEngagementForm } from "./forms";
+import { EngagementForm, useOpenOnError, useEngagementForm } from "./forms";
 import { IncidentSchema, RateIncidentSchema } from "./schemas";
 import type { View } from "./types";
 
@@ -45,8 +45,9 @@ export function Incidents({ view }: { view: View }) {
 function RaiseIncidentForm() {
   const { t } = useTranslation();
   const [form, fields] = useEngagementForm("incident", IncidentSchema);
+  const formOpen = useOpenOnError(form);
   return (
-    <details className="mt-3" open={hasErrors(form) || undefined}>
+    <details className="mt-3" open={formOpen}>
       <summary className="cursor-pointer font-semibold text-red-800 underline">{t("delivery.incidents.raise")}</summary>
       <div className="mt-2">
         <p className="mb-2 text-sm text-slate-700">{t("delivery.incidents.explain")}</p>

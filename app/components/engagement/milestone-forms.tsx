@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Field, FileField, TextareaField } from "~/components/ui/field";
-import { EngagementForm, hasErrors, useEngagementForm } from "./forms";
+import { EngagementForm, useOpenOnError, useEngagementForm } from "./forms";
 import { AcceptMilestoneSchema, RequestChangesSchema, SubmitMilestoneSchema } from "./schemas";
 import type { ViewMilestone } from "./types";
 
@@ -16,8 +16,9 @@ export function SubmitMilestoneForm({
 }) {
   const { t } = useTranslation();
   const [form, fields] = useEngagementForm(`submit-${m.id}`, SubmitMilestoneSchema);
+  const formOpen = useOpenOnError(form);
   return (
-    <details className="mt-3" open={hasErrors(form) || undefined}>
+    <details className="mt-3" open={formOpen}>
       <summary className="cursor-pointer font-semibold text-brand-800 underline">
         {t(m.status === "pending" ? "delivery.submit" : "delivery.resubmit")}
       </summary>
@@ -51,6 +52,7 @@ export function DecideMilestoneForms({ milestone: m }: { milestone: ViewMileston
   const { t } = useTranslation();
   const [accept] = useEngagementForm(`decide-${m.id}`, AcceptMilestoneSchema);
   const [changes, fields] = useEngagementForm(`decide-${m.id}-changes`, RequestChangesSchema);
+  const changesOpen = useOpenOnError(changes);
   return (
     <div className="mt-3 grid gap-3 sm:grid-cols-2">
       <EngagementForm
@@ -59,7 +61,7 @@ export function DecideMilestoneForms({ milestone: m }: { milestone: ViewMileston
         hidden={{ milestoneId: m.id, status: m.status, decision: "accept" }}
         submit={t("delivery.accept")}
       />
-      <details open={hasErrors(changes) || undefined}>
+      <details open={changesOpen}>
         <summary className="cursor-pointer font-semibold text-amber-800 underline">
           {t("delivery.requestChanges")}
         </summary>

@@ -5,7 +5,7 @@ import { Badge } from "~/components/ui/badge";
 import { Card } from "~/components/ui/page";
 import { formatDate } from "~/lib/format";
 import { CheckboxField, TextareaField } from "~/components/ui/field";
-import { EngagementForm, hasErrors, useEngagementForm } from "./forms";
+import { EngagementForm, useOpenOnError, useEngagementForm } from "./forms";
 import { TerminateSchema } from "./schemas";
 
 type Flag = {
@@ -58,8 +58,9 @@ export function StaffMonitoring({
 function TerminateForm() {
   const { t } = useTranslation();
   const [form, fields] = useEngagementForm("terminate", TerminateSchema);
+  const formOpen = useOpenOnError(form);
   return (
-    <details className="mt-4" open={hasErrors(form) || undefined}>
+    <details className="mt-4" open={formOpen}>
       <summary className="cursor-pointer font-semibold text-red-800 underline">
         {t("staffEngagements.terminate.open")}
       </summary>
