@@ -1,5 +1,5 @@
 /**
- * Delivery of an engagement (docs: engagements) as pure rules, and the one home of its facts:
+ * Delivery of an engagement (docs/product.md, engagements) as pure rules, and the one home of its facts:
  * the engagement and milestone statuses, the amendment kinds and statuses, the review's scores and
  * overall rating, the on-time and overdue rules. The schema, the models, the Zod schemas and the
  * risk rules import them from here; where SQL must compute the same thing,

@@ -1,5 +1,5 @@
 /**
- * Engagements (docs: engagements): what an award creates, and the core every module of the
+ * Engagements (docs/product.md, engagements): what an award creates, and the core every module of the
  * aggregate shares: who may see one and on which side (`sideOf`: the two parties and staff; anyone
  * else gets a 404), its timeline (`addEvent`), telling the parties (`notifyParties`), and its end
  * (completion when the last milestone is accepted, termination by staff). The other jobs live
