@@ -22,6 +22,14 @@ import { BID_STATUSES } from "../app/lib/bid-rules";
 import { FLAG_STATUSES, RULE_CODES, SEVERITIES, SUBJECT_TYPES } from "../app/lib/risk-rules";
 import { INCIDENT_CATEGORIES, INCIDENT_STATUSES } from "../app/lib/incident-rules";
 import { OUTBOX_STATUSES } from "../app/lib/mail-queue";
+import {
+  AMENDMENT_KINDS,
+  AMENDMENT_STATUSES,
+  ENGAGEMENT_STATUSES,
+  MILESTONE_STATUSES,
+  SIDES,
+  SUBMISSION_DECISIONS,
+} from "../app/lib/delivery-rules";
 
 const createdAt = () =>
   integer("created_at")
@@ -560,9 +568,13 @@ export const needQuestions = sqliteTable(
   (t) => [index("need_questions_need_idx").on(t.needId, t.createdAt)],
 );
 
-export const ENGAGEMENT_STATUSES = ["active", "completed", "terminated"] as const;
-export const MILESTONE_STATUSES = ["pending", "submitted", "accepted", "changes_requested"] as const;
-export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
+export {
+  AMENDMENT_KINDS,
+  AMENDMENT_STATUSES,
+  ENGAGEMENT_STATUSES,
+  MILESTONE_STATUSES,
+  type MilestoneStatus,
+} from "../app/lib/delivery-rules";
 
 export const engagements = sqliteTable(
   "engagements",
@@ -677,7 +689,7 @@ export const milestoneSubmissions = sqliteTable(
       .notNull()
       .references(() => users.id),
     submittedAt: integer("submitted_at").notNull(),
-    decision: text("decision", { enum: ["accepted", "changes_requested"] }),
+    decision: text("decision", { enum: SUBMISSION_DECISIONS }),
     decisionReason: text("decision_reason"),
     decidedBy: text("decided_by").references(() => users.id),
     decidedAt: integer("decided_at"),
@@ -709,9 +721,6 @@ export const attachments = sqliteTable(
   ],
 );
 
-export const AMENDMENT_KINDS = ["amount", "due_date", "new_milestone"] as const;
-export const AMENDMENT_STATUSES = ["proposed", "accepted", "declined"] as const;
-
 export const amendments = sqliteTable(
   "amendments",
   {
@@ -731,7 +740,7 @@ export const amendments = sqliteTable(
     proposedBy: text("proposed_by")
       .notNull()
       .references(() => users.id),
-    proposedBySide: text("proposed_by_side", { enum: ["sme", "vendor"] }).notNull(),
+    proposedBySide: text("proposed_by_side", { enum: SIDES }).notNull(),
     decidedBy: text("decided_by").references(() => users.id),
     decidedAt: integer("decided_at"),
     createdAt: createdAt(),

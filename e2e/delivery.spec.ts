@@ -1,4 +1,4 @@
-import { createEngagement, createUser, expect, expectAccessible, makeVetted, signInAs, test } from "./fixtures";
+import { createEngagement, createUser, e2eDb, expect, expectAccessible, makeVetted, signInAs, test } from "./fixtures";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
@@ -128,4 +128,48 @@ test("a file that is not what its name says is refused next to the form", async 
     .setInputFiles({ name: "hoa-don.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ fake executable") });
   await first.getByRole("button", { name: "Gửi bàn giao" }).click();
   await expect(page.getByText(/Tệp không đúng loại cho phép/)).toBeVisible();
+});
+
+test("@nojs with or without JavaScript, a refused delivery keeps what was typed with the error next to its field, and a decision someone made first says so", async ({
+  browser,
+}) => {
+  const sme = await createUser("sme");
+  const vendor = await createUser("vendor");
+  makeVetted(vendor);
+  const engagementId = createEngagement(sme, vendor, "Bàn giao không cần JavaScript");
+  const url = `/engagements/${engagementId}`;
+
+  const v = await (await browser.newContext()).newPage();
+  await signInAs(v, vendor);
+  await v.goto(url);
+  const first = v.getByRole("listitem").filter({ hasText: "1. Lắp đặt và cấu hình" });
+  await first.getByText("Bàn giao mốc này").click();
+  await first.getByLabel("Ghi chú bàn giao").fill("Đã lắp đặt máy chủ.");
+  await first.getByLabel(/Đường dẫn/).fill("khong-phai-dia-chi");
+  await first.getByRole("button", { name: "Gửi bàn giao" }).click();
+  // Refused (by the server without JavaScript): the form is open, the note kept, the error under the link.
+  const again = v.getByRole("listitem").filter({ hasText: "1. Lắp đặt và cấu hình" });
+  await expect(again.getByLabel("Ghi chú bàn giao")).toHaveValue("Đã lắp đặt máy chủ.");
+  await expect(again.getByLabel(/Đường dẫn/)).toHaveAccessibleDescription(/Địa chỉ website chưa đúng/);
+  await again.getByLabel(/Đường dẫn/).fill("https://nhacungcap.vn/ban-giao");
+  await again.getByRole("button", { name: "Gửi bàn giao" }).click();
+  await expect(v.getByText("Đã gửi bàn giao.")).toBeVisible();
+
+  // The SME opens the page; before they decide, a colleague accepts the milestone.
+  const s = await (await browser.newContext()).newPage();
+  await signInAs(s, sme);
+  await s.goto(url);
+  await expectAccessible(s);
+  e2eDb()
+    .prepare(
+      "UPDATE engagement_milestones SET status = 'accepted', accepted_at = ? WHERE engagement_id = ? AND position = 0",
+    )
+    .run(Date.now(), engagementId);
+  const sFirst = s.getByRole("listitem").filter({ hasText: "1. Lắp đặt và cấu hình" });
+  await sFirst.getByText("Yêu cầu chỉnh sửa", { exact: true }).click();
+  await sFirst.getByLabel("Cần chỉnh sửa gì").fill("Thiếu tài liệu hướng dẫn.");
+  await sFirst.getByRole("button", { name: "Gửi yêu cầu chỉnh sửa" }).click();
+  await expect(s.getByText("Người khác vừa thay đổi mục này trước bạn.", { exact: false })).toBeVisible();
+  await expect(sFirst.getByText("Đã nghiệm thu", { exact: true })).toBeVisible();
+  await expect(sFirst.getByLabel("Cần chỉnh sửa gì")).toHaveCount(0);
 });

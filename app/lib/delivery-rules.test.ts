@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { allAccepted, milestoneTransition, onTimeCounts, overallRating, reviewDaysLeft } from "./delivery-rules";
+import {
+  allAccepted,
+  isOverdue,
+  milestoneTransition,
+  onTimeCounts,
+  overallRating,
+  ratingX100,
+  reviewDaysLeft,
+} from "./delivery-rules";
 
 const DAY = 86_400_000;
 
@@ -71,5 +79,22 @@ describe("delivery figures", () => {
 
   it("averages a review's four marks", () => {
     expect(overallRating({ quality: 5, schedule: 4, value: 4, communication: 3 })).toBe(4);
+  });
+});
+
+describe("one home for the delivery facts", () => {
+  it("a milestone is overdue while with the vendor after its due date, not once submitted or accepted", () => {
+    const now = 100 * DAY;
+    expect(isOverdue({ status: "pending", dueAt: now - 1 }, now)).toBe(true);
+    expect(isOverdue({ status: "changes_requested", dueAt: now - 1 }, now)).toBe(true);
+    expect(isOverdue({ status: "pending", dueAt: now }, now)).toBe(false);
+    expect(isOverdue({ status: "submitted", dueAt: now - DAY }, now)).toBe(false);
+    expect(isOverdue({ status: "accepted", dueAt: now - DAY }, now)).toBe(false);
+  });
+
+  it("a vendor's stored rating is the mean of its reviews' overall ratings, × 100", () => {
+    expect(ratingX100([])).toBeNull();
+    expect(ratingX100([4.5])).toBe(450);
+    expect(ratingX100([4.5, 2.25])).toBe(338);
   });
 });

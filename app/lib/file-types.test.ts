@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeFileName, sniffFileType } from "./file-types";
+import { asciiFileName, attachmentDisposition, downloadName, safeFileName, sniffFileType } from "./file-types";
 
 const bytes = (...b: number[]) => new Uint8Array([...b, ...new Array(16).fill(0)]);
 
@@ -31,5 +31,23 @@ describe("file types by content", () => {
   it("strips paths and quotes from names it sends back", () => {
     expect(safeFileName('..\\..\\evil"name.pdf')).toBe("evilname.pdf");
     expect(safeFileName("a/b/Bàn giao.pdf")).toBe("Bàn giao.pdf");
+  });
+});
+
+describe("download names", () => {
+  it("take the extension of the detected type, never the uploader's", () => {
+    expect(downloadName("page.html", "application/pdf")).toBe("page.pdf");
+    expect(downloadName("anh.exe.png", "image/jpeg")).toBe("anh.exe.jpg");
+    expect(downloadName("Báo cáo", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")).toBe(
+      "Báo cáo.docx",
+    );
+    expect(downloadName(".pdf", "application/pdf")).toBe("file.pdf");
+  });
+
+  it("are sent as an attachment with an ASCII fallback and the exact name in filename*", () => {
+    expect(attachmentDisposition("Hợp đồng 'mới'.pdf")).toBe(
+      `attachment; filename="Hop dong _moi_.pdf"; filename*=UTF-8''H%E1%BB%A3p%20%C4%91%E1%BB%93ng%20%27m%E1%BB%9Bi%27.pdf`,
+    );
+    expect(asciiFileName('a"b\\c.pdf')).toBe("a_b_c.pdf");
   });
 });

@@ -47,3 +47,49 @@ export function safeFileName(name: string): string {
   const printable = [...base].filter((c) => c.charCodeAt(0) >= 32 && c !== '"').join("");
   return printable.slice(0, 150) || "file";
 }
+
+const EXTENSION_OF_MIME: Record<string, string> = {
+  "application/pdf": "pdf",
+  "image/png": "png",
+  "image/jpeg": "jpg",
+  "image/gif": "gif",
+  "image/webp": "webp",
+  ...Object.fromEntries(Object.entries(OOXML).map(([ext, mime]) => [mime, ext])),
+  ...Object.fromEntries(Object.entries(OLE).map(([ext, mime]) => [mime, ext])),
+};
+
+/** The extension a detected type is stored and served under ("pdf" for application/pdf). */
+export function extensionOfMime(mime: string): string {
+  return EXTENSION_OF_MIME[mime] ?? "bin";
+}
+
+/**
+ * The name a download is saved under: the uploader's name without its own extension, then the
+ * extension of the detected type. `page.html` holding a PDF downloads as `page.pdf`.
+ */
+export function downloadName(originalName: string, mime: string): string {
+  const base =
+    safeFileName(originalName)
+      .replace(/\.[a-z0-9]{1,10}$/i, "")
+      .trim() || "file";
+  return `${base}.${extensionOfMime(mime)}`;
+}
+
+/** The same name in plain ASCII, for clients that do not read `filename*`: "Biên bản.pdf" → "Bien ban.pdf". */
+export function asciiFileName(name: string): string {
+  const folded = name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D");
+  return folded.replace(/[^A-Za-z0-9._ -]/g, "_").replace(/^[ .]+/, "") || "file";
+}
+
+/**
+ * `Content-Disposition` for a download: always `attachment` (never shown inline), an ASCII
+ * `filename` and the exact UTF-8 name in RFC 5987's `filename*`.
+ */
+export function attachmentDisposition(name: string): string {
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${asciiFileName(name)}"; filename*=UTF-8''${encoded}`;
+}

@@ -1,4 +1,4 @@
 /** Option lists for the monitoring pages (shared by the browser and the server). */
 export { FLAG_STATUSES, RULE_CODES, SEVERITIES } from "./risk-rules";
 export const HEALTH_FILTERS = ["red", "amber", "green"] as const;
-export const ENGAGEMENT_STATUS_FILTERS = ["active", "completed", "terminated"] as const;
+export { ENGAGEMENT_STATUSES as ENGAGEMENT_STATUS_FILTERS } from "./delivery-rules";

@@ -4,7 +4,7 @@
  */
 
 const OFFSET_MS = 7 * 60 * 60 * 1000;
-/** The length of a day, for durations counted in days (HCMC has no daylight saving). */
+/** The length of a day in ms: the one constant every rule that counts days uses. */
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
 function parts(value: string): [number, number, number] | null {

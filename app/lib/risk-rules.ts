@@ -28,6 +28,7 @@
  */
 import { z } from "zod";
 import type { BidStatus } from "./bid-rules";
+import { isWithVendor, type AmendmentStatus, type EngagementStatus, type MilestoneStatus } from "./delivery-rules";
 import { DAY_MS } from "./local-date";
 import { effectiveNeedStatus, type NeedStatus } from "./need-status";
 import type { VendorStatus } from "./reference";
@@ -208,12 +209,12 @@ export const RISK_THRESHOLDS_DEFAULT: Readonly<RiskThresholds> = {
 // ---------------------------------------------------------------------------------------------
 // Facts: what a model reads from the database for one subject
 
-/** Engagement statuses of DESIGN §5. */
-export type EngagementStatusFact = "active" | "completed" | "terminated";
-/** Milestone statuses of DESIGN §5. */
-export type MilestoneStatusFact = "pending" | "submitted" | "accepted" | "changes_requested";
-/** Amendment statuses of the engagements issue: only accepted amendments change the plan. */
-export type AmendmentStatusFact = "proposed" | "accepted" | "declined";
+/** Engagement statuses (declared in app/lib/delivery-rules.ts). */
+export type EngagementStatusFact = EngagementStatus;
+/** Milestone statuses (declared in app/lib/delivery-rules.ts). */
+export type MilestoneStatusFact = MilestoneStatus;
+/** Amendment statuses (declared in app/lib/delivery-rules.ts): only accepted amendments change the plan. */
+export type AmendmentStatusFact = AmendmentStatus;
 
 export type BidFacts = {
   id: string;
@@ -510,11 +511,7 @@ export function ruleRepeatAward(e: EngagementFacts, _now: number, t: RiskThresho
 export function ruleMilestoneOverdue(e: EngagementFacts, now: number, t: RiskThresholds): Finding | null {
   if (e.status !== "active") return null;
   const late = e.milestones
-    .filter(
-      (m) =>
-        (m.status === "pending" || m.status === "changes_requested") &&
-        now - m.dueAt >= t.milestoneOverdueDays * DAY_MS,
-    )
+    .filter((m) => isWithVendor(m.status) && now - m.dueAt >= t.milestoneOverdueDays * DAY_MS)
     .sort((a, b) => a.dueAt - b.dueAt);
   const worst = late[0];
   if (!worst) return null;

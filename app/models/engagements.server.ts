@@ -1,14 +1,181 @@
 /**
- * Engagements (DESIGN §9): what an award creates. Only the two parties and staff may see one;
- * anyone else gets a 404.
+ * Engagements (docs/product.md, engagements): what an award creates, and the core every module of the
+ * aggregate shares: who may see one and on which side (`sideOf`: the two parties and staff; anyone
+ * else gets a 404), its timeline (`addEvent`), telling the parties (`notifyParties`), and its end
+ * (completion when the last milestone is accepted, termination by staff). The other jobs live
+ * beside it: milestones, attachments, amendments, messages, reviews (`*.server.ts` of those names),
+ * incidents (incidents.server.ts) and the page's read model (engagement-view.server.ts).
  */
-import { and, asc, count, desc, eq, inArray, or, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { getDb, schema, type DB } from "../../db/client.server";
-import { onTimeCounts } from "~/lib/delivery-rules";
+import { getDb, schema, type DB, type DbOrTx, type Tx } from "../../db/client.server";
+import { onTimeCounts, type EngagementStatus, type Side } from "~/lib/delivery-rules";
+import type { NotificationKind } from "~/lib/notification-kinds";
 import type { Role } from "~/lib/reference";
+import { recordAudit } from "./audit.server";
+import { MILESTONE_COLUMNS, milestoneIsOverdue } from "./delivery-sql.server";
+import { reevaluate } from "./flags.server";
+import { notify, organisationUserIds } from "./notifications.server";
+import { expectOneChange, transition, type TransitionResult } from "./transition.server";
 
-type Viewer = { organisationId: string; role: Role };
+/** Whoever acts on an engagement: a signed-in user. */
+export type Actor = { id: string; organisationId: string; role: Role };
+export type Engagement = typeof schema.engagements.$inferSelect;
+export type TimelineKind = (typeof schema.TIMELINE_KINDS)[number];
+
+export function notFound(): never {
+  throw new Response("Not found", { status: 404 });
+}
+
+/** The engagement, or a 404. */
+export function engagementOf(db: DbOrTx, engagementId: string): Engagement {
+  const e = db.select().from(schema.engagements).where(eq(schema.engagements.id, engagementId)).get();
+  if (!e) notFound();
+  return e;
+}
+
+/**
+ * Which side of the engagement the actor is on: the SME's users (role `sme`) and the vendor's
+ * (role `vendor`) are the parties, staff and admins oversee it; anyone else gets a 404, so an
+ * engagement's existence is not revealed. The one ownership rule of the aggregate.
+ */
+export function sideOf(engagement: { smeId: string; vendorId: string }, actor: Actor): Side | "staff" {
+  if (actor.role === "sme" && actor.organisationId === engagement.smeId) return "sme";
+  if (actor.role === "vendor" && actor.organisationId === engagement.vendorId) return "vendor";
+  if (actor.role === "staff" || actor.role === "admin") return "staff";
+  notFound();
+}
+
+/** The engagement and the actor's side of it, or a 404 for a stranger. */
+export function engagementForActor(db: DbOrTx, engagementId: string, actor: Actor) {
+  const engagement = engagementOf(db, engagementId);
+  return { engagement, side: sideOf(engagement, actor) };
+}
+
+/** For a route: the engagement and the actor's side, read outside any transaction (404 for a stranger). */
+export function getEngagementForActor(engagementId: string, actor: Actor) {
+  return engagementForActor(getDb(), engagementId, actor);
+}
+
+/**
+ * Appends an event to the engagement's timeline, in the caller's transaction, and bumps its last
+ * activity.
+ */
+export function addEvent(
+  tx: DbOrTx,
+  engagementId: string,
+  kind: TimelineKind,
+  actorId: string | null,
+  now: number,
+  body?: string | null,
+  params?: Record<string, string | number>,
+) {
+  tx.insert(schema.engagementEvents)
+    .values({
+      engagementId,
+      kind,
+      actorId,
+      body: body ?? null,
+      params: params ? JSON.stringify(params) : null,
+      at: now,
+    })
+    .run();
+  tx.update(schema.engagements).set({ lastActivityAt: now }).where(eq(schema.engagements.id, engagementId)).run();
+}
+
+export function needTitle(db: DbOrTx, needId: string): string {
+  return (
+    db.select({ title: schema.needs.title }).from(schema.needs).where(eq(schema.needs.id, needId)).get()?.title ?? ""
+  );
+}
+
+/**
+ * Tells the party other than `from` (both parties when staff act) about a change, in the
+ * transaction of that change: the notification and its mail exist exactly when the change does.
+ */
+export function notifyParties(
+  tx: DbOrTx,
+  engagement: Pick<Engagement, "id" | "smeId" | "vendorId" | "needId">,
+  from: Side | "staff",
+  kind: NotificationKind,
+  params: Record<string, string | number> = {},
+) {
+  const targets =
+    from === "sme"
+      ? organisationUserIds(engagement.vendorId, tx)
+      : from === "vendor"
+        ? organisationUserIds(engagement.smeId, tx)
+        : [...organisationUserIds(engagement.smeId, tx), ...organisationUserIds(engagement.vendorId, tx)];
+  notify(targets, kind, { need: needTitle(tx, engagement.needId), ...params }, `/engagements/${engagement.id}`, tx);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The end of an engagement
+
+/**
+ * Completes an active engagement (its last milestone was just accepted), in the caller's
+ * transaction: compare-and-set on `active`, the timeline, and both parties told.
+ */
+export function completeEngagement(tx: Tx, engagement: Engagement, now: number) {
+  expectOneChange(
+    tx
+      .update(schema.engagements)
+      .set({ status: "completed", completedAt: now })
+      .where(and(eq(schema.engagements.id, engagement.id), eq(schema.engagements.status, "active")))
+      .run(),
+    "the engagement",
+  );
+  addEvent(tx, engagement.id, "completed", null, now);
+  const params = { need: needTitle(tx, engagement.needId) };
+  const link = `/engagements/${engagement.id}`;
+  notify(organisationUserIds(engagement.smeId, tx), "engagement_completed_sme", params, link, tx);
+  notify(organisationUserIds(engagement.vendorId, tx), "engagement_completed_vendor", params, link, tx);
+}
+
+/**
+ * Staff end an active engagement with a reason: compare-and-set on `active` (an engagement that
+ * completed or was terminated meanwhile answers `stale`), the timeline, the audit entry and both
+ * parties told, all in one transaction.
+ */
+export async function terminateEngagement(
+  actor: Actor,
+  engagementId: string,
+  reason: string,
+  ip: string,
+  now = Date.now(),
+): Promise<TransitionResult<"wrong_side">> {
+  const result = transition((tx): TransitionResult<"wrong_side"> => {
+    const { engagement, side } = engagementForActor(tx, engagementId, actor);
+    if (side !== "staff") return { ok: false, error: "wrong_side" };
+    expectOneChange(
+      tx
+        .update(schema.engagements)
+        .set({ status: "terminated", terminatedAt: now, terminationReason: reason })
+        .where(and(eq(schema.engagements.id, engagementId), eq(schema.engagements.status, "active")))
+        .run(),
+      "the engagement",
+    );
+    addEvent(tx, engagementId, "terminated", actor.id, now, reason);
+    recordAudit(
+      {
+        actorId: actor.id,
+        action: "engagement_terminated",
+        subjectType: "engagement",
+        subjectId: engagementId,
+        ip,
+        details: { reason },
+      },
+      tx,
+    );
+    notifyParties(tx, engagement, "staff", "engagement_terminated", { reason });
+    return { ok: true };
+  });
+  if (result.ok) await reevaluate({ engagementId });
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lists
 
 export function engagementIdOfNeed(needId: string): string | null {
   return (
@@ -22,48 +189,6 @@ export function engagementIdOfNeed(needId: string): string | null {
 
 const sme = alias(schema.organisations, "sme");
 const vendor = alias(schema.organisations, "vendor");
-
-export function getEngagementForViewer(engagementId: string, viewer: Viewer) {
-  const db = getDb();
-  const row = db
-    .select({
-      engagement: schema.engagements,
-      needTitle: schema.needs.title,
-      needCategory: schema.needs.category,
-      smeName: sme.legalName,
-      vendorName: vendor.legalName,
-    })
-    .from(schema.engagements)
-    .innerJoin(schema.needs, eq(schema.needs.id, schema.engagements.needId))
-    .innerJoin(sme, eq(sme.id, schema.engagements.smeId))
-    .innerJoin(vendor, eq(vendor.id, schema.engagements.vendorId))
-    .where(eq(schema.engagements.id, engagementId))
-    .get();
-  const staff = viewer.role === "staff" || viewer.role === "admin";
-  const party =
-    !!row && (row.engagement.smeId === viewer.organisationId || row.engagement.vendorId === viewer.organisationId);
-  if (!row || !(staff || party)) throw new Response("Not found", { status: 404 });
-  const milestones = db
-    .select()
-    .from(schema.engagementMilestones)
-    .where(eq(schema.engagementMilestones.engagementId, engagementId))
-    .orderBy(asc(schema.engagementMilestones.position))
-    .all();
-  return {
-    ...row.engagement,
-    needTitle: row.needTitle,
-    needCategory: row.needCategory,
-    smeName: row.smeName,
-    vendorName: row.vendorName,
-    milestones,
-    side:
-      row.engagement.smeId === viewer.organisationId
-        ? "sme"
-        : row.engagement.vendorId === viewer.organisationId
-          ? "vendor"
-          : "staff",
-  };
-}
 
 export const ENGAGEMENTS_PAGE_SIZE = 10;
 
@@ -122,7 +247,7 @@ const HEALTH_RANK = sql<number>`coalesce((SELECT max(CASE f.severity WHEN 'high'
 
 export type StaffEngagementFilters = {
   health?: "green" | "amber" | "red";
-  status?: "active" | "completed" | "terminated";
+  status?: EngagementStatus;
   sector?: string;
   vendorId?: string;
 };
@@ -194,13 +319,7 @@ export function engagementHealthCounts(now = Date.now()) {
       .select({ n: count() })
       .from(schema.engagementMilestones)
       .innerJoin(schema.engagements, eq(schema.engagements.id, schema.engagementMilestones.engagementId))
-      .where(
-        and(
-          eq(schema.engagements.status, "active"),
-          sql`${schema.engagementMilestones.status} IN ('pending', 'changes_requested')`,
-          sql`${schema.engagementMilestones.dueAt} < ${now}`,
-        ),
-      )
+      .where(and(eq(schema.engagements.status, "active"), milestoneIsOverdue(MILESTONE_COLUMNS, now)))
       .get()?.n ?? 0;
   const openIncidents =
     db

@@ -7,6 +7,7 @@
 import crypto from "node:crypto";
 import { and, asc, count, desc, eq, gt, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import { getDb, schema, type DB } from "../../db/client.server";
+import { overallRating } from "~/lib/delivery-rules";
 import type { Sector } from "~/lib/reference";
 import {
   engagementHealth,
@@ -146,7 +147,7 @@ function engagementFacts(db: DB, engagementId: string): (EngagementFacts & { nee
     milestones,
     amendments,
     openIncidents,
-    overallRating: review ? (review.quality + review.schedule + review.value + review.communication) / 4 : null,
+    overallRating: review ? overallRating(review) : null,
     vendorStatus: row.vendorStatus ?? "draft",
     vendorVettingExpiresAt: row.vendorExpiresAt ?? null,
     assessmentsAfterCompletion,

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { getSqlite } from "../../db/client.server";
 import { createEngagement, createUser } from "../../db/test/factories";
-import { raiseIncident } from "./delivery.server";
 import {
   assignIncident,
   getIncidentForStaff,
   listIncidents,
+  raiseIncident,
   rateIncidentHandling,
   resolveIncident,
 } from "./incidents.server";

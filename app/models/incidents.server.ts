@@ -17,6 +17,7 @@
  * and the other party are told the incident is being handled, then that it is resolved (the raiser
  * is asked to rate); a colleague assigned by someone else is told too.
  */
+import crypto from "node:crypto";
 import { and, asc, desc, eq, inArray, isNull, or, sql, count } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb, schema, type DB } from "../../db/client.server";
@@ -30,9 +31,10 @@ import {
 } from "~/lib/incident-rules";
 import type { Role } from "~/lib/reference";
 import { recordAudit } from "./audit.server";
-import { addEvent } from "./delivery.server";
+import { addEvent, engagementForActor, needTitle, notifyParties } from "./engagements.server";
 import { reevaluate } from "./flags.server";
-import { notify, organisationUserIds } from "./notifications.server";
+import { notify, organisationUserIds, staffUserIds } from "./notifications.server";
+import { transition, type TransitionResult } from "./transition.server";
 
 export type IncidentFailure = {
   ok: false;
@@ -396,4 +398,45 @@ export async function rateIncidentHandling(
     );
   }
   return { ok: true };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Raising (a party, on the engagement page)
+
+/** A party raises an incident: the timeline, the other party and staff are told, in one transaction. */
+export async function raiseIncident(
+  actor: Actor,
+  engagementId: string,
+  input: { category: (typeof schema.INCIDENT_CATEGORIES)[number]; description: string },
+  now = Date.now(),
+): Promise<TransitionResult<"wrong_side">> {
+  const result = transition((tx): TransitionResult<"wrong_side"> => {
+    const { engagement, side } = engagementForActor(tx, engagementId, actor);
+    if (side === "staff") return { ok: false, error: "wrong_side" };
+    const incidentId = crypto.randomUUID();
+    tx.insert(schema.incidents)
+      .values({
+        id: incidentId,
+        engagementId,
+        raisedBy: actor.id,
+        raisedBySide: side,
+        category: input.category,
+        description: input.description,
+        status: "open",
+        createdAt: now,
+      })
+      .run();
+    addEvent(tx, engagementId, "incident_raised", actor.id, now, input.description, { category: input.category });
+    notifyParties(tx, engagement, side, "incident_raised_party");
+    notify(
+      staffUserIds(tx),
+      "incident_raised_staff",
+      { need: needTitle(tx, engagement.needId) },
+      `/staff/incidents/${incidentId}`,
+      tx,
+    );
+    return { ok: true };
+  });
+  if (result.ok) await reevaluate({ engagementId });
+  return result;
 }

@@ -24,6 +24,7 @@ import {
 } from "~/lib/matching";
 import { NEED_STATUSES_VENDORS_SEE, type NeedStatus } from "~/lib/need-status";
 import type { Category, Sector } from "~/lib/reference";
+import { milestoneAlias, milestoneCountsAsDue, milestoneIsOnTime } from "./delivery-sql.server";
 import { getNeedForOwner, needStatusNow, type NeedViewer } from "./needs.server";
 import { notify, organisationUserIds } from "./notifications.server";
 import { transition } from "./transition.server";
@@ -41,14 +42,10 @@ const inIds = (column: SQL, ids: readonly string[]) => sql`${column} IN (SELECT 
 // Delivery facts: milestones on time, open risk flags
 
 /**
- * The on-time definition of app/lib/delivery-rules.ts `onTimeCounts`, in SQL: a milestone counts
- * once accepted (on time when first submitted by its due date) or once overdue and never
- * delivered (late). The public profile, the monitoring rules and matching read the same numbers.
+ * The on-time rule of app/lib/delivery-rules.ts (`countsAsDue`, `isOnTime`), in SQL over the
+ * milestones aliased `m`: the public profile, the monitoring rules and matching read the same numbers.
  */
-const DELIVERED = sql`m.status = 'accepted'`;
-const NOT_DELIVERED = sql`m.first_submitted_at IS NULL AND m.status <> 'accepted'`;
-const milestoneDue = (now: number) => sql`(${DELIVERED} OR (m.first_submitted_at IS NULL AND m.due_at < ${now}))`;
-const milestoneOnTime = sql`(m.status = 'accepted' AND m.first_submitted_at <= m.due_at)`;
+const M = milestoneAlias("m");
 
 /** Open (or acknowledged) risk flags on each vendor's engagements, in one grouped query. */
 export function openRiskFlagCounts(vendorIds: readonly string[], db: DB = getDb()): Map<string, number> {
@@ -74,9 +71,8 @@ export function marketStats(now = Date.now(), db: DB = getDb()): MarketStats {
     SELECT
       coalesce(sum(p.rating_avg_x100 * p.rating_count), 0) AS ratingSumX100,
       coalesce(sum(p.rating_count), 0) AS ratingCount,
-      (SELECT count(*) FROM engagement_milestones m WHERE ${milestoneOnTime}) AS onTime,
-      (SELECT count(*) FROM engagement_milestones m WHERE ${milestoneOnTime})
-        + (SELECT count(*) FROM engagement_milestones m WHERE ${NOT_DELIVERED} AND m.due_at <= ${now}) AS due
+      (SELECT count(*) FROM engagement_milestones m WHERE ${milestoneIsOnTime(M)}) AS onTime,
+      (SELECT count(*) FROM engagement_milestones m WHERE ${milestoneCountsAsDue(M, now)}) AS due
     FROM organisations o JOIN vendor_profiles p ON p.organisation_id = o.id
     WHERE ${sql.join(vettedNowConditions(now), sql` AND `)} AND p.rating_avg_x100 IS NOT NULL AND p.rating_count > 0`);
   return marketStatsFrom({
@@ -176,8 +172,8 @@ function vendorFacts(
       .all<{ vendorId: string; due: number; onTime: number }>(
         sql`
       SELECT e.vendor_id AS vendorId,
-        sum(${milestoneDue(opts.now)}) AS due,
-        sum(${milestoneDue(opts.now)} AND ${milestoneOnTime}) AS onTime
+        sum(${milestoneCountsAsDue(M, opts.now)}) AS due,
+        sum(${milestoneCountsAsDue(M, opts.now)} AND ${milestoneIsOnTime(M)}) AS onTime
       FROM engagements e JOIN engagement_milestones m ON m.engagement_id = e.id
       WHERE ${inIds(sql`e.vendor_id`, ids)}
       GROUP BY e.vendor_id`,

@@ -8,10 +8,11 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import type { z } from "zod";
 import { EngagementDelivery } from "~/components/engagement/delivery";
+import { ENGAGEMENT_FORMS, isEngagementIntent, type EngagementIntent } from "~/components/engagement/schemas";
 import { StaffMonitoring } from "~/components/engagement/staff-monitoring";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Alert } from "~/components/ui/alert";
@@ -19,125 +20,49 @@ import { Badge } from "~/components/ui/badge";
 import { Card, PageHeader } from "~/components/ui/page";
 import { MAX_FILE_BYTES } from "~/lib/file-types";
 import { formatDate, formatMoney } from "~/lib/format";
-import { isLocalDate, startOfLocalDay } from "~/lib/local-date";
-import {
-  decideAmendment,
-  decideMilestone,
-  deliveryView,
-  postMessage,
-  proposeAmendment,
-  raiseIncident,
-  rateSme,
-  replyToReview,
-  submitMilestone,
-  submitReview,
-  terminateEngagement,
-  type DeliveryResult,
-  type Upload,
-} from "~/models/delivery.server";
-import { flagsOfEngagement, getEngagementForViewer } from "~/models/engagements.server";
+import { decideAmendment, proposeAmendment } from "~/models/amendments.server";
+import type { Upload } from "~/models/attachments.server";
+import { engagementView } from "~/models/engagement-view.server";
+import { flagsOfEngagement, getEngagementForActor, terminateEngagement } from "~/models/engagements.server";
 import { healthOf } from "~/models/flags.server";
-import { rateIncidentHandling, type IncidentFailure } from "~/models/incidents.server";
+import { raiseIncident, rateIncidentHandling } from "~/models/incidents.server";
+import { postMessage } from "~/models/messages.server";
+import { decideMilestone, submitMilestone } from "~/models/milestones.server";
+import { rateSme, replyToReview, submitReview } from "~/models/reviews.server";
 import { requireUser } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
-import { money, optionalText, text, wholeNumber } from "~/utils/validation";
 
 export const meta: MetaFunction = (args) => title(args, "engagement.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const engagement = getEngagementForViewer(params.engagementId ?? "", user);
-  const staff = user.role === "staff" || user.role === "admin";
+  const view = engagementView(params.engagementId ?? "", user);
   return json({
-    engagement,
-    delivery: deliveryView(engagement.id, user),
-    monitoring: staff ? { flags: flagsOfEngagement(engagement.id), health: healthOf(engagement.id) } : null,
+    view,
+    monitoring:
+      view.side === "staff"
+        ? { flags: flagsOfEngagement(view.engagement.id), health: healthOf(view.engagement.id) }
+        : null,
     notice: new URL(request.url).searchParams.get("notice"),
   });
 }
 
-const localDate = z
-  .string({ required_error: "errors.required" })
-  .refine(isLocalDate, "errors.date")
-  .transform(startOfLocalDay);
-const score = (min: number, max: number) => wholeNumber(min, max);
-
-const SCHEMAS = {
-  submit: z.object({ milestoneId: z.string(), note: text(2000), link: z.string().trim().url("errors.url").optional() }),
-  decide: z
-    .object({ milestoneId: z.string(), decision: z.enum(["accept", "request_changes"]), reason: optionalText(2000) })
-    .refine((v) => v.decision === "accept" || !!v.reason, { path: ["reason"], message: "errors.noteRequired" }),
-  amend: z.discriminatedUnion("kind", [
-    z.object({
-      kind: z.literal("amount"),
-      milestoneId: z.string().min(1, "errors.choose"),
-      newAmount: money(),
-      reason: text(1000),
-    }),
-    z.object({
-      kind: z.literal("due_date"),
-      milestoneId: z.string().min(1, "errors.choose"),
-      newDueAt: localDate,
-      reason: text(1000),
-    }),
-    z.object({
-      kind: z.literal("new_milestone"),
-      newTitle: text(200),
-      newAmount: money(),
-      newDueAt: localDate,
-      reason: text(1000),
-    }),
-  ]),
-  amend_decide: z.object({ id: z.string(), accept: z.enum(["yes", "no"]) }),
-  message: z.object({ body: text(2000) }),
-  incident: z.object({
-    category: z.enum(["quality", "delay", "payment", "communication", "contract", "other"], {
-      errorMap: () => ({ message: "errors.choose" }),
-    }),
-    description: text(2000),
-  }),
-  review: z.object({
-    quality: score(1, 5),
-    schedule: score(1, 5),
-    value: score(1, 5),
-    communication: score(1, 5),
-    recommend: score(0, 10),
-    comment: text(2000),
-  }),
-  reply: z.object({ reply: text(2000) }),
-  rate_sme: z.object({ rating: score(1, 5), comment: optionalText(1000) }),
-  terminate: z.object({
-    reason: text(2000),
-    confirm: z.literal("on", { errorMap: () => ({ message: "errors.confirmRequired" }) }),
-  }),
-  rate_incident: z.object({ id: z.string(), rating: score(1, 5) }),
-} as const;
-
-type Intent = keyof typeof SCHEMAS;
-
-const FAILURES: Record<
-  DeliveryResult extends infer R ? (R extends { ok: false; error: infer E } ? E & string : never) : never,
-  string
-> = {
-  wrong_side: "errors.deliveryWrongSide",
-  illegal_transition: "errors.deliveryIllegal",
-  engagement_closed: "errors.engagementClosed",
-  file_type: "errors.fileType",
-  file_size: "errors.fileSize",
-  too_many_files: "errors.tooManyFiles",
-  not_completed: "errors.notCompleted",
-  already_reviewed: "errors.alreadyReviewed",
-  already_replied: "errors.alreadyReplied",
-  not_proposed: "errors.deliveryIllegal",
-  own_amendment: "errors.ownAmendment",
-  bad_amendment: "errors.deliveryIllegal",
-};
-
-const INCIDENT_FAILURES: Partial<Record<IncidentFailure["error"], string>> = {
-  not_raiser: "staffIncidents.errors.notRaiser",
-  not_resolved: "staffIncidents.errors.notResolved",
-  already_rated: "staffIncidents.errors.alreadyRated",
-  bad_rating: "errors.tooLarge",
+/** Where each refusal of a model shows: next to its field, or above the form. */
+const FAILURES: Record<string, { field?: string; message: string }> = {
+  wrong_side: { message: "errors.deliveryWrongSide" },
+  illegal_transition: { message: "errors.deliveryIllegal" },
+  engagement_closed: { message: "errors.engagementClosed" },
+  file_type: { field: "files", message: "errors.fileType" },
+  file_size: { field: "files", message: "errors.fileSize" },
+  too_many_files: { field: "files", message: "errors.tooManyFiles" },
+  not_completed: { message: "errors.notCompleted" },
+  already_reviewed: { message: "errors.alreadyReviewed" },
+  already_replied: { message: "errors.alreadyReplied" },
+  own_amendment: { message: "errors.ownAmendment" },
+  not_raiser: { message: "staffIncidents.errors.notRaiser" },
+  not_resolved: { message: "staffIncidents.errors.notResolved" },
+  already_rated: { message: "staffIncidents.errors.alreadyRated" },
+  bad_rating: { field: "rating", message: "errors.tooLarge" },
 };
 
 async function readForm(request: Request): Promise<{ formData: FormData; tooLarge: boolean }> {
@@ -155,79 +80,116 @@ async function readForm(request: Request): Promise<{ formData: FormData; tooLarg
   }
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const engagement = getEngagementForViewer(params.engagementId ?? "", user);
-  const { formData, tooLarge } = await readForm(request);
-  const intent = (tooLarge ? "submit" : String(formData.get("intent"))) as Intent;
-  const key = formData.get("id") ? `${intent}-${formData.get("id")}` : intent;
-  if (tooLarge)
-    return json(
-      { intent: key, result: { status: "error" as const, error: { "": ["errors.fileSize"] } } },
-      { status: 413 },
-    );
-  if (!(intent in SCHEMAS)) throw new Response("Bad request", { status: 400 });
-  const submission = parseWithZod(formData, { schema: SCHEMAS[intent] as z.ZodTypeAny });
-  if (submission.status !== "success") return json({ intent: key, result: submission.reply() }, { status: 400 });
-  const v = submission.value;
-  let result: DeliveryResult;
+async function uploadsOf(formData: FormData): Promise<Upload[]> {
+  const files: Upload[] = [];
+  for (const entry of formData.getAll("files")) {
+    if (typeof entry !== "string" && entry.size > 0) {
+      files.push({ name: entry.name, bytes: new Uint8Array(await entry.arrayBuffer()) });
+    }
+  }
+  return files;
+}
+
+type Values<I extends EngagementIntent> = z.output<(typeof ENGAGEMENT_FORMS)[I]>;
+
+/** Calls the model for one parsed form; every transition answers `{ ok }` or a refusal. */
+async function perform(
+  intent: EngagementIntent,
+  value: unknown,
+  ctx: { user: Awaited<ReturnType<typeof requireUser>>; engagementId: string; ip: string; formData: FormData },
+): Promise<{ ok: true } | { ok: false; error: string }> {
+  const { user, engagementId } = ctx;
   switch (intent) {
     case "submit": {
-      const files: Upload[] = [];
-      for (const entry of formData.getAll("files")) {
-        if (typeof entry !== "string" && entry.size > 0)
-          files.push({ name: entry.name, bytes: new Uint8Array(await entry.arrayBuffer()) });
-      }
-      result = await submitMilestone(user, engagement.id, v.milestoneId, { note: v.note, link: v.link ?? null, files });
-      break;
+      const v = value as Values<"submit">;
+      const files = await uploadsOf(ctx.formData);
+      return submitMilestone(user, engagementId, v.milestoneId, {
+        note: v.note,
+        link: v.link ?? null,
+        files,
+        seen: v.status,
+      });
     }
-    case "decide":
-      result = await decideMilestone(user, engagement.id, v.milestoneId, v.decision, v.reason ?? null);
-      break;
+    case "decide": {
+      const v = value as Values<"decide">;
+      const reason = v.decision === "request_changes" ? v.reason : null;
+      return decideMilestone(user, engagementId, v.milestoneId, v.decision, reason, Date.now(), v.status);
+    }
     case "amend":
-      result = await proposeAmendment(user, engagement.id, v);
-      break;
-    case "amend_decide":
-      result = await decideAmendment(user, engagement.id, v.id, v.accept === "yes");
-      break;
-    case "message":
-      result = await postMessage(user, engagement.id, v.body);
-      break;
-    case "incident":
-      result = await raiseIncident(user, engagement.id, v);
-      break;
-    case "review":
-      result = await submitReview(user, engagement.id, v);
-      break;
-    case "reply":
-      result = await replyToReview(user, engagement.id, v.reply);
-      break;
-    case "rate_sme":
-      result = rateSme(user, engagement.id, v.rating, v.comment ?? null);
-      break;
-    case "terminate":
-      result = await terminateEngagement(user, engagement.id, v.reason, context.ip);
-      break;
-    case "rate_incident": {
-      const rated = await rateIncidentHandling(user, engagement.id, v.id, v.rating);
-      if (!rated.ok) {
-        const message = INCIDENT_FAILURES[rated.error] ?? "errors.deliveryIllegal";
-        return json({ intent: key, result: submission.reply({ formErrors: [message] }) }, { status: 409 });
-      }
-      result = { ok: true };
-      break;
+      return proposeAmendment(user, engagementId, value as Values<"amend">);
+    case "amend_decide": {
+      const v = value as Values<"amend_decide">;
+      return decideAmendment(user, engagementId, v.id, v.accept === "yes");
     }
+    case "message":
+      return postMessage(user, engagementId, (value as Values<"message">).body);
+    case "incident":
+      return raiseIncident(user, engagementId, value as Values<"incident">);
+    case "review":
+      return submitReview(user, engagementId, value as Values<"review">);
+    case "reply":
+      return replyToReview(user, engagementId, (value as Values<"reply">).reply);
+    case "rate_sme": {
+      const v = value as Values<"rate_sme">;
+      return rateSme(user, engagementId, v.rating, v.comment ?? null);
+    }
+    case "terminate":
+      return terminateEngagement(user, engagementId, (value as Values<"terminate">).reason, ctx.ip);
+    case "rate_incident": {
+      const v = value as Values<"rate_incident">;
+      return rateIncidentHandling(user, engagementId, v.id, v.rating);
+    }
+  }
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  // A stranger gets the 404 before anything is read from the body.
+  const engagementId = getEngagementForActor(params.engagementId ?? "", user).engagement.id;
+  const { formData, tooLarge } = await readForm(request);
+  if (tooLarge) {
+    // The body was refused unread: the address names the milestone whose form sent it.
+    const milestone = new URL(request.url).searchParams.get("milestone");
+    return json(
+      {
+        intent: milestone ? `submit-${milestone}` : "submit",
+        result: { status: "error" as const, error: { files: ["errors.fileSize"] } },
+      },
+      { status: 413 },
+    );
+  }
+  const intent = formData.get("intent");
+  if (!isEngagementIntent(intent)) throw new Response("Bad request", { status: 400 });
+  const key = String(formData.get("form") || intent);
+  const submission = parseWithZod(formData, { schema: ENGAGEMENT_FORMS[intent] as z.ZodTypeAny });
+  if (submission.status !== "success") return json({ intent: key, result: submission.reply() }, { status: 400 });
+  const result = await perform(intent, submission.value, { user, engagementId, ip: context.ip, formData });
+  if (!result.ok && result.error === "stale") {
+    // Someone else changed this first: the page says so above everything (the form may be gone
+    // with the state it acted on); a form still there keeps what was typed.
+    return json({ intent: key, stale: true, result: submission.reply() }, { status: 409 });
   }
   if (!result.ok) {
-    return json({ intent: key, result: submission.reply({ formErrors: [FAILURES[result.error]] }) }, { status: 409 });
+    const failure = FAILURES[result.error] ?? { message: "errors.deliveryIllegal" };
+    return json(
+      {
+        intent: key,
+        result: submission.reply(
+          failure.field ? { fieldErrors: { [failure.field]: [failure.message] } } : { formErrors: [failure.message] },
+        ),
+      },
+      { status: 409 },
+    );
   }
-  return redirect(`/engagements/${engagement.id}?notice=${intent}#${intent === "message" ? "timeline" : "top"}`);
+  return redirect(`/engagements/${engagementId}?notice=${intent}#${intent === "message" ? "timeline" : "top"}`);
 }
 
 export default function Engagement() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "vi";
-  const { engagement: e, delivery, notice, monitoring } = useLoaderData<typeof loader>();
+  const { view, notice, monitoring } = useLoaderData<typeof loader>();
+  const e = view.engagement;
+  const answer = useActionData<typeof action>();
   return (
     <div className="space-y-6" id="top">
       <PageHeader
@@ -239,12 +201,16 @@ export default function Engagement() {
           </Badge>
         }
       />
-      {notice ? (
+      {answer && "stale" in answer ? (
+        <Alert tone="warning" role="alert">
+          {t("errors.stale")}
+        </Alert>
+      ) : notice ? (
         <Alert tone="success" role="status">
           {t(`engagement.notice.${notice}`, { defaultValue: "" })}
         </Alert>
       ) : null}
-      {e.status === "completed" && delivery.side === "sme" && !delivery.outcome.after ? (
+      {e.status === "completed" && view.side === "sme" && !view.outcome.after ? (
         <Alert tone="info">
           {t("engagement.retake")}{" "}
           <Link to="/assessment" className="font-semibold underline">
@@ -280,10 +246,8 @@ export default function Engagement() {
           </div>
         </dl>
       </Card>
-      {monitoring ? (
-        <StaffMonitoring engagementId={e.id} active={e.status === "active"} monitoring={monitoring} />
-      ) : null}
-      <EngagementDelivery engagement={e} delivery={delivery} />
+      {monitoring ? <StaffMonitoring active={e.status === "active"} monitoring={monitoring} /> : null}
+      <EngagementDelivery view={view} />
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { Card } from "~/components/ui/page";
 import { PackageList } from "~/components/vendor/package-list";
 import { VettedBadge } from "~/components/vendor/vetted-badge";
 import { formatDate, formatNumber } from "~/lib/format";
-import { vendorReviews } from "~/models/delivery.server";
+import { vendorReviews } from "~/models/reviews.server";
 import { trackRecords } from "~/models/engagements.server";
 import { getPublicProfile } from "~/models/vendors.server";
 import { getUser } from "~/utils/auth.server";

@@ -1,40 +1,44 @@
-import type { SerializeFrom } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
 import { Badge } from "~/components/ui/badge";
+import { TextareaField } from "~/components/ui/field";
 import { Card } from "~/components/ui/page";
-import { reviewDaysLeft } from "~/lib/delivery-rules";
+import { isOverdue, isWithVendor, reviewDaysLeft } from "~/lib/delivery-rules";
 import { formatDate, formatDateTime, formatMoney, formatNumber } from "~/lib/format";
-import { INCIDENT_CATEGORIES } from "~/lib/incident-rules";
-import type { loader } from "~/routes/engagements.$engagementId";
-import { ActionForm, Input, Select, TextArea } from "./forms";
-
-type Data = SerializeFrom<typeof loader>;
-type Engagement = Data["engagement"];
-type Delivery = Data["delivery"];
+import { Amendments } from "./amendments";
+import { EngagementForm, useEngagementForm } from "./forms";
+import { Incidents } from "./incidents";
+import { DecideMilestoneForms, SubmitMilestoneForm } from "./milestone-forms";
+import { ReviewSection } from "./review-section";
+import { MessageSchema } from "./schemas";
+import type { View } from "./types";
 
 function useLang() {
   const { i18n } = useTranslation();
   return i18n.language === "en" ? "en" : "vi";
 }
 
-export function EngagementDelivery({ engagement, delivery }: { engagement: Engagement; delivery: Delivery }) {
+/** The engagement page below its header: milestones, outcome, support, review, amendments, incidents, timeline. */
+export function EngagementDelivery({ view }: { view: View }) {
+  const { engagement } = view;
   const active = engagement.status === "active";
+  const lang = useLang();
   return (
     <div className="space-y-6">
-      <Milestones engagement={engagement} delivery={delivery} active={active} />
+      <Milestones view={view} active={active} />
       <div className="grid gap-6 lg:grid-cols-2">
-        <Outcome delivery={delivery} />
-        <Support delivery={delivery} />
+        <Outcome view={view} />
+        <Support view={view} />
       </div>
-      {engagement.status === "completed" ? <ReviewSection delivery={delivery} /> : null}
-      <Amendments engagement={engagement} delivery={delivery} active={active} />
-      <Incidents delivery={delivery} />
-      <Timeline delivery={delivery} />
+      {engagement.status === "completed" ? <ReviewSection view={view} /> : null}
+      <Amendments view={view} active={active} lang={lang} />
+      <Incidents view={view} />
+      <Timeline view={view} />
     </div>
   );
 }
 
-function Milestones({ engagement, delivery, active }: { engagement: Engagement; delivery: Delivery; active: boolean }) {
+function Milestones({ view, active }: { view: View; active: boolean }) {
+  const { engagement } = view;
   const { t } = useTranslation();
   const lang = useLang();
   return (
@@ -42,8 +46,8 @@ function Milestones({ engagement, delivery, active }: { engagement: Engagement; 
       <h2 className="text-lg font-semibold">{t("engagement.milestones")}</h2>
       <ol className="mt-3 space-y-3">
         {engagement.milestones.map((m, i) => {
-          const overdue = (m.status === "pending" || m.status === "changes_requested") && m.dueAt < delivery.now;
-          const submissions = delivery.submissions.filter((s) => s.milestoneId === m.id);
+          const overdue = isOverdue(m, view.now);
+          const submissions = view.submissions.filter((s) => s.milestoneId === m.id);
           return (
             <li key={m.id} className="rounded-md border border-slate-200 p-3">
               <div className="flex flex-col gap-1 sm:flex-row sm:items-center sm:justify-between">
@@ -72,7 +76,7 @@ function Milestones({ engagement, delivery, active }: { engagement: Engagement; 
               </div>
               {m.status === "submitted" && m.submittedAt ? (
                 <p className="mt-1 text-sm text-slate-700">
-                  {t("delivery.daysLeft", { count: reviewDaysLeft(m.submittedAt, delivery.now) })}
+                  {t("delivery.daysLeft", { count: reviewDaysLeft(m.submittedAt, view.now) })}
                 </p>
               ) : null}
               {submissions.length ? (
@@ -91,7 +95,7 @@ function Milestones({ engagement, delivery, active }: { engagement: Engagement; 
                         </a>
                       ) : null}
                       <ul>
-                        {delivery.files
+                        {view.files
                           .filter((f) => f.submissionId === s.id)
                           .map((f) => (
                             <li key={f.id}>
@@ -117,72 +121,11 @@ function Milestones({ engagement, delivery, active }: { engagement: Engagement; 
                   ))}
                 </ul>
               ) : null}
-              {active && delivery.side === "vendor" && (m.status === "pending" || m.status === "changes_requested") ? (
-                <details className="mt-3">
-                  <summary className="cursor-pointer font-semibold text-brand-800 underline">
-                    {t(m.status === "pending" ? "delivery.submit" : "delivery.resubmit")}
-                  </summary>
-                  <div className="mt-2">
-                    <ActionForm
-                      intent="submit"
-                      fields={{ id: m.id, milestoneId: m.id }}
-                      submit={t("delivery.send")}
-                      multipart
-                    >
-                      <TextArea id={`note-${m.id}`} name="note" label={t("delivery.note")} />
-                      <Input
-                        id={`link-${m.id}`}
-                        name="link"
-                        label={t("delivery.link")}
-                        type="url"
-                        required={false}
-                        inputMode="url"
-                      />
-                      <div>
-                        <label htmlFor={`files-${m.id}`} className="mb-1 block text-sm font-medium">
-                          {t("delivery.files")}{" "}
-                          <span className="font-normal text-slate-600">({t("form.optional")})</span>
-                        </label>
-                        <p id={`files-hint-${m.id}`} className="mb-1 text-sm text-slate-600">
-                          {t("delivery.filesHint")}
-                        </p>
-                        <input
-                          id={`files-${m.id}`}
-                          name="files"
-                          type="file"
-                          multiple
-                          aria-describedby={`files-hint-${m.id}`}
-                          accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx"
-                          className="block w-full text-sm"
-                        />
-                      </div>
-                    </ActionForm>
-                  </div>
-                </details>
+              {active && view.side === "vendor" && isWithVendor(m.status) ? (
+                <SubmitMilestoneForm engagementId={engagement.id} milestone={m} />
               ) : null}
-              {active && delivery.side === "sme" && m.status === "submitted" ? (
-                <div className="mt-3 grid gap-3 sm:grid-cols-2">
-                  <ActionForm
-                    intent="decide"
-                    fields={{ id: m.id, milestoneId: m.id, decision: "accept" }}
-                    submit={t("delivery.accept")}
-                  />
-                  <details>
-                    <summary className="cursor-pointer font-semibold text-amber-800 underline">
-                      {t("delivery.requestChanges")}
-                    </summary>
-                    <div className="mt-2">
-                      <ActionForm
-                        intent="decide"
-                        fields={{ id: `${m.id}-changes`, milestoneId: m.id, decision: "request_changes" }}
-                        submit={t("delivery.sendBack")}
-                        variant="secondary"
-                      >
-                        <TextArea id={`reason-${m.id}`} name="reason" label={t("delivery.reason")} />
-                      </ActionForm>
-                    </div>
-                  </details>
-                </div>
+              {active && view.side === "sme" && m.status === "submitted" ? (
+                <DecideMilestoneForms milestone={m} />
               ) : null}
             </li>
           );
@@ -192,9 +135,9 @@ function Milestones({ engagement, delivery, active }: { engagement: Engagement; 
   );
 }
 
-function Outcome({ delivery }: { delivery: Delivery }) {
+function Outcome({ view }: { view: View }) {
   const { t } = useTranslation();
-  const { before, after } = delivery.outcome;
+  const { before, after } = view.outcome;
   const show = (a: { level: number | null; completedAt: number | null } | null) =>
     a && a.level !== null
       ? `${t("delivery.level", { level: a.level })} · ${t(`dbiLevels.${a.level}`)} (${formatDate(a.completedAt ?? 0)})`
@@ -216,10 +159,10 @@ function Outcome({ delivery }: { delivery: Delivery }) {
   );
 }
 
-function Support({ delivery }: { delivery: Delivery }) {
+function Support({ view }: { view: View }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const { estimate } = delivery.support;
+  const { estimate } = view.support;
   return (
     <Card>
       <h2 className="text-lg font-semibold">{t("support.title")}</h2>
@@ -244,276 +187,9 @@ function Support({ delivery }: { delivery: Delivery }) {
   );
 }
 
-const SCORES = ["quality", "schedule", "value", "communication"] as const;
-
-function ReviewSection({ delivery }: { delivery: Delivery }) {
+function Timeline({ view }: { view: View }) {
   const { t } = useTranslation();
-  const { review, side, smeRating } = delivery;
-  return (
-    <Card>
-      <h2 className="text-lg font-semibold">{t("delivery.review.title")}</h2>
-      {review ? (
-        <div className="mt-2 space-y-2">
-          <ul className="grid gap-1 sm:grid-cols-2">
-            {SCORES.map((s) => (
-              <li key={s}>
-                {t(`delivery.review.${s}`)}: <strong>{review[s]}/5</strong>
-              </li>
-            ))}
-            <li>
-              {t("delivery.review.recommend")}: <strong>{review.recommend}/10</strong>
-            </li>
-          </ul>
-          <p className="whitespace-pre-line">{review.comment}</p>
-          {review.reply ? (
-            <p className="rounded-md bg-slate-50 p-2 text-sm">
-              <span className="font-medium">{t("delivery.review.reply")}:</span> {review.reply}
-            </p>
-          ) : side === "vendor" ? (
-            <ActionForm intent="reply" submit={t("delivery.review.replySubmit")} variant="secondary">
-              <TextArea id="reply" name="reply" label={t("delivery.review.replyLabel")} />
-            </ActionForm>
-          ) : null}
-        </div>
-      ) : side === "sme" ? (
-        <div className="mt-2">
-          <p className="mb-3 text-sm text-slate-700">{t("delivery.review.ask")}</p>
-          <ActionForm intent="review" submit={t("delivery.review.submit")}>
-            {SCORES.map((s) => (
-              <fieldset key={s}>
-                <legend className="text-sm font-medium">{t(`delivery.review.${s}`)}</legend>
-                <div className="flex flex-wrap gap-3">
-                  {[1, 2, 3, 4, 5].map((n) => (
-                    <label key={n} className="flex min-h-11 items-center gap-1">
-                      <input type="radio" name={s} value={n} required className="h-5 w-5" />
-                      {n}
-                    </label>
-                  ))}
-                </div>
-              </fieldset>
-            ))}
-            <Select
-              id="recommend"
-              name="recommend"
-              label={t("delivery.review.recommend")}
-              options={Array.from({ length: 11 }, (_, n) => ({ value: String(n), label: String(n) }))}
-            />
-            <TextArea id="comment" name="comment" label={t("delivery.review.comment")} />
-          </ActionForm>
-        </div>
-      ) : (
-        <p className="mt-2 text-sm text-slate-700">{t("delivery.review.waiting")}</p>
-      )}
-      {side === "vendor" ? (
-        <div className="mt-4 border-t border-slate-200 pt-4">
-          <h3 className="font-semibold">{t("delivery.rateSme.title")}</h3>
-          {smeRating ? (
-            <p className="text-sm">{t("delivery.rateSme.done", { rating: smeRating.rating })}</p>
-          ) : (
-            <ActionForm intent="rate_sme" submit={t("delivery.rateSme.submit")} variant="secondary">
-              <p className="text-sm text-slate-700">{t("delivery.rateSme.explain")}</p>
-              <Select
-                id="rating"
-                name="rating"
-                label={t("delivery.rateSme.rating")}
-                options={[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n) }))}
-              />
-              <TextArea id="sme-comment" name="comment" label={t("delivery.review.comment")} required={false} />
-            </ActionForm>
-          )}
-        </div>
-      ) : side === "staff" && smeRating ? (
-        <p className="mt-4 text-sm">
-          {t("delivery.rateSme.staffView", { rating: smeRating.rating, comment: smeRating.comment ?? "" })}
-        </p>
-      ) : null}
-    </Card>
-  );
-}
-
-function Amendments({ engagement, delivery, active }: { engagement: Engagement; delivery: Delivery; active: boolean }) {
-  const { t } = useTranslation();
-  const lang = useLang();
-  const party = delivery.side === "sme" || delivery.side === "vendor";
-  const open = engagement.milestones.filter((m) => m.status !== "accepted");
-  return (
-    <Card>
-      <h2 className="text-lg font-semibold">{t("delivery.amendments.title")}</h2>
-      {delivery.amendments.length === 0 ? (
-        <p className="mt-2 text-sm text-slate-700">{t("delivery.amendments.none")}</p>
-      ) : (
-        <ul className="mt-2 space-y-2">
-          {delivery.amendments.map((a) => (
-            <li key={a.id} className="rounded-md border border-slate-200 p-3 text-sm">
-              <p className="font-medium">
-                {t(`delivery.amendments.kinds.${a.kind}`, {
-                  milestone: a.milestoneTitle ?? a.newTitle ?? "",
-                  amount: a.newAmount !== null ? formatMoney(a.newAmount, lang) : "",
-                  date: a.newDueAt !== null ? formatDate(a.newDueAt) : "",
-                })}
-              </p>
-              <p className="text-slate-700">{a.reason}</p>
-              <p className="mt-1">
-                <Badge tone={a.status === "accepted" ? "green" : a.status === "declined" ? "red" : "amber"}>
-                  {t(`delivery.amendments.statuses.${a.status}`)}
-                </Badge>{" "}
-                <span className="text-slate-600">{t(`delivery.amendments.by.${a.proposedBySide}`)}</span>
-              </p>
-              {active && party && a.status === "proposed" && a.proposedBySide !== delivery.side ? (
-                <div className="mt-2 flex flex-wrap gap-2">
-                  <ActionForm
-                    intent="amend_decide"
-                    fields={{ id: a.id, accept: "yes" }}
-                    submit={t("delivery.amendments.accept")}
-                  />
-                  <ActionForm
-                    intent="amend_decide"
-                    fields={{ id: `${a.id}`, accept: "no" }}
-                    submit={t("delivery.amendments.decline")}
-                    variant="secondary"
-                  />
-                </div>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      )}
-      {active && party ? (
-        <details className="mt-3">
-          <summary className="cursor-pointer font-semibold text-brand-800 underline">
-            {t("delivery.amendments.propose")}
-          </summary>
-          <div className="mt-2 grid gap-4 lg:grid-cols-3">
-            <ActionForm
-              intent="amend"
-              fields={{ kind: "amount", id: "amount" }}
-              submit={t("delivery.amendments.send")}
-              variant="secondary"
-            >
-              <Select
-                id="am-m"
-                name="milestoneId"
-                label={t("delivery.amendments.milestone")}
-                options={open.map((m) => ({ value: m.id, label: m.title }))}
-              />
-              <Input id="am-amount" name="newAmount" label={t("delivery.amendments.newAmount")} inputMode="numeric" />
-              <TextArea id="am-reason" name="reason" label={t("delivery.amendments.reason")} />
-            </ActionForm>
-            <ActionForm
-              intent="amend"
-              fields={{ kind: "due_date", id: "due" }}
-              submit={t("delivery.amendments.send")}
-              variant="secondary"
-            >
-              <Select
-                id="ad-m"
-                name="milestoneId"
-                label={t("delivery.amendments.milestone")}
-                options={open.map((m) => ({ value: m.id, label: m.title }))}
-              />
-              <Input id="ad-date" name="newDueAt" type="date" label={t("delivery.amendments.newDueAt")} />
-              <TextArea id="ad-reason" name="reason" label={t("delivery.amendments.reason")} />
-            </ActionForm>
-            <ActionForm
-              intent="amend"
-              fields={{ kind: "new_milestone", id: "new" }}
-              submit={t("delivery.amendments.send")}
-              variant="secondary"
-            >
-              <Input id="an-title" name="newTitle" label={t("delivery.amendments.newTitle")} />
-              <Input id="an-amount" name="newAmount" label={t("delivery.amendments.newAmount")} inputMode="numeric" />
-              <Input id="an-date" name="newDueAt" type="date" label={t("delivery.amendments.newDueAt")} />
-              <TextArea id="an-reason" name="reason" label={t("delivery.amendments.reason")} />
-            </ActionForm>
-          </div>
-        </details>
-      ) : null}
-    </Card>
-  );
-}
-
-function Incidents({ delivery }: { delivery: Delivery }) {
-  const { t } = useTranslation();
-  const party = delivery.side === "sme" || delivery.side === "vendor";
-  return (
-    <Card>
-      <h2 className="text-lg font-semibold">{t("delivery.incidents.title")}</h2>
-      {delivery.incidents.length === 0 ? (
-        <p className="mt-2 text-sm text-slate-700">{t("delivery.incidents.none")}</p>
-      ) : (
-        <ul className="mt-2 space-y-2">
-          {delivery.incidents.map((i) => (
-            <li key={i.id} className="rounded-md border border-slate-200 p-3 text-sm">
-              <p>
-                <Badge tone={i.status === "resolved" ? "green" : "red"}>
-                  {t(`delivery.incidents.statuses.${i.status}`)}
-                </Badge>{" "}
-                <span className="font-medium">{t(`delivery.incidents.categories.${i.category}`)}</span> ·{" "}
-                {formatDate(i.createdAt)}
-              </p>
-              <p className="mt-1 whitespace-pre-line">{i.description}</p>
-              {i.resolution ? <p className="mt-1 text-green-900">{i.resolution}</p> : null}
-              <HandlingRating incident={i} side={delivery.side} />
-            </li>
-          ))}
-        </ul>
-      )}
-      {party ? (
-        <details className="mt-3">
-          <summary className="cursor-pointer font-semibold text-red-800 underline">
-            {t("delivery.incidents.raise")}
-          </summary>
-          <div className="mt-2">
-            <p className="mb-2 text-sm text-slate-700">{t("delivery.incidents.explain")}</p>
-            <ActionForm intent="incident" submit={t("delivery.incidents.submit")} variant="danger">
-              <Select
-                id="inc-cat"
-                name="category"
-                label={t("delivery.incidents.category")}
-                options={INCIDENT_CATEGORIES.map((c) => ({ value: c, label: t(`delivery.incidents.categories.${c}`) }))}
-              />
-              <TextArea id="inc-desc" name="description" label={t("delivery.incidents.description")} />
-            </ActionForm>
-          </div>
-        </details>
-      ) : null}
-    </Card>
-  );
-}
-
-/** Once resolved, the raiser rates how staff handled the incident, 1–5, once; staff see it. */
-function HandlingRating({ incident: i, side }: { incident: Delivery["incidents"][number]; side: Delivery["side"] }) {
-  const { t } = useTranslation();
-  if (i.status !== "resolved") return null;
-  if (i.handlingRating !== null) {
-    return i.raisedByMe || side === "staff" ? (
-      <p className="mt-2 text-slate-700">{t("staffIncidents.rating.given", { rating: i.handlingRating })}</p>
-    ) : null;
-  }
-  if (!i.raisedByMe) return null;
-  return (
-    <div className="mt-3 rounded-md bg-slate-50 p-3">
-      <p className="mb-2 text-slate-800">{t("staffIncidents.rating.ask")}</p>
-      <ActionForm
-        intent="rate_incident"
-        fields={{ id: i.id }}
-        submit={t("staffIncidents.rating.submit")}
-        variant="secondary"
-      >
-        <Select
-          id={`inc-rate-${i.id}`}
-          name="rating"
-          label={t("staffIncidents.rating.label")}
-          options={[5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: t(`staffIncidents.rating.scale.${n}`) }))}
-        />
-      </ActionForm>
-    </div>
-  );
-}
-
-function Timeline({ delivery }: { delivery: Delivery }) {
-  const { t } = useTranslation();
-  const party = delivery.side === "sme" || delivery.side === "vendor";
+  const party = view.side === "sme" || view.side === "vendor";
   return (
     <Card>
       <h2 id="timeline" className="text-lg font-semibold">
@@ -521,13 +197,12 @@ function Timeline({ delivery }: { delivery: Delivery }) {
       </h2>
       {party ? (
         <div className="mt-3">
-          <ActionForm intent="message" submit={t("delivery.timeline.send")} variant="secondary">
-            <TextArea id="message" name="body" label={t("delivery.timeline.message")} rows={2} />
-          </ActionForm>
+          {/* A new key once the message is on the timeline: the box is empty again for the next one. */}
+          <MessageForm key={view.timeline[0]?.id ?? 0} />
         </div>
       ) : null}
       <ol className="mt-4 space-y-3">
-        {delivery.timeline.map((ev) => (
+        {view.timeline.map((ev) => (
           <li
             key={ev.id}
             className={`rounded-md p-3 text-sm ${ev.kind === "message" ? "bg-brand-50" : "border border-slate-200"}`}
@@ -545,5 +220,15 @@ function Timeline({ delivery }: { delivery: Delivery }) {
         ))}
       </ol>
     </Card>
+  );
+}
+
+function MessageForm() {
+  const { t } = useTranslation();
+  const [form, fields] = useEngagementForm("message", MessageSchema);
+  return (
+    <EngagementForm form={form} intent="message" submit={t("delivery.timeline.send")} variant="secondary">
+      <TextareaField meta={fields.body} label={t("delivery.timeline.message")} rows={2} />
+    </EngagementForm>
   );
 }

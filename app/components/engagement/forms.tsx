@@ -1,133 +1,75 @@
+import { getFormProps, useForm, type FormMetadata } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
-import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useState, type ReactNode } from "react";
+import type { z } from "zod";
 import { Button } from "~/components/ui/button";
+import { FormErrors } from "~/components/ui/field";
 import { useIntentResult } from "~/utils/use-intent-result";
 
-/** The errors the action returned for this form (`intent`), as translated messages. */
-export function IntentErrors({ intent }: { intent: string }) {
-  const { t } = useTranslation();
-  const result = useIntentResult(intent);
-  const errors = result?.error ? Object.values(result.error).flat().filter(Boolean) : [];
-  if (!errors.length) return null;
-  return (
-    <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-800">
-      {[...new Set(errors)].map((e) => (
-        <p key={e}>{t(e as string)}</p>
-      ))}
-    </div>
-  );
+/**
+ * One of the page's forms, by its key (unique on the page: `submit-<milestone>`): the action's
+ * answer for that key, the schema's constraints, and the same schema in the browser. What was
+ * typed stays, and each error shows next to its field, with or without JavaScript.
+ */
+export function useEngagementForm<Schema extends z.ZodTypeAny>(formKey: string, schema: Schema) {
+  return useForm<z.input<Schema>>({
+    id: formKey,
+    lastResult: useIntentResult(formKey),
+    constraint: getZodConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
 }
 
-/** A small form for one action; `intent` names it for the action and for its errors. */
-export function ActionForm({
+/**
+ * The `open` of a `<details>` holding forms: open once one of them has shown an error (from the
+ * server, or from the browser's check), and it stays open while the person corrects it.
+ */
+export function useOpenOnError(...forms: { allErrors: Record<string, string[]> }[]): true | undefined {
+  const errored = forms.some((form) => Object.values(form.allErrors).some((e) => e.length > 0));
+  const [latched, setLatched] = useState(errored);
+  if (errored && !latched) setLatched(true);
+  return latched || errored || undefined;
+}
+
+/** A form of the page: its intent and key posted with it, its hidden values, form-level errors above the fields. */
+export function EngagementForm<Schema extends Record<string, unknown>>({
+  form,
   intent,
-  fields = {},
+  hidden = {},
   children,
   submit,
   variant = "primary",
   multipart = false,
+  action,
 }: {
+  form: FormMetadata<Schema, string[]>;
   intent: string;
-  fields?: Record<string, string>;
+  hidden?: Record<string, string>;
   children?: ReactNode;
   submit: string;
   variant?: "primary" | "secondary" | "danger";
   multipart?: boolean;
+  action?: string;
 }) {
-  const errorKey = fields.id ? `${intent}-${fields.id}` : intent;
   return (
-    <Form method="post" encType={multipart ? "multipart/form-data" : undefined} className="space-y-3">
+    <Form
+      method="post"
+      action={action}
+      encType={multipart ? "multipart/form-data" : undefined}
+      {...getFormProps(form)}
+      className="space-y-3"
+    >
       <input type="hidden" name="intent" value={intent} />
-      {Object.entries(fields).map(([k, v]) => (
+      <input type="hidden" name="form" value={form.id} />
+      {Object.entries(hidden).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
-      <IntentErrors intent={errorKey} />
+      <FormErrors id={form.errorId} errors={form.errors} />
       {children}
       <Button variant={variant}>{submit}</Button>
     </Form>
-  );
-}
-
-const INPUT = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base";
-
-export function TextArea({
-  id,
-  name,
-  label,
-  required = true,
-  rows = 3,
-}: {
-  id: string;
-  name: string;
-  label: string;
-  required?: boolean;
-  rows?: number;
-}) {
-  const { t } = useTranslation();
-  return (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium">
-        {label}
-        {required ? null : <span className="ml-1 font-normal text-slate-600">({t("form.optional")})</span>}
-      </label>
-      <textarea id={id} name={name} rows={rows} required={required} className={INPUT} />
-    </div>
-  );
-}
-
-export function Input({
-  id,
-  name,
-  label,
-  type = "text",
-  required = true,
-  inputMode,
-}: {
-  id: string;
-  name: string;
-  label: string;
-  type?: string;
-  required?: boolean;
-  inputMode?: "numeric" | "text" | "url";
-}) {
-  const { t } = useTranslation();
-  return (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium">
-        {label}
-        {required ? null : <span className="ml-1 font-normal text-slate-600">({t("form.optional")})</span>}
-      </label>
-      <input id={id} name={name} type={type} required={required} inputMode={inputMode} className={INPUT} />
-    </div>
-  );
-}
-
-export function Select({
-  id,
-  name,
-  label,
-  options,
-}: {
-  id: string;
-  name: string;
-  label: string;
-  options: { value: string; label: string }[];
-}) {
-  const { t } = useTranslation();
-  return (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium">
-        {label}
-      </label>
-      <select id={id} name={name} required className={INPUT}>
-        <option value="">{t("form.choose")}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }

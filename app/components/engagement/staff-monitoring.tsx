@@ -4,7 +4,9 @@ import { FlagText, SeverityBadge } from "~/components/flag-text";
 import { Badge } from "~/components/ui/badge";
 import { Card } from "~/components/ui/page";
 import { formatDate } from "~/lib/format";
-import { ActionForm, TextArea } from "./forms";
+import { CheckboxField, TextareaField } from "~/components/ui/field";
+import { EngagementForm, useOpenOnError, useEngagementForm } from "./forms";
+import { TerminateSchema } from "./schemas";
 
 type Flag = {
   id: string;
@@ -17,11 +19,9 @@ type Flag = {
 
 /** What staff see on an engagement: its health, its flags, and termination. */
 export function StaffMonitoring({
-  engagementId,
   active,
   monitoring,
 }: {
-  engagementId: string;
   active: boolean;
   monitoring: { health: "green" | "amber" | "red"; flags: Flag[] };
 }) {
@@ -50,27 +50,26 @@ export function StaffMonitoring({
           ))}
         </ul>
       )}
-      {active ? (
-        <details className="mt-4">
-          <summary className="cursor-pointer font-semibold text-red-800 underline">
-            {t("staffEngagements.terminate.open")}
-          </summary>
-          <div className="mt-2">
-            <ActionForm
-              intent="terminate"
-              fields={{ id: engagementId }}
-              submit={t("staffEngagements.terminate.submit")}
-              variant="danger"
-            >
-              <TextArea id="terminate-reason" name="reason" label={t("staffEngagements.terminate.reason")} />
-              <label className="flex items-start gap-2 text-sm" htmlFor="terminate-confirm">
-                <input id="terminate-confirm" type="checkbox" name="confirm" required className="mt-1 h-5 w-5" />
-                {t("staffEngagements.terminate.confirm")}
-              </label>
-            </ActionForm>
-          </div>
-        </details>
-      ) : null}
+      {active ? <TerminateForm /> : null}
     </Card>
+  );
+}
+
+function TerminateForm() {
+  const { t } = useTranslation();
+  const [form, fields] = useEngagementForm("terminate", TerminateSchema);
+  const formOpen = useOpenOnError(form);
+  return (
+    <details className="mt-4" open={formOpen}>
+      <summary className="cursor-pointer font-semibold text-red-800 underline">
+        {t("staffEngagements.terminate.open")}
+      </summary>
+      <div className="mt-2">
+        <EngagementForm form={form} intent="terminate" submit={t("staffEngagements.terminate.submit")} variant="danger">
+          <TextareaField meta={fields.reason} label={t("staffEngagements.terminate.reason")} rows={3} />
+          <CheckboxField meta={fields.confirm} label={t("staffEngagements.terminate.confirm")} />
+        </EngagementForm>
+      </div>
+    </details>
   );
 }

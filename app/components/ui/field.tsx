@@ -181,3 +181,86 @@ export function CheckboxGroup({
     </fieldset>
   );
 }
+
+/** One choice among a few, as radio buttons in a fieldset whose legend names it (e.g. a 1–5 mark). */
+export function RadioGroup({
+  meta,
+  legend,
+  options,
+}: {
+  meta: FieldMetadata<string | number | undefined>;
+  legend: ReactNode;
+  options: { value: string; label: string }[];
+}) {
+  const items = getCollectionProps(meta, { type: "radio", options: options.map((o) => o.value) });
+  const labels = new Map(options.map((o) => [o.value, o.label]));
+  return (
+    <fieldset aria-describedby={meta.errors ? meta.errorId : undefined}>
+      <legend className="text-sm font-medium text-slate-800">{legend}</legend>
+      <div className="flex flex-wrap gap-3">
+        {items.map((props) => (
+          <label key={props.key} htmlFor={props.id} className="flex min-h-11 items-center gap-1">
+            <input {...props} key={props.key} className="h-5 w-5" />
+            {labels.get(props.value)}
+          </label>
+        ))}
+      </div>
+      <FieldErrors id={meta.errorId} errors={meta.errors} />
+    </fieldset>
+  );
+}
+
+/** A single checkbox whose label says what ticking it means (e.g. "I confirm …"). */
+export function CheckboxField({
+  meta,
+  label,
+}: {
+  meta: FieldMetadata<string | boolean | undefined>;
+  label: ReactNode;
+}) {
+  const props = getInputProps(meta, { type: "checkbox" });
+  return (
+    <div>
+      <label className="flex items-start gap-2 text-sm" htmlFor={meta.id}>
+        <input {...props} key={props.key} className="mt-1 h-5 w-5 shrink-0" />
+        {label}
+      </label>
+      <FieldErrors id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+/** A file input: what was chosen cannot be kept after a refused submission, so the hint says what fits. */
+export function FileField({
+  meta,
+  label,
+  hint,
+  accept,
+  multiple,
+}: {
+  meta: FieldMetadata<unknown>;
+  label: ReactNode;
+  hint?: ReactNode;
+  accept?: string;
+  multiple?: boolean;
+}) {
+  const describedBy = [hint ? `${meta.id}-hint` : null, meta.errors ? meta.errorId : null].filter(Boolean).join(" ");
+  return (
+    <FieldShell
+      meta={{ id: meta.id, errorId: meta.errorId, errors: meta.errors, required: meta.required ?? false }}
+      label={label}
+      hint={hint}
+    >
+      <input
+        id={meta.id}
+        name={meta.name}
+        type="file"
+        multiple={multiple}
+        accept={accept}
+        aria-invalid={meta.errors ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        className="block w-full text-sm"
+      />
+    </FieldShell>
+  );
+}
