@@ -615,6 +615,8 @@ export const engagements = sqliteTable(
     index("engagements_status_awarded_idx").on(t.status, t.awardedAt),
     // Matchmaking (covering): a vendor's engagements by status, with the need (its sector) and the id (milestones).
     index("engagements_vendor_status_idx").on(t.vendorId, t.status, t.needId, t.id),
+    // Decree 80 yearly cap: one SME's engagements completed in a year, in completion order.
+    index("engagements_sme_status_completed_idx").on(t.smeId, t.status, t.completedAt),
   ],
 );
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { endOfLocalDay, isLocalDate, startOfLocalDay, toLocalDate } from "./local-date";
+import { endOfLocalDay, isLocalDate, localYear, localYearBounds, startOfLocalDay, toLocalDate } from "./local-date";
 
 describe("Ho Chi Minh City dates", () => {
   it("start at 17:00 UTC the day before and end a millisecond before the next", () => {
@@ -17,5 +17,20 @@ describe("Ho Chi Minh City dates", () => {
     expect(isLocalDate("2026-02-30")).toBe(false);
     expect(isLocalDate("24/11/2026")).toBe(false);
     expect(isLocalDate("2028-02-29")).toBe(true);
+  });
+});
+
+describe("the calendar year in Ho Chi Minh City", () => {
+  it("puts 23:30 on 31/12 in that year and 00:30 on 1/1 in the next, though both are 31/12 in UTC", () => {
+    expect(localYear(Date.UTC(2026, 11, 31, 16, 30))).toBe(2026);
+    expect(localYear(Date.UTC(2026, 11, 31, 17, 30))).toBe(2027);
+  });
+
+  it("bounds a year from 00:00 on 1/1 to 00:00 on the next 1/1, local time", () => {
+    const [start, end] = localYearBounds(2026);
+    expect(localYear(start)).toBe(2026);
+    expect(localYear(start - 1)).toBe(2025);
+    expect(localYear(end - 1)).toBe(2026);
+    expect(localYear(end)).toBe(2027);
   });
 });

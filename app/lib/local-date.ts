@@ -36,3 +36,13 @@ export function endOfLocalDay(value: string): number {
 export function toLocalDate(ms: number): string {
   return new Date(ms + OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/** The calendar year in Ho Chi Minh City that the instant falls in. */
+export function localYear(ms: number): number {
+  return new Date(ms + OFFSET_MS).getUTCFullYear();
+}
+
+/** [start, end) of a calendar year in Ho Chi Minh City, in ms since the epoch. */
+export function localYearBounds(year: number): [number, number] {
+  return [Date.UTC(year, 0, 1) - OFFSET_MS, Date.UTC(year + 1, 0, 1) - OFFSET_MS];
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CATEGORIES } from "./reference";
 import {
   estimateSupport,
+  estimateSupportForYear,
   SUPPORT_RATES_DEFAULT,
   SupportRatesSchema,
   supportKindOf,
@@ -113,5 +114,37 @@ describe("rates an admin edited", () => {
     expect(messages(edit({ rate: 0.5, cap: 1.5 }))).toEqual(["micro.solution.cap: errors.wholeNumber"]);
     expect(messages(edit({ rate: "half", cap: 20 * M }))).toEqual(["micro.solution.rate: errors.number"]);
     expect(messages(edit({ rate: 0.5 }))).toEqual(["micro.solution.cap: errors.required"]);
+  });
+});
+
+describe("the yearly cap across one SME's engagements (small enterprise: solutions 50% up to 50m)", () => {
+  const solution = (id: string, cost: number) => ({ id, category: "accounting" as const, cost });
+  const consulting = (id: string, cost: number) => ({ id, category: "dx_consulting" as const, cost });
+
+  it("four engagements of 100m each are estimated 50m, then nothing: 50m in the year, not 200m", () => {
+    const year = estimateSupportForYear(
+      [solution("a", 100 * M), solution("b", 100 * M), solution("c", 100 * M), solution("d", 100 * M)],
+      "small",
+    );
+    expect([...year.values()].map((e) => e.amount)).toEqual([50 * M, 0, 0, 0]);
+    expect(year.get("b")).toMatchObject({ capped: true, rule: { values: { claimed: 50 * M, remaining: 0 } } });
+  });
+
+  it("an engagement that reaches the cap exactly is not cut; one đồng more is", () => {
+    const exact = estimateSupportForYear([solution("a", 60 * M), solution("b", 40 * M)], "small");
+    expect(exact.get("b")).toMatchObject({ amount: 20 * M, capped: false });
+    const over = estimateSupportForYear([solution("a", 60 * M), solution("b", 40 * M + 2)], "small");
+    expect(over.get("b")).toMatchObject({ amount: 20 * M, capped: true });
+  });
+
+  it("counts consulting and DX solutions against separate caps", () => {
+    const year = estimateSupportForYear([solution("s", 100 * M), consulting("c", 100 * M)], "small");
+    expect(year.get("s")?.amount).toBe(50 * M);
+    expect(year.get("c")).toMatchObject({ kind: "consulting", amount: 50 * M, rule: { values: { claimed: 0 } } });
+  });
+
+  it("gives nothing to a large enterprise, whatever the year holds", () => {
+    const year = estimateSupportForYear([solution("a", 100 * M)], "large");
+    expect(year.get("a")?.amount).toBe(0);
   });
 });

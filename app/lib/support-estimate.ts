@@ -129,3 +129,31 @@ export function estimateSupport(input: SupportInput, rates: SupportRates = SUPPO
     },
   };
 }
+
+export type YearItem = { id: string; category: Category; cost: number };
+
+/**
+ * The estimates of one SME's engagements in one calendar year (DESIGN §9: the cap is per enterprise
+ * per year), in the order they count: engagements completed that year by completion time, then an
+ * engagement still running, estimated as if it completed now. Each one uses what is left of its
+ * kind's cap after the ones before it, so the year's estimates never add up to more than the cap;
+ * DX-solution and consulting caps are counted separately.
+ */
+export function estimateSupportForYear(
+  items: YearItem[],
+  sizeClass: SizeClass,
+  rates: SupportRates = SUPPORT_RATES_DEFAULT,
+): Map<string, SupportEstimate> {
+  const claimed: Record<SupportKind, number> = { solution: 0, consulting: 0 };
+  const estimates = new Map<string, SupportEstimate>();
+  for (const item of items) {
+    const kind = supportKindOf(item.category);
+    const estimate = estimateSupport(
+      { sizeClass, category: item.category, cost: item.cost, claimedThisYear: claimed[kind] },
+      rates,
+    );
+    claimed[kind] += estimate.amount;
+    estimates.set(item.id, estimate);
+  }
+  return estimates;
+}

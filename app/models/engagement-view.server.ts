@@ -3,10 +3,12 @@
  * decided by the aggregate's one ownership rule (`sideOf`: strangers get a 404). Components type
  * their props with `EngagementView`, never with a route's loader.
  */
-import { and, asc, desc, eq, gt, lt } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, lt } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb, schema, type DB } from "../../db/client.server";
-import { estimateSupport } from "~/lib/support-estimate";
+import type { SizeClass } from "~/lib/enterprise-size";
+import { localYear, localYearBounds } from "~/lib/local-date";
+import { estimateSupportForYear } from "~/lib/support-estimate";
 import { notFound, sideOf, type Actor, type Engagement } from "./engagements.server";
 import { getSupportRates } from "./settings.server";
 
@@ -50,7 +52,7 @@ export function engagementView(engagementId: string, actor: Actor, now = Date.no
     side,
     ...deliveryOf(db, e, actor, side),
     outcome: outcomeOf(db, e),
-    support: supportOf(db, e),
+    support: supportOf(db, e, now),
     now,
   };
 }
@@ -134,21 +136,54 @@ function outcomeOf(db: DB, e: Engagement) {
   return { before: before ?? null, after: after ?? null };
 }
 
-function supportOf(db: DB, e: Engagement) {
-  const need = db
-    .select({ category: schema.needs.category })
-    .from(schema.needs)
-    .where(eq(schema.needs.id, e.needId))
-    .get()!;
+function supportOf(db: DB, e: Engagement, now: number) {
   const sizeClass =
     db
       .select({ sizeClass: schema.organisations.sizeClass })
       .from(schema.organisations)
       .where(eq(schema.organisations.id, e.smeId))
       .get()?.sizeClass ?? null;
-  if (!sizeClass) return { sizeClass: null, estimate: null };
-  return {
-    sizeClass,
-    estimate: estimateSupport({ sizeClass, category: need.category, cost: e.total }, getSupportRates()),
-  };
+  if (!sizeClass) return { sizeClass: null, estimate: null, year: null };
+  return { sizeClass, ...supportEstimateOf(db, e, sizeClass, now) };
+}
+
+/**
+ * The Decree 80 estimate of one engagement within its SME's yearly cap (DESIGN §9): the year is
+ * the one it completed in (Ho Chi Minh City), or this year while it runs; the SME's engagements
+ * completed earlier that year use the cap first.
+ */
+export function supportEstimateOf(
+  db: DB,
+  e: Pick<Engagement, "id" | "smeId" | "needId" | "total" | "status" | "completedAt">,
+  sizeClass: SizeClass,
+  now = Date.now(),
+) {
+  const year = localYear(e.completedAt ?? now);
+  const [start, end] = localYearBounds(year);
+  const completed = db
+    .select({ id: schema.engagements.id, cost: schema.engagements.total, category: schema.needs.category })
+    .from(schema.engagements)
+    .innerJoin(schema.needs, eq(schema.needs.id, schema.engagements.needId))
+    .where(
+      and(
+        eq(schema.engagements.smeId, e.smeId),
+        eq(schema.engagements.status, "completed"),
+        gte(schema.engagements.completedAt, start),
+        lt(schema.engagements.completedAt, end),
+      ),
+    )
+    .orderBy(asc(schema.engagements.completedAt), asc(schema.engagements.id))
+    .all();
+  const upTo = completed.findIndex((c) => c.id === e.id);
+  const items = upTo >= 0 ? completed.slice(0, upTo + 1) : [...completed, ownItem(db, e)];
+  return { estimate: estimateSupportForYear(items, sizeClass, getSupportRates()).get(e.id)!, year };
+}
+
+function ownItem(db: DB, e: Pick<Engagement, "id" | "needId" | "total">) {
+  const need = db
+    .select({ category: schema.needs.category })
+    .from(schema.needs)
+    .where(eq(schema.needs.id, e.needId))
+    .get()!;
+  return { id: e.id, cost: e.total, category: need.category };
 }

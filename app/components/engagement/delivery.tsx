@@ -177,6 +177,16 @@ function Support({ view }: { view: View }) {
               remaining: formatMoney(Number(estimate.rule.values.remaining ?? 0), lang),
             })}
           </p>
+          {view.support.year !== null && estimate.cap > 0 ? (
+            <p className="mt-1 text-sm text-slate-700">
+              {t("support.usedThisYear", {
+                year: view.support.year,
+                claimed: formatMoney(Number(estimate.rule.values.claimed ?? 0), lang),
+                cap: formatMoney(estimate.cap, lang),
+                left: formatMoney(Math.max(0, Number(estimate.rule.values.remaining ?? 0) - estimate.amount), lang),
+              })}
+            </p>
+          ) : null}
           {estimate.capped ? <p className="mt-1 text-sm text-slate-700">{t("support.capped")}</p> : null}
           <p className="mt-2 text-xs text-slate-600">{t("support.disclaimer")}</p>
         </>

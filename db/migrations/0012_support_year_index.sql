@@ -1,0 +1,1 @@
+CREATE INDEX `engagements_sme_status_completed_idx` ON `engagements` (`sme_id`,`status`,`completed_at`);
