@@ -1,0 +1,96 @@
+import { ChartEmpty, ChartSvg, defaultFormat, FONT, SMALL_FONT, VIEW_WIDTH, type ChartProps } from "./chart-frame";
+import { Legend, layoutLegend } from "./legend";
+import { seriesColour, TEXT_COLOUR } from "./palette";
+import { fitText, px, textWidth } from "./text";
+
+export type StackedRow = { label: string; values: readonly number[] };
+
+const LABEL_H = 18;
+const BAR_H = 22;
+const ROW_GAP = 12;
+
+/**
+ * Horizontal bars split into parts (e.g. a month's needs: awarded, cancelled, expired, open):
+ * a legend names the parts in bar order, each part wide enough shows its value inside, and each
+ * bar's total is printed at its end.
+ */
+export function StackedBarChart({
+  series,
+  rows,
+  format = defaultFormat,
+  ...props
+}: ChartProps & { series: readonly string[]; rows: readonly StackedRow[] }) {
+  const totals = rows.map((r) => r.values.reduce((s, v) => s + Math.max(0, v), 0));
+  if (rows.length === 0 || totals.every((t) => t === 0)) return <ChartEmpty text={props.emptyText} />;
+  const legendItems = series.map((label, i) => ({ label, colour: seriesColour(i) }));
+  const legend = layoutLegend(legendItems);
+  const totalLabels = totals.map(format);
+  const room = Math.max(...totalLabels.map((l) => textWidth(l, SMALL_FONT))) + 10;
+  const scale = (VIEW_WIDTH - room) / Math.max(...totals);
+  const top = legend.height + 8;
+  const rowH = LABEL_H + BAR_H + ROW_GAP;
+  return (
+    <ChartSvg
+      height={top + rows.length * rowH}
+      title={props.title}
+      description={props.description}
+      className={props.className}
+    >
+      <Legend items={legendItems} />
+      {rows.map((r, i) => {
+        const y = top + i * rowH;
+        let x = 0;
+        return (
+          <g key={i}>
+            <text x={0} y={y + FONT} fontSize={FONT} fill={TEXT_COLOUR}>
+              {fitText(r.label, VIEW_WIDTH, FONT)}
+            </text>
+            {r.values.map((v, k) => {
+              const w = Math.max(0, v) * scale;
+              const at = x;
+              x += w;
+              if (w === 0) return null;
+              const text = format(v);
+              return (
+                <g key={k}>
+                  <rect
+                    data-bar=""
+                    data-series={k}
+                    data-value={v}
+                    x={px(at)}
+                    y={y + LABEL_H}
+                    width={px(w)}
+                    height={BAR_H}
+                    fill={seriesColour(k)}
+                    stroke="#ffffff"
+                    strokeWidth={1}
+                  />
+                  {textWidth(text, SMALL_FONT) + 6 <= w ? (
+                    <text
+                      x={px(at + w / 2)}
+                      y={y + LABEL_H + BAR_H / 2 + SMALL_FONT * 0.35}
+                      fontSize={SMALL_FONT}
+                      fill="#ffffff"
+                      textAnchor="middle"
+                    >
+                      {text}
+                    </text>
+                  ) : null}
+                </g>
+              );
+            })}
+            <text
+              x={px(x + 5)}
+              y={y + LABEL_H + BAR_H / 2 + SMALL_FONT * 0.35}
+              fontSize={SMALL_FONT}
+              fontWeight={600}
+              fill={TEXT_COLOUR}
+            >
+              {totalLabels[i]}
+            </text>
+          </g>
+        );
+      })}
+    </ChartSvg>
+  );
+}

@@ -1,0 +1,139 @@
+/**
+ * The public statistics (/stats, DESIGN §11): the programme's aggregate figures, from the same
+ * report functions as /staff/reports, over the whole programme. Nothing about any single SME: a
+ * figure about fewer than 3 SMEs is suppressed (app/lib/report-figures.ts). The figures are
+ * computed at most once every 15 minutes per process and kept with the time they were computed.
+ */
+import type { DB } from "../../db/client.server";
+import type { Category, Sector } from "~/lib/reference";
+import { publishable, suppressSmallGroups } from "~/lib/report-figures";
+import { defaultPeriod, type MonthKey } from "~/lib/report-period";
+import {
+  deliveryByMonth,
+  engagementsByStatus,
+  engagementTotals,
+  levelChange,
+  levelDistribution,
+  needsByMonth,
+  smeActivity,
+  valueBySector,
+  vendorStanding,
+  vettedVendorsByCategory,
+  type ReportFilter,
+} from "./reports.server";
+
+export const STATS_MAX_AGE_MS = 15 * 60 * 1000;
+
+export type PublicStats = {
+  computedAt: number;
+  smesAssessed: number;
+  /** `smes` is null where suppressed */
+  levels: { level: number; smes: number | null }[];
+  /** null when fewer than 3 SMEs were assessed, or a level is suppressed (the mean would give it away) */
+  averageLevel: number | null;
+  outcomes: {
+    /** null when there is none, or it rests on fewer than 3 SMEs */
+    overall: { engagements: number; change: number } | null;
+    byCategory: { category: Category; engagements: number; change: number }[];
+    suppressedCategories: number;
+  };
+  vendorsVetted: number;
+  vendorsByCategory: { category: Category; vendors: number }[];
+  needs: {
+    posted: number;
+    awarded: number;
+    months: { month: MonthKey; posted: number; awarded: number }[];
+  };
+  engagements: {
+    active: number;
+    completed: number;
+    terminated: number;
+    milestonesDue: number;
+    milestonesOnTime: number;
+  };
+  value: {
+    /** null when every engagement so far is of fewer than 3 SMEs */
+    total: number | null;
+    bySector: { sector: Sector; engagements: number; value: number }[];
+    suppressedSectors: number;
+  };
+};
+
+/** The whole programme, up to now. */
+function allTime(now: number): ReportFilter {
+  return { start: 0, end: Number.MAX_SAFE_INTEGER, months: [], now };
+}
+
+export function computePublicStats(now = Date.now(), db?: DB): PublicStats {
+  const all = allTime(now);
+  const recent = defaultPeriod(now);
+
+  const levels = levelDistribution(all, db);
+  const shownLevels = suppressSmallGroups(levels.levels);
+
+  const outcomes = levelChange(all, db);
+  const categories = suppressSmallGroups(outcomes.byCategory);
+
+  const needsAll = needsByMonth(all, db).total;
+  const needsRecent = needsByMonth({ start: recent.start, end: recent.end, months: recent.months, now }, db).months;
+
+  const statuses = engagementsByStatus(all, db);
+  const count = (s: string) => statuses.find((r) => r.status === s)?.engagements ?? 0;
+  const delivery = deliveryByMonth(all, db).total;
+
+  const sectors = suppressSmallGroups(valueBySector(all, db));
+  const totals = engagementTotals(all, db);
+
+  return {
+    computedAt: now,
+    smesAssessed: smeActivity(all, db).total.assessed,
+    levels: shownLevels.map((l) => ({ level: l.level, smes: l.suppressed ? null : l.smes })),
+    averageLevel: publishable(levels.smes) && !shownLevels.some((l) => l.suppressed) ? levels.average : null,
+    outcomes: {
+      overall:
+        outcomes.overall && publishable(outcomes.overall.smes)
+          ? { engagements: outcomes.overall.engagements, change: outcomes.overall.change }
+          : null,
+      byCategory: categories
+        .filter((c) => !c.suppressed)
+        .map((c) => ({ category: c.category, engagements: c.engagements, change: c.change })),
+      suppressedCategories: categories.filter((c) => c.suppressed).length,
+    },
+    vendorsVetted: vendorStanding(all, db).vetted,
+    vendorsByCategory: vettedVendorsByCategory(all, db),
+    needs: {
+      posted: needsAll.posted,
+      awarded: needsAll.awarded,
+      months: needsRecent.map((m) => ({ month: m.month, posted: m.posted, awarded: m.awarded })),
+    },
+    engagements: {
+      active: count("active"),
+      completed: count("completed"),
+      terminated: count("terminated"),
+      milestonesDue: delivery.milestonesDue,
+      milestonesOnTime: delivery.milestonesOnTime,
+    },
+    value: {
+      total: publishable(totals.smes) ? totals.value : null,
+      bySector: sectors
+        .filter((s) => !s.suppressed)
+        .map((s) => ({ sector: s.sector, engagements: s.engagements, value: s.value })),
+      suppressedSectors: sectors.filter((s) => s.suppressed).length,
+    },
+  };
+}
+
+const globalForStats = globalThis as unknown as { __publicStats?: PublicStats };
+
+/** The figures, recomputed when they are more than 15 minutes old. */
+export function getPublicStats(now = Date.now()): PublicStats {
+  const cached = globalForStats.__publicStats;
+  if (cached && now - cached.computedAt < STATS_MAX_AGE_MS && now >= cached.computedAt) return cached;
+  const fresh = computePublicStats(now);
+  globalForStats.__publicStats = fresh;
+  return fresh;
+}
+
+export function clearPublicStatsCache() {
+  globalForStats.__publicStats = undefined;
+}
