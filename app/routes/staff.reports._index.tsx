@@ -5,7 +5,6 @@ import { BarChart } from "~/components/charts/bar-chart";
 import { ChartFigure } from "~/components/charts/chart-figure";
 import { DistributionChart } from "~/components/charts/distribution-chart";
 import { MonthChart } from "~/components/charts/month-chart";
-import { StackedBarChart } from "~/components/charts/stacked-bar-chart";
 import { CsvLink, KeyFigure, KeyFigures, ReportSection, useFigureFormat } from "~/components/reports/parts";
 import { ReportTable } from "~/components/reports/report-table";
 import { Button, buttonClass } from "~/components/ui/button";
@@ -50,7 +49,6 @@ export default function StaffReports() {
   const range = `${formatMonth(period.from)} – ${formatMonth(period.to)}`;
   const values = { period: range };
   const months = period.months;
-  const monthLabels = months.map(formatMonth);
 
   /** A chart with its table and the table's CSV link. */
   const figure = (
@@ -275,15 +273,14 @@ export default function StaffReports() {
         {figure(
           "needs",
           t("reports.needs.byMonth"),
-          <StackedBarChart
+          <MonthChart
+            stacked
             title={t("reports.needs.byMonth")}
             description={t("reports.needs.byMonthDesc", values)}
-            series={(["awarded", "cancelled", "expired", "pending"] as const).map((s) =>
-              t(`reports.needs.series.${s}`),
-            )}
-            rows={data.needs.months.map((m, i) => ({
-              label: monthLabels[i]!,
-              values: [m.awarded, m.cancelled, m.expired, m.pending],
+            months={months}
+            series={(["awarded", "cancelled", "expired", "pending"] as const).map((k) => ({
+              label: t(`reports.needs.series.${k}`),
+              values: data.needs.months.map((m) => m[k]),
             }))}
             format={f.number}
           />,

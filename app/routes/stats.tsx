@@ -277,6 +277,7 @@ export default function Stats() {
               title={t("stats.context.caption")}
               description={t("stats.context.desc")}
               data={CONTEXT.map((c) => ({ label: t(`stats.context.${c.key}`), value: c.value }))}
+              max={1}
               format={(v) => `${f.decimal(v * 100, 2)} %`}
             />
           }

@@ -4,7 +4,8 @@ import { fitText, px, textWidth, wrapText } from "./text";
 
 export type BarDatum = { label: string; value: number };
 
-const LABEL_H = 18;
+/** A line of an item's name above its bar. */
+const LINE_H = FONT + 4;
 const BAR_H = 20;
 const ROW_GAP = 12;
 const VALUE_GAP = 5;
@@ -12,14 +13,20 @@ const VALUE_GAP = 5;
 /**
  * Bars, one per item, with each item's name and value printed: horizontal (the name above its
  * bar, which suits long names and narrow screens) or vertical (columns, for a few short names).
- * Values may be negative (a level change): bars then grow either way from a zero line.
+ * Values may be negative (a level change): bars then grow either way from a zero line. `max`
+ * fixes the end of the scale (1 for shares of a whole), else the largest value sets it.
  */
 export function BarChart({
   data,
   orientation = "horizontal",
   colour = seriesColour(0),
   ...props
-}: ChartProps & { data: readonly BarDatum[]; orientation?: "horizontal" | "vertical"; colour?: string }) {
+}: ChartProps & {
+  data: readonly BarDatum[];
+  orientation?: "horizontal" | "vertical";
+  colour?: string;
+  max?: number;
+}) {
   if (data.length === 0 || data.every((d) => d.value === 0)) return <ChartEmpty text={props.emptyText} />;
   return orientation === "horizontal" ? (
     <HorizontalBars data={data} colour={colour} {...props} />
@@ -32,35 +39,44 @@ function HorizontalBars({
   data,
   colour,
   format = defaultFormat,
+  max,
   ...props
-}: ChartProps & { data: readonly BarDatum[]; colour: string }) {
+}: ChartProps & { data: readonly BarDatum[]; colour: string; max?: number }) {
   const values = data.map((d) => d.value);
   const labels = values.map(format);
   const valueRoom = Math.max(...labels.map((l) => textWidth(l, SMALL_FONT))) + VALUE_GAP * 2;
-  const posMax = Math.max(0, ...values);
+  const posMax = Math.max(0, max ?? 0, ...values);
   const negMax = Math.max(0, ...values.map((v) => -v));
   const left = negMax > 0 ? valueRoom : 0;
   const right = posMax > 0 || negMax === 0 ? valueRoom : 0;
   const scale = (VIEW_WIDTH - left - right) / (posMax + negMax || 1);
   const x0 = left + negMax * scale;
-  const rowH = LABEL_H + BAR_H + ROW_GAP;
-  const height = data.length * rowH;
+  // Each row: the name on one or two lines, then the bar; rows stack down.
+  const names = data.map((d) => wrapText(d.label, VIEW_WIDTH, FONT, 2));
+  const tops = names.reduce<number[]>(
+    (acc, lines, i) => [...acc, (acc[i] ?? 0) + lines.length * LINE_H + BAR_H + ROW_GAP],
+    [0],
+  );
+  const height = tops[data.length]! - ROW_GAP + 4;
   return (
     <ChartSvg height={height} title={props.title} description={props.description} className={props.className}>
       {data.map((d, i) => {
-        const y = i * rowH;
+        const labelH = names[i]!.length * LINE_H + 3;
+        const y = tops[i]!;
         const w = Math.abs(d.value) * scale;
         const x = d.value >= 0 ? x0 : x0 - w;
         return (
           <g key={i}>
-            <text x={0} y={y + FONT} fontSize={FONT} fill={TEXT_COLOUR}>
-              {fitText(d.label, VIEW_WIDTH, FONT)}
-            </text>
+            {names[i]!.map((line, k) => (
+              <text key={k} x={0} y={y + k * LINE_H + FONT} fontSize={FONT} fill={TEXT_COLOUR}>
+                {line}
+              </text>
+            ))}
             <rect
               data-bar=""
               data-value={d.value}
               x={px(x)}
-              y={y + LABEL_H}
+              y={y + labelH}
               width={px(w)}
               height={BAR_H}
               fill={colour}
@@ -68,7 +84,7 @@ function HorizontalBars({
             />
             <text
               x={px(d.value >= 0 ? x0 + w + VALUE_GAP : x - VALUE_GAP)}
-              y={y + LABEL_H + BAR_H / 2 + SMALL_FONT * 0.35}
+              y={y + labelH + BAR_H / 2 + SMALL_FONT * 0.35}
               fontSize={SMALL_FONT}
               fontWeight={600}
               fill={TEXT_COLOUR}
@@ -79,9 +95,7 @@ function HorizontalBars({
           </g>
         );
       })}
-      {negMax > 0 ? (
-        <line x1={px(x0)} x2={px(x0)} y1={LABEL_H - 2} y2={height - ROW_GAP + 2} stroke={AXIS_COLOUR} />
-      ) : null}
+      {negMax > 0 ? <line x1={px(x0)} x2={px(x0)} y1={LINE_H} y2={height} stroke={AXIS_COLOUR} /> : null}
     </ChartSvg>
   );
 }

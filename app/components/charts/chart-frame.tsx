@@ -14,10 +14,14 @@ export type ChartProps = {
   className?: string;
 };
 
-/** The drawing width of every chart, in SVG units; it scales to the width of its column. */
-export const VIEW_WIDTH = 360;
-export const FONT = 14;
-export const SMALL_FONT = 12.5;
+/**
+ * The drawing width of every chart, in SVG units; it scales to the width of its column. Narrow,
+ * so that on a 360 px phone the text stays near its nominal size; on a wide screen the chart
+ * stops growing at 24rem.
+ */
+export const VIEW_WIDTH = 320;
+export const FONT = 15;
+export const SMALL_FONT = 13.5;
 
 export const defaultFormat = (value: number) => String(value);
 
@@ -46,7 +50,7 @@ export function ChartSvg({
       role="img"
       aria-labelledby={`${id}title`}
       aria-describedby={`${id}desc`}
-      className={className ?? "block h-auto w-full max-w-md"}
+      className={className ?? "block h-auto w-full max-w-sm"}
       fontFamily="inherit"
     >
       <title id={`${id}title`}>{title}</title>

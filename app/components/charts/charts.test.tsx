@@ -5,8 +5,9 @@ import { describe, expect, it } from "vitest";
 import { createI18n } from "~/utils/i18n";
 import vi from "~/locales/vi.json";
 import { BarChart } from "./bar-chart";
+import { VIEW_WIDTH } from "./chart-frame";
 import { DistributionChart } from "./distribution-chart";
-import { MonthChart, niceCeiling } from "./month-chart";
+import { gridStep, MonthChart } from "./month-chart";
 import { contrastRatio, GRID_COLOUR, SERIES_COLOURS, TEXT_COLOUR } from "./palette";
 import { StackedBarChart } from "./stacked-bar-chart";
 import { wrapText } from "./text";
@@ -38,7 +39,7 @@ const common = { title: "Nhu cầu theo tháng", description: "Số nhu cầu đ
 function expectLabelled(html: string) {
   const svg = /<svg[^>]*>/.exec(html)![0];
   expect(svg).toContain('role="img"');
-  expect(svg).toContain('viewBox="0 0 360 ');
+  expect(svg).toContain(`viewBox="0 0 ${VIEW_WIDTH} `);
   expect(svg).toContain('width="100%"');
   const labelledBy = /aria-labelledby="([^"]+)"/.exec(svg)![1]!;
   const describedBy = /aria-describedby="([^"]+)"/.exec(svg)![1]!;
@@ -178,8 +179,18 @@ describe("MonthChart", () => {
       [2, 4, 8],
     );
     expect(html).toContain(">12</tspan>");
-    expect(html).toContain(">2025</tspan>");
+    // The year under January; not under December too, right beside it.
+    expect(html).not.toContain(">2025</tspan>");
     expect(html).toContain(">2026</tspan>");
+    const long = render(
+      <MonthChart
+        {...common}
+        months={["2025-09", "2025-10", "2025-11", "2025-12", "2026-01"]}
+        series={[{ label: "x", values: [1, 2, 3, 4, 5] }]}
+      />,
+    );
+    expect(long).toContain(">2025</tspan>");
+    expect(long).toContain(">2026</tspan>");
   });
 
   it("draws a line per series with points proportional to the values", () => {
@@ -212,10 +223,35 @@ describe("MonthChart", () => {
     expect(render(<MonthChart {...common} months={[]} series={[]} />)).toContain(vi.charts.empty);
   });
 
-  it("rounds the scale up to a round number", () => {
-    expect([niceCeiling(7), niceCeiling(18), niceCeiling(240), niceCeiling(0.8), niceCeiling(1_300_000)]).toEqual([
-      10, 20, 250, 1, 2_000_000,
+  it("stacks columns into one a month when asked, each part proportional", () => {
+    const b = bars(
+      render(
+        <MonthChart
+          {...common}
+          stacked
+          months={months}
+          series={[
+            { label: "Đã trao", values: [2, 4, 1] },
+            { label: "Đã hủy", values: [2, 0, 3] },
+          ]}
+        />,
+      ),
+    );
+    const first = b.slice(0, 2);
+    expect(first.map((x) => x.x)).toEqual([first[0]!.x, first[0]!.x]);
+    // The second part sits on top of the first.
+    expect(first[1]!.y + first[1]!.height).toBeCloseTo(first[0]!.y, 1);
+    expectProportional(
+      b.filter((x) => x.value > 0).map((x) => x.height),
+      [2, 2, 4, 1, 3],
+    );
+  });
+
+  it("puts gridlines at round steps, whole ones for counts", () => {
+    expect([gridStep(7), gridStep(18), gridStep(57), gridStep(240), gridStep(1.3e9), gridStep(1)]).toEqual([
+      4, 10, 30, 150, 8e8, 0.5,
     ]);
+    expect([gridStep(3, true), gridStep(1, true), gridStep(5, true), gridStep(57, true)]).toEqual([2, 1, 3, 30]);
   });
 });
 
@@ -232,7 +268,7 @@ describe("DistributionChart", () => {
     expect(html).toContain(">40%<");
     expect(html).toContain("Trung bình 1,7");
     const meanX = Number(/data-mean="1.7"><line x1="([\d.]+)"/.exec(html)![1]);
-    expect(meanX).toBeCloseTo((360 / 4) * 1.7 + 360 / 8, 0);
+    expect(meanX).toBeCloseTo((VIEW_WIDTH / 4) * 1.7 + VIEW_WIDTH / 8, 0);
   });
 
   it("draws no bar for a hidden bucket and says why", () => {
@@ -270,5 +306,6 @@ describe("wrapText", () => {
   it("wraps words into two lines and cuts what does not fit", () => {
     expect(wrapText("Thương mại điện tử và bán hàng đa kênh", 90, 12.5)).toEqual(["Thương mại", "điện tử và…"]);
     expect(wrapText("Kế toán", 90, 12.5)).toEqual(["Kế toán"]);
+    expect(wrapText("Đang triển khai", 200, 12.5)).toEqual(["Đang triển khai"]);
   });
 });

@@ -47,77 +47,7 @@ export function DistributionChart({
   return (
     <ChartSvg height={height} title={props.title} description={props.description} className={props.className}>
       <line x1={0} x2={VIEW_WIDTH} y1={base} y2={base} stroke={AXIS_COLOUR} />
-      {buckets.map((b, i) => {
-        const cx = slot * i + slot / 2;
-        const h = (b.value / max) * PLOT_H;
-        if (b.hidden) {
-          return (
-            <g key={i}>
-              <text
-                x={px(cx)}
-                y={base - 6}
-                fontSize={SMALL_FONT}
-                fontStyle="italic"
-                fill={TEXT_COLOUR}
-                textAnchor="middle"
-              >
-                {hiddenLabel}
-              </text>
-              {labels[i]!.map((line, k) => (
-                <text
-                  key={k}
-                  x={px(cx)}
-                  y={base + 4 + (k + 1) * LINE - 3}
-                  fontSize={SMALL_FONT}
-                  fill={TEXT_COLOUR}
-                  textAnchor="middle"
-                >
-                  {line}
-                </text>
-              ))}
-            </g>
-          );
-        }
-        return (
-          <g key={i}>
-            <rect
-              data-bar=""
-              data-value={b.value}
-              x={px(cx - barW / 2)}
-              y={px(base - h)}
-              width={px(barW)}
-              height={px(h)}
-              fill={seriesColour(0)}
-              rx={2}
-            />
-            <text
-              x={px(cx)}
-              y={px(base - h - SMALL_FONT - 6)}
-              fontSize={FONT}
-              fontWeight={700}
-              fill={TEXT_COLOUR}
-              textAnchor="middle"
-            >
-              {format(b.value)}
-            </text>
-            <text x={px(cx)} y={px(base - h - 4)} fontSize={SMALL_FONT - 1} fill={TEXT_COLOUR} textAnchor="middle">
-              {formatShare(b.value / total)}
-            </text>
-            {labels[i]!.map((line, k) => (
-              <text
-                key={k}
-                x={px(cx)}
-                y={base + 4 + (k + 1) * LINE - 3}
-                fontSize={SMALL_FONT}
-                fill={TEXT_COLOUR}
-                textAnchor="middle"
-              >
-                {line}
-              </text>
-            ))}
-          </g>
-        );
-      })}
+      {/* The mean first, so that the columns and their figures are drawn over its line. */}
       {meanX !== null ? (
         <g data-mean={mean}>
           <line
@@ -143,6 +73,79 @@ export function DistributionChart({
           ) : null}
         </g>
       ) : null}
+      {buckets.map((b, i) => {
+        const cx = slot * i + slot / 2;
+        const h = (b.value / max) * PLOT_H;
+        const names = labels[i]!.map((line, k) => (
+          <text
+            key={k}
+            x={px(cx)}
+            y={base + 4 + (k + 1) * LINE - 3}
+            fontSize={SMALL_FONT}
+            fill={TEXT_COLOUR}
+            textAnchor="middle"
+          >
+            {line}
+          </text>
+        ));
+        if (b.hidden) {
+          return (
+            <g key={i}>
+              <text
+                x={px(cx)}
+                y={base - 6}
+                fontSize={SMALL_FONT}
+                fontStyle="italic"
+                fill={TEXT_COLOUR}
+                textAnchor="middle"
+              >
+                {hiddenLabel}
+              </text>
+              {names}
+            </g>
+          );
+        }
+        return (
+          <g key={i}>
+            <rect
+              data-bar=""
+              data-value={b.value}
+              x={px(cx - barW / 2)}
+              y={px(base - h)}
+              width={px(barW)}
+              height={px(h)}
+              fill={seriesColour(0)}
+              rx={2}
+            />
+            <text
+              x={px(cx)}
+              y={px(base - h - SMALL_FONT - 6)}
+              fontSize={FONT}
+              fontWeight={700}
+              fill={TEXT_COLOUR}
+              textAnchor="middle"
+              stroke="#ffffff"
+              strokeWidth={3}
+              paintOrder="stroke"
+            >
+              {format(b.value)}
+            </text>
+            <text
+              x={px(cx)}
+              y={px(base - h - 4)}
+              fontSize={SMALL_FONT - 1}
+              fill={TEXT_COLOUR}
+              textAnchor="middle"
+              stroke="#ffffff"
+              strokeWidth={3}
+              paintOrder="stroke"
+            >
+              {formatShare(b.value / total)}
+            </text>
+            {names}
+          </g>
+        );
+      })}
     </ChartSvg>
   );
 }

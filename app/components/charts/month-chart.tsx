@@ -9,24 +9,41 @@ const PLOT_H = 150;
 const MARKERS = ["circle", "square", "triangle"] as const;
 const DASHES = ["", "6 4", "2 3"] as const;
 
-/** The smallest of 1, 2, 2.5, 5 × 10ⁿ at or above the value: round gridlines. */
-export function niceCeiling(value: number): number {
-  if (value <= 0) return 1;
-  const magnitude = 10 ** Math.floor(Math.log10(value));
-  for (const step of [1, 2, 2.5, 5, 10]) if (step * magnitude >= value) return step * magnitude;
-  return 10 * magnitude;
+/**
+ * The gridline step: the smallest round number (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10ⁿ) that two
+ * steps reach the largest value with, a whole number for counts, so that the labels at one and
+ * two steps are exact and the tallest column nearly fills the chart.
+ */
+export function gridStep(max: number, integers = false): number {
+  const half = max / 2;
+  if (half <= 0) return 1;
+  const magnitude = 10 ** Math.floor(Math.log10(half));
+  for (const m of [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) {
+    const step = m * magnitude;
+    if (step >= half && (!integers || Number.isInteger(step))) return integers ? Math.max(1, step) : step;
+  }
+  return integers ? Math.max(1, Math.ceil(half)) : 10 * magnitude;
+}
+
+/** The year goes under each January, and under the first month unless a January follows closely. */
+function showsYear(months: readonly string[], i: number): boolean {
+  if (months[i]!.endsWith("-01")) return true;
+  if (i !== 0) return false;
+  const january = months.findIndex((m) => m.endsWith("-01"));
+  return january === -1 || january >= 3;
 }
 
 /**
- * Values by month (`yyyy-MM`), as columns or as lines. Months are labelled `MM` with the year
- * under the first month and each January; with many months, every second or third label. Lines
- * differ by marker and dash as well as colour; a lone series of columns prints its values when
- * they fit.
+ * Values by month (`yyyy-MM`), as columns (side by side, or `stacked` into one column a month)
+ * or as lines. Months are labelled `MM` with the year under the first month and each January;
+ * with many months, every second or third label. Lines differ by marker and dash as well as
+ * colour; a lone series of columns prints its values when they fit.
  */
 export function MonthChart({
   months,
   series,
   kind = "column",
+  stacked = false,
   format = defaultFormat,
   formatTick,
   ...props
@@ -34,6 +51,7 @@ export function MonthChart({
   months: readonly string[];
   series: readonly MonthSeries[];
   kind?: "column" | "line";
+  stacked?: boolean;
   /** gridline labels; `format` when not given */
   formatTick?: (value: number) => string;
 }) {
@@ -46,7 +64,11 @@ export function MonthChart({
   }));
   const legend = series.length > 1 ? layoutLegend(items) : { height: 0 };
   const top = legend.height + SMALL_FONT + 10;
-  const max = niceCeiling(Math.max(...all));
+  const tallest = stacked
+    ? Math.max(...months.map((_, i) => series.reduce((sum, x) => sum + Math.max(0, x.values[i] ?? 0), 0)))
+    : Math.max(...all);
+  const step = gridStep(tallest, all.every(Number.isInteger));
+  const max = 2 * step;
   const y = (v: number) => top + PLOT_H - (Math.max(0, v) / max) * PLOT_H;
   const slot = VIEW_WIDTH / months.length;
   const every = Math.ceil(months.length / 12);
@@ -60,24 +82,22 @@ export function MonthChart({
       className={props.className}
     >
       {series.length > 1 ? <Legend items={items} /> : null}
-      {[max / 2, max].map((g) => (
-        <g key={g}>
-          <line x1={0} x2={VIEW_WIDTH} y1={px(y(g))} y2={px(y(g))} stroke={GRID_COLOUR} strokeDasharray="3 3" />
-          <text x={0} y={px(y(g) - 4)} fontSize={SMALL_FONT - 1} fill={TEXT_COLOUR}>
-            {tick(g)}
-          </text>
-        </g>
+      {[step, max].map((g) => (
+        <line key={g} x1={0} x2={VIEW_WIDTH} y1={px(y(g))} y2={px(y(g))} stroke={GRID_COLOUR} strokeDasharray="3 3" />
       ))}
       <line x1={0} x2={VIEW_WIDTH} y1={px(y(0))} y2={px(y(0))} stroke={AXIS_COLOUR} />
       {kind === "column"
         ? months.map((m, i) => {
             const group = slot * 0.72;
-            const w = group / series.length;
+            const w = stacked ? group : group / series.length;
+            let below = 0;
             return (
               <g key={m}>
                 {series.map((s, k) => {
-                  const v = s.values[i] ?? 0;
-                  const x = slot * i + (slot - group) / 2 + k * w;
+                  const v = Math.max(0, s.values[i] ?? 0);
+                  const x = slot * i + (slot - group) / 2 + (stacked ? 0 : k * w);
+                  const bottom = stacked ? below : 0;
+                  below += v;
                   const label = format(v);
                   return (
                     <g key={k}>
@@ -86,10 +106,12 @@ export function MonthChart({
                         data-series={k}
                         data-value={v}
                         x={px(x)}
-                        y={px(y(v))}
+                        y={px(y(bottom + v))}
                         width={px(Math.max(1, w - 1))}
-                        height={px(y(0) - y(v))}
+                        height={px(y(bottom) - y(bottom + v))}
                         fill={seriesColour(k)}
+                        stroke={stacked ? "#ffffff" : undefined}
+                        strokeWidth={stacked ? 0.75 : undefined}
                       />
                       {single && v !== 0 && textWidth(label, SMALL_FONT - 1) <= slot ? (
                         <text
@@ -127,6 +149,20 @@ export function MonthChart({
               </g>
             );
           })}
+      {[step, max].map((g) => (
+        <text
+          key={g}
+          x={2}
+          y={px(y(g) - 4)}
+          fontSize={SMALL_FONT - 1}
+          fill={TEXT_COLOUR}
+          stroke="#ffffff"
+          strokeWidth={3}
+          paintOrder="stroke"
+        >
+          {tick(g)}
+        </text>
+      ))}
       {months.map((m, i) =>
         i % every === 0 ? (
           <text
@@ -138,7 +174,7 @@ export function MonthChart({
             textAnchor="middle"
           >
             <tspan x={px(slot * i + slot / 2)}>{m.slice(5, 7)}</tspan>
-            {i === 0 || m.endsWith("-01") ? (
+            {showsYear(months, i) ? (
               <tspan x={px(slot * i + slot / 2)} dy={15}>
                 {m.slice(0, 4)}
               </tspan>

@@ -1,11 +1,11 @@
 import { ChartEmpty, ChartSvg, defaultFormat, FONT, SMALL_FONT, VIEW_WIDTH, type ChartProps } from "./chart-frame";
 import { Legend, layoutLegend } from "./legend";
 import { seriesColour, TEXT_COLOUR } from "./palette";
-import { fitText, px, textWidth } from "./text";
+import { px, textWidth, wrapText } from "./text";
 
 export type StackedRow = { label: string; values: readonly number[] };
 
-const LABEL_H = 18;
+const LINE_H = FONT + 4;
 const BAR_H = 22;
 const ROW_GAP = 12;
 
@@ -27,24 +27,30 @@ export function StackedBarChart({
   const totalLabels = totals.map(format);
   const room = Math.max(...totalLabels.map((l) => textWidth(l, SMALL_FONT))) + 10;
   const scale = (VIEW_WIDTH - room) / Math.max(...totals);
-  const top = legend.height + 8;
-  const rowH = LABEL_H + BAR_H + ROW_GAP;
+  const names = rows.map((r) => wrapText(r.label, VIEW_WIDTH, FONT, 2));
+  const tops = names.reduce<number[]>(
+    (acc, lines, i) => [...acc, acc[i]! + lines.length * LINE_H + 3 + BAR_H + ROW_GAP],
+    [legend.height + 8],
+  );
   return (
     <ChartSvg
-      height={top + rows.length * rowH}
+      height={tops[rows.length]! - ROW_GAP + 4}
       title={props.title}
       description={props.description}
       className={props.className}
     >
       <Legend items={legendItems} />
       {rows.map((r, i) => {
-        const y = top + i * rowH;
+        const y = tops[i]!;
+        const labelH = names[i]!.length * LINE_H + 3;
         let x = 0;
         return (
           <g key={i}>
-            <text x={0} y={y + FONT} fontSize={FONT} fill={TEXT_COLOUR}>
-              {fitText(r.label, VIEW_WIDTH, FONT)}
-            </text>
+            {names[i]!.map((line, k) => (
+              <text key={k} x={0} y={y + k * LINE_H + FONT} fontSize={FONT} fill={TEXT_COLOUR}>
+                {line}
+              </text>
+            ))}
             {r.values.map((v, k) => {
               const w = Math.max(0, v) * scale;
               const at = x;
@@ -58,7 +64,7 @@ export function StackedBarChart({
                     data-series={k}
                     data-value={v}
                     x={px(at)}
-                    y={y + LABEL_H}
+                    y={y + labelH}
                     width={px(w)}
                     height={BAR_H}
                     fill={seriesColour(k)}
@@ -68,7 +74,7 @@ export function StackedBarChart({
                   {textWidth(text, SMALL_FONT) + 6 <= w ? (
                     <text
                       x={px(at + w / 2)}
-                      y={y + LABEL_H + BAR_H / 2 + SMALL_FONT * 0.35}
+                      y={y + labelH + BAR_H / 2 + SMALL_FONT * 0.35}
                       fontSize={SMALL_FONT}
                       fill="#ffffff"
                       textAnchor="middle"
@@ -81,7 +87,7 @@ export function StackedBarChart({
             })}
             <text
               x={px(x + 5)}
-              y={y + LABEL_H + BAR_H / 2 + SMALL_FONT * 0.35}
+              y={y + labelH + BAR_H / 2 + SMALL_FONT * 0.35}
               fontSize={SMALL_FONT}
               fontWeight={600}
               fill={TEXT_COLOUR}

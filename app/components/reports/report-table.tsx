@@ -9,9 +9,12 @@ import { displayCell, isNumeric, type TableData } from "~/lib/report-tables";
 export function ReportTable({ table, caption }: { table: TableData; caption: string }) {
   const { t, i18n } = useTranslation();
   const lang: Lang = i18n.language === "en" ? "en" : "vi";
-  const align = (i: number) => (isNumeric(table.columns[i]!.type) ? "text-right tabular-nums" : "text-left");
+  const align = (i: number) =>
+    isNumeric(table.columns[i]!.type) ? "whitespace-nowrap text-right tabular-nums" : "text-left";
+  // A wide table keeps its columns readable and scrolls sideways on a phone; a narrow one wraps.
+  const wide = table.columns.length > 4;
   return (
-    <table className="w-full min-w-max text-sm">
+    <table className={`w-full text-sm ${wide ? "min-w-max" : ""}`}>
       <caption className="sr-only">{caption}</caption>
       <thead>
         <tr className="border-b border-slate-300">
