@@ -49,6 +49,8 @@ const PUBLISHED = sql`('open', 'evaluating', 'awarded', 'cancelled', 'expired')`
 
 /** The local (Ho Chi Minh City) month of a UTC ms column, as `yyyy-MM`. */
 const month = (column: SQL) => sql`strftime('%Y-%m', (${column} + ${LOCAL_OFFSET_MS}) / 1000, 'unixepoch')`;
+/** The month, or one group for the whole period when no table by month is wanted (cheaper). */
+const monthOrAll = (column: SQL, f: ReportFilter) => (f.months.length > 0 ? month(column) : sql`'all'`);
 const inPeriod = (column: SQL, f: ReportFilter) => sql`${column} >= ${f.start} AND ${column} < ${f.end}`;
 const sectorIs = (column: SQL, f: ReportFilter) => (f.sector ? sql` AND ${column} = ${f.sector}` : sql``);
 
@@ -72,7 +74,7 @@ export function smeActivity(f: ReportFilter, db: DB = getDb()) {
     SELECT ${month(sql`o.created_at`)} AS month, count(*) AS n FROM organisations o
     WHERE o.kind = 'sme' AND ${inPeriod(sql`o.created_at`, f)}${sectorIs(sql`o.sector`, f)}
     GROUP BY 1`);
-  const assessedJoin = f.sector ? sql`JOIN organisations o ON o.id = a.organisation_id` : sql``;
+  const assessedJoin = f.sector ? sql`JOIN organisations o ON o.id = a.organisation_id AND o.kind = 'sme'` : sql``;
   const assessed = db.all<{ month: MonthKey; n: number }>(sql`
     SELECT ${month(sql`a.completed_at`)} AS month, count(DISTINCT a.organisation_id) AS n
     FROM assessments a ${assessedJoin}
@@ -99,7 +101,7 @@ export type LevelRow = { level: (typeof LEVELS)[number]; smes: number };
  * many SMEs stand at each level 0–5, and the average level.
  */
 export function levelDistribution(f: ReportFilter, db: DB = getDb()) {
-  const join = f.sector ? sql`JOIN organisations o ON o.id = a.organisation_id` : sql``;
+  const join = f.sector ? sql`JOIN organisations o ON o.id = a.organisation_id AND o.kind = 'sme'` : sql``;
   // SQLite takes the bare column `level` from the row that holds max(completed_at).
   const rows = db.all<{ level: number; n: number }>(sql`
     SELECT level, count(*) AS n FROM (
@@ -204,53 +206,71 @@ export type NeedMonth = {
   meanDaysToAward: number | null;
 };
 
+type NeedCounts = Omit<NeedMonth, "bids" | "medianDaysToAward" | "meanDaysToAward">;
+
+/** A live bid on need `n`. */
+const LIVE_BID = sql`SELECT 1 FROM bids b WHERE b.need_id = n.id AND b.status <> 'withdrawn'`;
+
 /**
  * Needs published in the period, by month of publication: how many, what became of them (an open
  * need past its deadline is evaluating with bids or expired without, as app/lib/need-status.ts
- * says), their live bids, and the days from publication to award.
+ * says), their live bids, and the days from publication to award. `bids: false` leaves the bids
+ * uncounted (0), for the public statistics, which do not show them.
  */
-export function needsByMonth(f: ReportFilter, db: DB = getDb()) {
+export function needsByMonth(f: ReportFilter, db: DB = getDb(), opts: { bids?: boolean } = {}) {
   const where = sql`n.status IN ${PUBLISHED} AND ${inPeriod(sql`n.published_at`, f)}${sectorIs(sql`n.sector`, f)}`;
-  const rows = db.all<Omit<NeedMonth, "medianDaysToAward" | "meanDaysToAward">>(sql`
-    WITH x AS MATERIALIZED (
-      SELECT ${month(sql`n.published_at`)} AS month, n.status AS status, n.deadline AS deadline,
-        (SELECT count(*) FROM bids b WHERE b.need_id = n.id AND b.status <> 'withdrawn') AS bids
-      FROM needs n WHERE ${where}
-    )
-    SELECT month, count(*) AS posted,
-      sum(status = 'awarded') AS awarded,
-      sum(status = 'cancelled') AS cancelled,
-      sum(status = 'expired' OR (status = 'open' AND deadline <= ${f.now} AND bids = 0)) AS expired,
-      sum(status = 'evaluating' OR (status = 'open' AND (deadline > ${f.now} OR bids > 0))) AS pending,
-      sum(bids) AS bids
-    FROM x GROUP BY month`);
+  // Bids are looked at only for the open needs past their deadline (CASE evaluates lazily).
+  const pastDeadline = sql`n.status = 'open' AND n.deadline <= ${f.now}`;
+  const counts = db.all<NeedCounts>(sql`
+    SELECT ${monthOrAll(sql`n.published_at`, f)} AS month, count(*) AS posted,
+      sum(n.status = 'awarded') AS awarded,
+      sum(n.status = 'cancelled') AS cancelled,
+      sum(CASE WHEN n.status = 'expired' THEN 1 WHEN ${pastDeadline} THEN NOT EXISTS (${LIVE_BID}) ELSE 0 END) AS expired,
+      sum(CASE WHEN n.status = 'evaluating' THEN 1 WHEN ${pastDeadline} THEN EXISTS (${LIVE_BID})
+        WHEN n.status = 'open' THEN 1 ELSE 0 END) AS pending
+    FROM needs n WHERE ${where}
+    GROUP BY 1`);
+  const bids =
+    opts.bids === false
+      ? []
+      : db.all<{ month: MonthKey; n: number }>(sql`
+          SELECT ${monthOrAll(sql`n.published_at`, f)} AS month, count(*) AS n
+          FROM needs n JOIN bids b ON b.need_id = n.id
+          WHERE ${where} AND b.status <> 'withdrawn'
+          GROUP BY 1`);
   const days = db.all<{ month: MonthKey; days: number }>(sql`
-    SELECT ${month(sql`n.published_at`)} AS month, (e.awarded_at - n.published_at) * 1.0 / ${DAY_MS} AS days
+    SELECT ${monthOrAll(sql`n.published_at`, f)} AS month, (e.awarded_at - n.published_at) * 1.0 / ${DAY_MS} AS days
     FROM needs n JOIN engagements e ON e.need_id = n.id
     WHERE n.status = 'awarded' AND ${inPeriod(sql`n.published_at`, f)}${sectorIs(sql`n.sector`, f)}`);
+  const bidsOf = new Map(bids.map((b) => [b.month, b.n]));
   const daysOf = new Map<MonthKey, number[]>();
   for (const d of days) (daysOf.get(d.month) ?? daysOf.set(d.month, []).get(d.month)!).push(d.days);
-  const withDays = (r: Omit<NeedMonth, "medianDaysToAward" | "meanDaysToAward">): NeedMonth => ({
+  const withDays = (r: NeedCounts): NeedMonth => ({
     ...r,
+    bids: bidsOf.get(r.month) ?? 0,
     medianDaysToAward: median(daysOf.get(r.month) ?? []),
     meanDaysToAward: mean(daysOf.get(r.month) ?? []),
   });
-  const empty = { posted: 0, awarded: 0, cancelled: 0, expired: 0, pending: 0, bids: 0 };
+  const empty = { posted: 0, awarded: 0, cancelled: 0, expired: 0, pending: 0 };
   const all = days.map((d) => d.days);
-  const total = rows.reduce(
+  const total = counts.reduce(
     (t, r) => ({
       posted: t.posted + r.posted,
       awarded: t.awarded + r.awarded,
       cancelled: t.cancelled + r.cancelled,
       expired: t.expired + r.expired,
       pending: t.pending + r.pending,
-      bids: t.bids + r.bids,
     }),
     empty,
   );
   return {
-    months: byMonth(f.months, rows, empty).map(withDays),
-    total: { ...total, medianDaysToAward: median(all), meanDaysToAward: mean(all) },
+    months: byMonth(f.months, counts, empty).map(withDays),
+    total: {
+      ...total,
+      bids: bids.reduce((s, b) => s + b.n, 0),
+      medianDaysToAward: median(all),
+      meanDaysToAward: mean(all),
+    },
   };
 }
 
@@ -296,7 +316,7 @@ export function deliveryByMonth(f: ReportFilter, db: DB = getDb()) {
     ? sql`JOIN engagements e ON e.id = m.engagement_id JOIN needs n ON n.id = e.need_id`
     : sql``;
   const milestones = db.all<{ month: MonthKey; due: number; onTime: number }>(sql`
-    SELECT ${month(sql`m.due_at`)} AS month, count(*) AS due, sum(${MILESTONE_ON_TIME}) AS onTime
+    SELECT ${monthOrAll(sql`m.due_at`, f)} AS month, count(*) AS due, sum(${MILESTONE_ON_TIME}) AS onTime
     FROM engagement_milestones m ${milestoneJoin}
     WHERE ${inPeriod(sql`m.due_at`, f)} AND ${MILESTONE_COUNTED(f.now)}${sectorIs(sql`n.sector`, f)}
     GROUP BY 1`);
@@ -304,7 +324,7 @@ export function deliveryByMonth(f: ReportFilter, db: DB = getDb()) {
     ? sql`JOIN engagements e ON e.id = r.engagement_id JOIN needs n ON n.id = e.need_id`
     : sql``;
   const reviews = db.all<{ month: MonthKey; n: number; sum: number }>(sql`
-    SELECT ${month(sql`r.created_at`)} AS month, count(*) AS n,
+    SELECT ${monthOrAll(sql`r.created_at`, f)} AS month, count(*) AS n,
       sum((r.quality + r.schedule + r.value + r.communication) / 4.0) AS sum
     FROM reviews r ${reviewJoin}
     WHERE ${inPeriod(sql`r.created_at`, f)}${sectorIs(sql`n.sector`, f)}
@@ -313,7 +333,7 @@ export function deliveryByMonth(f: ReportFilter, db: DB = getDb()) {
     ? sql`JOIN engagements e ON e.id = i.engagement_id JOIN needs n ON n.id = e.need_id`
     : sql``;
   const incidents = db.all<{ month: MonthKey; resolvedIn: number | null }>(sql`
-    SELECT ${month(sql`i.created_at`)} AS month,
+    SELECT ${monthOrAll(sql`i.created_at`, f)} AS month,
       CASE WHEN i.status = 'resolved' THEN (i.resolved_at - i.created_at) * 1.0 / ${DAY_MS} END AS resolvedIn
     FROM incidents i ${incidentJoin}
     WHERE ${inPeriod(sql`i.created_at`, f)}${sectorIs(sql`n.sector`, f)}`);

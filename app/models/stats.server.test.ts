@@ -2,8 +2,14 @@ import crypto from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getSqlite } from "../../db/client.server";
 import { assessment, buildReportFixture, local, NOW } from "../../db/test/report-fixture";
-import { levelChange, valueBySector } from "./reports.server";
-import { clearPublicStatsCache, computePublicStats, getPublicStats, STATS_MAX_AGE_MS } from "./stats.server";
+import { levelChange, needsByMonth, valueBySector } from "./reports.server";
+import {
+  clearPublicStatsCache,
+  computePublicStats,
+  getPublicStats,
+  STATS_MAX_AGE_MS,
+  STATS_REFRESH_AFTER_MS,
+} from "./stats.server";
 
 const M = 1_000_000;
 const allTime = { start: 0, end: Number.MAX_SAFE_INTEGER, months: [], now: NOW };
@@ -30,8 +36,8 @@ beforeAll(() => {
 });
 
 describe("the public statistics", () => {
-  it("never show a group of fewer than 3 SMEs, nor one that the total would give away", () => {
-    const s = computePublicStats(NOW);
+  it("never show a group of fewer than 3 SMEs, nor one that the total would give away", async () => {
+    const s = await computePublicStats(NOW);
     expect(s.smesAssessed).toBe(10);
     // Level 3 (1 SME) is hidden, and level 4 with it: otherwise 10 − 5 − 4 would reveal it.
     expect(s.levels.map((l) => l.smes)).toEqual([0, 0, 5, null, null, 0]);
@@ -51,8 +57,8 @@ describe("the public statistics", () => {
     expect(s.value.total).toBe(890 * M);
   });
 
-  it("count vendors, needs and engagements as the staff reports do", () => {
-    const s = computePublicStats(NOW);
+  it("count vendors, needs and engagements as the staff reports do", async () => {
+    const s = await computePublicStats(NOW);
     expect(s.vendorsVetted).toBe(2);
     expect(s.vendorsByCategory).toEqual([
       { category: "accounting", vendors: 1 },
@@ -66,13 +72,29 @@ describe("the public statistics", () => {
     expect(s.engagements).toEqual({ active: 1, completed: 5, terminated: 1, milestonesDue: 7, milestonesOnTime: 5 });
   });
 
-  it("are computed at most every 15 minutes and say when", () => {
-    const first = getPublicStats(NOW);
+  it("are computed at most every 15 minutes and say when", async () => {
+    const first = await getPublicStats(NOW);
     expect(first.computedAt).toBe(NOW);
     assessedSme(5);
-    expect(getPublicStats(NOW + STATS_MAX_AGE_MS - 1)).toBe(first);
-    const fresh = getPublicStats(NOW + STATS_MAX_AGE_MS);
-    expect(fresh.computedAt).toBe(NOW + STATS_MAX_AGE_MS);
-    expect(fresh.smesAssessed).toBe(11);
+    // Under 12 minutes: the same figures, nothing recomputed.
+    expect(await getPublicStats(NOW + STATS_REFRESH_AFTER_MS - 1)).toBe(first);
+    // From 12 minutes: still the same figures for this request, new ones computed meanwhile.
+    expect(await getPublicStats(NOW + STATS_REFRESH_AFTER_MS)).toBe(first);
+    await new Promise((r) => setTimeout(r, 50));
+    const refreshed = await getPublicStats(NOW + STATS_REFRESH_AFTER_MS + 1);
+    expect(refreshed.computedAt).toBe(NOW + STATS_REFRESH_AFTER_MS);
+    expect(refreshed.smesAssessed).toBe(11);
+    // Past 15 minutes the request waits for new figures.
+    assessedSme(3);
+    const fresh = await getPublicStats(NOW + STATS_REFRESH_AFTER_MS + STATS_MAX_AGE_MS);
+    expect(fresh.computedAt).toBe(NOW + STATS_REFRESH_AFTER_MS + STATS_MAX_AGE_MS);
+    expect(fresh.smesAssessed).toBe(12);
+  });
+
+  it("count needs posted and awarded as the staff report does", async () => {
+    const all = { start: 0, end: Number.MAX_SAFE_INTEGER, months: [], now: NOW };
+    const s = await computePublicStats(NOW);
+    const report = needsByMonth(all).total;
+    expect([s.needs.posted, s.needs.awarded]).toEqual([report.posted, report.awarded]);
   });
 });

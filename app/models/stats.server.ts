@@ -2,7 +2,9 @@
  * The public statistics (/stats, DESIGN §11): the programme's aggregate figures, from the same
  * report functions as /staff/reports, over the whole programme. Nothing about any single SME: a
  * figure about fewer than 3 SMEs is suppressed (app/lib/report-figures.ts). The figures are
- * computed at most once every 15 minutes per process and kept with the time they were computed.
+ * computed at most once every 15 minutes per process, an aggregate at a time with the event loop
+ * given back in between, and kept with the time they were computed: a request never waits for
+ * them unless they are older than 15 minutes.
  */
 import type { DB } from "../../db/client.server";
 import type { Category, Sector } from "~/lib/reference";
@@ -23,6 +25,8 @@ import {
 } from "./reports.server";
 
 export const STATS_MAX_AGE_MS = 15 * 60 * 1000;
+/** From this age on, a request starts computing new figures in the background and is answered with the current ones. */
+export const STATS_REFRESH_AFTER_MS = 12 * 60 * 1000;
 
 export type PublicStats = {
   computedAt: number;
@@ -64,29 +68,44 @@ function allTime(now: number): ReportFilter {
   return { start: 0, end: Number.MAX_SAFE_INTEGER, months: [], now };
 }
 
-export function computePublicStats(now = Date.now(), db?: DB): PublicStats {
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function computePublicStats(now = Date.now(), db?: DB): Promise<PublicStats> {
   const all = allTime(now);
   const recent = defaultPeriod(now);
+  /** One aggregate, then the event loop's turn: other requests are served in between. */
+  const step = async <T>(compute: () => T): Promise<T> => {
+    const value = compute();
+    await yieldToEventLoop();
+    return value;
+  };
 
-  const levels = levelDistribution(all, db);
+  const levels = await step(() => levelDistribution(all, db));
   const shownLevels = suppressSmallGroups(levels.levels);
 
-  const outcomes = levelChange(all, db);
+  const outcomes = await step(() => levelChange(all, db));
   const categories = suppressSmallGroups(outcomes.byCategory);
 
-  const needsAll = needsByMonth(all, db).total;
-  const needsRecent = needsByMonth({ start: recent.start, end: recent.end, months: recent.months, now }, db).months;
+  const needsAll = (await step(() => needsByMonth(all, db, { bids: false }))).total;
+  const needsRecent = (
+    await step(() =>
+      needsByMonth({ start: recent.start, end: recent.end, months: recent.months, now }, db, { bids: false }),
+    )
+  ).months;
 
-  const statuses = engagementsByStatus(all, db);
+  const statuses = await step(() => engagementsByStatus(all, db));
   const count = (s: string) => statuses.find((r) => r.status === s)?.engagements ?? 0;
-  const delivery = deliveryByMonth(all, db).total;
+  const delivery = (await step(() => deliveryByMonth(all, db))).total;
 
-  const sectors = suppressSmallGroups(valueBySector(all, db));
-  const totals = engagementTotals(all, db);
+  const sectors = suppressSmallGroups(await step(() => valueBySector(all, db)));
+  const totals = await step(() => engagementTotals(all, db));
+  const assessed = (await step(() => smeActivity(all, db))).total.assessed;
+  const vetted = (await step(() => vendorStanding(all, db))).vetted;
+  const byCategory = await step(() => vettedVendorsByCategory(all, db));
 
   return {
     computedAt: now,
-    smesAssessed: smeActivity(all, db).total.assessed,
+    smesAssessed: assessed,
     levels: shownLevels.map((l) => ({ level: l.level, smes: l.suppressed ? null : l.smes })),
     averageLevel: publishable(levels.smes) && !shownLevels.some((l) => l.suppressed) ? levels.average : null,
     outcomes: {
@@ -99,8 +118,8 @@ export function computePublicStats(now = Date.now(), db?: DB): PublicStats {
         .map((c) => ({ category: c.category, engagements: c.engagements, change: c.change })),
       suppressedCategories: categories.filter((c) => c.suppressed).length,
     },
-    vendorsVetted: vendorStanding(all, db).vetted,
-    vendorsByCategory: vettedVendorsByCategory(all, db),
+    vendorsVetted: vetted,
+    vendorsByCategory: byCategory,
     needs: {
       posted: needsAll.posted,
       awarded: needsAll.awarded,
@@ -123,15 +142,37 @@ export function computePublicStats(now = Date.now(), db?: DB): PublicStats {
   };
 }
 
-const globalForStats = globalThis as unknown as { __publicStats?: PublicStats };
+const globalForStats = globalThis as unknown as {
+  __publicStats?: PublicStats;
+  __publicStatsComputing?: Promise<PublicStats>;
+};
 
-/** The figures, recomputed when they are more than 15 minutes old. */
-export function getPublicStats(now = Date.now()): PublicStats {
+/** One computation at a time, whoever asks. */
+function refresh(now: number): Promise<PublicStats> {
+  globalForStats.__publicStatsComputing ??= computePublicStats(now)
+    .then((stats) => {
+      globalForStats.__publicStats = stats;
+      return stats;
+    })
+    .finally(() => {
+      globalForStats.__publicStatsComputing = undefined;
+    });
+  return globalForStats.__publicStatsComputing;
+}
+
+/**
+ * The figures, never more than 15 minutes old. Past 12 minutes, the request that notices starts
+ * a new computation and is answered with the current figures; past 15, it waits for new ones.
+ */
+export async function getPublicStats(now = Date.now()): Promise<PublicStats> {
   const cached = globalForStats.__publicStats;
-  if (cached && now - cached.computedAt < STATS_MAX_AGE_MS && now >= cached.computedAt) return cached;
-  const fresh = computePublicStats(now);
-  globalForStats.__publicStats = fresh;
-  return fresh;
+  const age = cached ? now - cached.computedAt : Infinity;
+  if (cached && age >= 0 && age < STATS_REFRESH_AFTER_MS) return cached;
+  if (cached && age >= 0 && age < STATS_MAX_AGE_MS) {
+    void refresh(now).catch(() => undefined);
+    return cached;
+  }
+  return refresh(now);
 }
 
 export function clearPublicStatsCache() {

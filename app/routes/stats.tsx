@@ -16,7 +16,7 @@ import { title } from "~/utils/meta";
 export const meta: MetaFunction = (args) => title(args, "stats.title");
 
 export async function loader() {
-  return json(getPublicStats());
+  return json(await getPublicStats());
 }
 
 /** The city's own figures (DESIGN §1), as its reports give them. */
