@@ -33,19 +33,40 @@ export function ChartFigure({
             <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-brand-800">
               {t("charts.showTable")}
             </summary>
-            <div className="overflow-x-auto px-3 pb-3">{table}</div>
+            <ScrollBox label={caption} className="px-3 pb-3">
+              {table}
+            </ScrollBox>
           </details>
         </>
       ) : (
         <div className={stacked ? "space-y-4" : "grid gap-4 lg:grid-cols-2 lg:items-start"}>
           <div className="min-w-0">{chart}</div>
           <div className="min-w-0">
-            <div className="overflow-x-auto">{table}</div>
+            <ScrollBox label={caption}>{table}</ScrollBox>
             {note ? <p className="mt-2 text-sm text-slate-700">{note}</p> : null}
           </div>
         </div>
       )}
     </figure>
+  );
+}
+
+/**
+ * A table that may be wider than a phone scrolls sideways in its box; the box takes the keyboard
+ * focus (and is named) so that it can be scrolled without a mouse.
+ */
+function ScrollBox({ label, className = "", children }: { label: ReactNode; className?: string; children: ReactNode }) {
+  return (
+    <div
+      role="region"
+      aria-label={typeof label === "string" ? label : undefined}
+      // A region that scrolls must take the focus to be scrolled from the keyboard (WCAG 2.1.1).
+      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+      tabIndex={0}
+      className={`overflow-x-auto rounded focus:outline focus:outline-2 focus:outline-brand-600 ${className}`}
+    >
+      {children}
+    </div>
   );
 }
 
