@@ -7,6 +7,7 @@
  * them unless they are older than 15 minutes.
  */
 import type { DB } from "../../db/client.server";
+import { log } from "~/utils/log.server";
 import type { Category, Sector } from "~/lib/reference";
 import { publishable, suppressSmallGroups } from "~/lib/report-figures";
 import { defaultPeriod, type MonthKey } from "~/lib/report-period";
@@ -169,7 +170,9 @@ export async function getPublicStats(now = Date.now()): Promise<PublicStats> {
   const age = cached ? now - cached.computedAt : Infinity;
   if (cached && age >= 0 && age < STATS_REFRESH_AFTER_MS) return cached;
   if (cached && age >= 0 && age < STATS_MAX_AGE_MS) {
-    void refresh(now).catch(() => undefined);
+    void refresh(now).catch((error: unknown) =>
+      log.error("public statistics not recomputed", { error: String(error) }),
+    );
     return cached;
   }
   return refresh(now);

@@ -16,7 +16,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!table) throw new Response("Not found", { status: 404 });
   const t = translator(getLang(request));
   const url = new URL(request.url);
-  const { period, errors } = parsePeriod(url.searchParams, Date.now());
+  const now = Date.now();
+  const { period, errors } = parsePeriod(url.searchParams, now);
   if (errors.from || errors.to) {
     return new Response(t(errors.from ?? errors.to!), {
       status: 400,
@@ -29,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     end: period.end,
     months: period.months,
     sector,
-    now: Date.now(),
+    now,
   });
   return csvResponse(
     csvFilename("ket-noi-so", table, period.from, period.to, sector ?? ""),
