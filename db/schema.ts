@@ -63,6 +63,8 @@ export const organisations = sqliteTable(
     uniqueIndex("organisations_staff_code_unique").on(t.staffCode),
     index("organisations_kind_created_idx").on(t.kind, t.createdAt),
     index("organisations_vendor_status_idx").on(t.vendorStatus),
+    // Reports: the SMEs of one sector, registered in a period.
+    index("organisations_kind_sector_created_idx").on(t.kind, t.sector, t.createdAt),
   ],
 );
 
@@ -245,6 +247,8 @@ export const assessments = sqliteTable(
   },
   (t) => [
     index("assessments_org_status_completed_idx").on(t.organisationId, t.status, t.completedAt),
+    // Reports (covering): assessments completed in a period, with their SME and level.
+    index("assessments_status_completed_idx").on(t.status, t.completedAt, t.organisationId, t.level),
     uniqueIndex("assessments_one_draft_per_org")
       .on(t.organisationId)
       .where(sql`${t.status} = 'draft'`),
@@ -293,6 +297,8 @@ export const needs = sqliteTable(
     index("needs_status_category_deadline_idx").on(t.status, t.category, t.deadline),
     // Matchmaking (covering): the sector of each engagement's need, without reading the need's row.
     index("needs_id_sector_idx").on(t.id, t.sector),
+    // Reports (covering): the needs published in a period, with what their outcome and bids need.
+    index("needs_published_report_idx").on(t.publishedAt, t.status, t.sector, t.deadline, t.id),
   ],
 );
 
@@ -452,6 +458,8 @@ export const vettingEvents = sqliteTable(
   (t) => [
     index("vetting_events_vendor_at_idx").on(t.vendorId, t.at),
     index("vetting_events_vendor_actor_idx").on(t.vendorId, t.actorId, t.event),
+    // Reports: approvals in a period.
+    index("vetting_events_event_at_idx").on(t.event, t.at),
   ],
 );
 
@@ -617,6 +625,9 @@ export const engagements = sqliteTable(
     index("engagements_vendor_status_idx").on(t.vendorId, t.status, t.needId, t.id),
     // Decree 80 yearly cap: one SME's engagements completed in a year, in completion order.
     index("engagements_sme_status_completed_idx").on(t.smeId, t.status, t.completedAt),
+    // Reports: engagements awarded in a period, in keyset order for the download; completed in a period.
+    index("engagements_awarded_idx").on(t.awardedAt, t.id),
+    index("engagements_status_completed_idx").on(t.status, t.completedAt),
   ],
 );
 
@@ -842,6 +853,8 @@ export const reviews = sqliteTable(
   (t) => [
     uniqueIndex("reviews_engagement_unique").on(t.engagementId),
     index("reviews_vendor_created_idx").on(t.vendorId, t.createdAt),
+    // Reports: reviews written in a period.
+    index("reviews_created_idx").on(t.createdAt),
   ],
 );
 

@@ -12,6 +12,7 @@ import { seedDelivery } from "./seed-delivery";
 import { seedFlagScenarios } from "./seed-flags";
 import { seedMatching } from "./seed-matching";
 import { seedNeeds } from "./seed-needs";
+import { seedOutcomes } from "./seed-outcomes";
 import { CAPITAL_BAND_IDS, REVENUE_BAND_IDS, sizeClassFromBands } from "../app/lib/enterprise-size";
 import { SECTORS, sectorGroup, type Sector, type StaffOrganisation } from "../app/lib/reference";
 import { searchText } from "../app/lib/search-text";
@@ -177,6 +178,7 @@ export async function seed(sqlite: Database.Database) {
     seedDelivery(tx, now);
     seedMatching(tx, now);
     seedFlagScenarios(tx, now);
+    seedOutcomes(tx, now);
   });
 
   // The monitoring engine reads the demo data like any other: the flags staff see come from the rules.

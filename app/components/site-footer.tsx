@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 export function SiteFooter() {
@@ -8,6 +9,11 @@ export function SiteFooter() {
         <p className="font-semibold text-slate-900">Kết Nối Số</p>
         <p className="mt-1">{t("footer.about")}</p>
         <p className="mt-2">{t("footer.contact")}</p>
+        <p className="mt-2">
+          <Link to="/stats" className="inline-block py-1 font-medium text-brand-800 underline">
+            {t("footer.stats")}
+          </Link>
+        </p>
       </div>
     </footer>
   );

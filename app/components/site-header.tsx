@@ -25,6 +25,7 @@ function navFor(role: Role | null): NavItem[] {
       { to: "/staff/flags", label: "nav.flags" },
       { to: "/staff/engagements", label: "nav.engagements" },
       { to: "/staff/vendors", label: "nav.vetting" },
+      { to: "/staff/reports", label: "nav.reports" },
     );
   }
   if (role === "admin") {

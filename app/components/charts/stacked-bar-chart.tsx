@@ -1,0 +1,102 @@
+import { ChartEmpty, ChartSvg, defaultFormat, FONT, SMALL_FONT, VIEW_WIDTH, type ChartProps } from "./chart-frame";
+import { Legend, layoutLegend } from "./legend";
+import { seriesColour, TEXT_COLOUR } from "./palette";
+import { px, textWidth, wrapText } from "./text";
+
+export type StackedRow = { label: string; values: readonly number[] };
+
+const LINE_H = FONT + 4;
+const BAR_H = 22;
+const ROW_GAP = 12;
+
+/**
+ * Horizontal bars split into parts (e.g. a month's needs: awarded, cancelled, expired, open):
+ * a legend names the parts in bar order, each part wide enough shows its value inside, and each
+ * bar's total is printed at its end.
+ */
+export function StackedBarChart({
+  series,
+  rows,
+  format = defaultFormat,
+  ...props
+}: ChartProps & { series: readonly string[]; rows: readonly StackedRow[] }) {
+  const totals = rows.map((r) => r.values.reduce((s, v) => s + Math.max(0, v), 0));
+  if (rows.length === 0 || totals.every((t) => t === 0)) return <ChartEmpty text={props.emptyText} />;
+  const legendItems = series.map((label, i) => ({ label, colour: seriesColour(i) }));
+  const legend = layoutLegend(legendItems);
+  const totalLabels = totals.map(format);
+  const room = Math.max(...totalLabels.map((l) => textWidth(l, SMALL_FONT))) + 10;
+  const scale = (VIEW_WIDTH - room) / Math.max(...totals);
+  const names = rows.map((r) => wrapText(r.label, VIEW_WIDTH, FONT, 2));
+  const tops = names.reduce<number[]>(
+    (acc, lines, i) => [...acc, acc[i]! + lines.length * LINE_H + 3 + BAR_H + ROW_GAP],
+    [legend.height + 8],
+  );
+  return (
+    <ChartSvg
+      height={tops[rows.length]! - ROW_GAP + 4}
+      title={props.title}
+      description={props.description}
+      className={props.className}
+    >
+      <Legend items={legendItems} />
+      {rows.map((r, i) => {
+        const y = tops[i]!;
+        const labelH = names[i]!.length * LINE_H + 3;
+        let x = 0;
+        return (
+          <g key={i}>
+            {names[i]!.map((line, k) => (
+              <text key={k} x={0} y={y + k * LINE_H + FONT} fontSize={FONT} fill={TEXT_COLOUR}>
+                {line}
+              </text>
+            ))}
+            {r.values.map((v, k) => {
+              const w = Math.max(0, v) * scale;
+              const at = x;
+              x += w;
+              if (w === 0) return null;
+              const text = format(v);
+              return (
+                <g key={k}>
+                  <rect
+                    data-bar=""
+                    data-series={k}
+                    data-value={v}
+                    x={px(at)}
+                    y={y + labelH}
+                    width={px(w)}
+                    height={BAR_H}
+                    fill={seriesColour(k)}
+                    stroke="#ffffff"
+                    strokeWidth={1}
+                  />
+                  {textWidth(text, SMALL_FONT) + 6 <= w ? (
+                    <text
+                      x={px(at + w / 2)}
+                      y={y + labelH + BAR_H / 2 + SMALL_FONT * 0.35}
+                      fontSize={SMALL_FONT}
+                      fill="#ffffff"
+                      textAnchor="middle"
+                    >
+                      {text}
+                    </text>
+                  ) : null}
+                </g>
+              );
+            })}
+            <text
+              x={px(x + 5)}
+              y={y + labelH + BAR_H / 2 + SMALL_FONT * 0.35}
+              fontSize={SMALL_FONT}
+              fontWeight={600}
+              fill={TEXT_COLOUR}
+            >
+              {totalLabels[i]}
+            </text>
+          </g>
+        );
+      })}
+    </ChartSvg>
+  );
+}
