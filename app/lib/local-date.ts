@@ -4,7 +4,8 @@
  */
 
 const OFFSET_MS = 7 * 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
+/** One day in ms: the one declaration of the day length (UTC+7 has no daylight saving). */
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 function parts(value: string): [number, number, number] | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

@@ -17,7 +17,7 @@ import { DAY_MS } from "~/lib/need-status";
 import { reevaluate } from "./flags.server";
 import { notify, organisationUserIds } from "./notifications.server";
 import { getNeedForViewer, needStatusNow, type NeedViewer } from "./needs.server";
-import { vendorStanding } from "./vendors.server";
+import { vendorStanding } from "./dossier.server";
 
 export type BidInput = {
   total: number;

@@ -15,7 +15,7 @@ import {
   submitMilestone,
   submitReview,
 } from "./delivery.server";
-import { saveSetting, SUPPORT_RATES_KEY } from "./settings.server";
+import { saveSetting, settingVersion, SUPPORT_RATES_KEY } from "./settings.server";
 import { SUPPORT_RATES_DEFAULT } from "~/lib/support-estimate";
 
 const DAY = 86_400_000;
@@ -201,12 +201,13 @@ describe("support estimate on the engagement", () => {
     });
     const admin = createUser({ role: "admin" });
     saveSetting(
+      { id: admin.id, role: "admin" },
       SUPPORT_RATES_KEY,
       {
         ...SUPPORT_RATES_DEFAULT,
         medium: { ...SUPPORT_RATES_DEFAULT.medium, consulting: { rate: 0.4, cap: 150_000_000 } },
       },
-      admin.id,
+      settingVersion(SUPPORT_RATES_KEY),
       "ip",
     );
     expect(deliveryView(consulting.engagementId, as(consulting.sme, "sme")).support.estimate).toMatchObject({

@@ -10,6 +10,7 @@ import { and, asc, avg, count, desc, eq, gt, isNull, lt, sql } from "drizzle-orm
 import { getDb, schema, type DB } from "../../db/client.server";
 import { allAccepted, milestoneTransition, overallRating, type MilestoneAction, type Side } from "~/lib/delivery-rules";
 import { MAX_FILE_BYTES, MAX_FILES, safeFileName, sniffFileType } from "~/lib/file-types";
+import { hasRole } from "~/lib/permissions";
 import { estimateSupport } from "~/lib/support-estimate";
 import type { NotificationKind } from "~/lib/notification-kinds";
 import type { Role } from "~/lib/reference";
@@ -53,7 +54,7 @@ function engagementOf(db: DB, engagementId: string) {
 export function sideOf(engagement: { smeId: string; vendorId: string }, actor: Actor): Side | "staff" {
   if (actor.organisationId === engagement.smeId && actor.role === "sme") return "sme";
   if (actor.organisationId === engagement.vendorId && actor.role === "vendor") return "vendor";
-  if (actor.role === "staff" || actor.role === "admin") return "staff";
+  if (hasRole(actor, "staff")) return "staff";
   notFound();
 }
 

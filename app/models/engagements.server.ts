@@ -6,6 +6,7 @@ import { and, asc, count, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb, schema, type DB } from "../../db/client.server";
 import { onTimeCounts } from "~/lib/delivery-rules";
+import { hasRole } from "~/lib/permissions";
 import type { Role } from "~/lib/reference";
 
 type Viewer = { organisationId: string; role: Role };
@@ -39,7 +40,7 @@ export function getEngagementForViewer(engagementId: string, viewer: Viewer) {
     .innerJoin(vendor, eq(vendor.id, schema.engagements.vendorId))
     .where(eq(schema.engagements.id, engagementId))
     .get();
-  const staff = viewer.role === "staff" || viewer.role === "admin";
+  const staff = hasRole(viewer, "staff");
   const party =
     !!row && (row.engagement.smeId === viewer.organisationId || row.engagement.vendorId === viewer.organisationId);
   if (!row || !(staff || party)) throw new Response("Not found", { status: 404 });

@@ -5,8 +5,9 @@
  * says. It runs on every relevant event and in a periodic sweep (`npm run flags:sweep`).
  */
 import crypto from "node:crypto";
-import { and, asc, count, desc, eq, gt, inArray, ne, or, sql, type SQL } from "drizzle-orm";
-import { getDb, schema, type DB } from "../../db/client.server";
+import { and, asc, count, desc, eq, gt, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { getDb, schema, type DB, type DbOrTx } from "../../db/client.server";
+import { DAY_MS } from "~/lib/local-date";
 import type { Sector } from "~/lib/reference";
 import {
   engagementHealth,
@@ -27,10 +28,13 @@ import {
   type Severity,
   type VendorFacts,
 } from "~/lib/risk-rules";
+import { assertRole, type SessionUser } from "~/utils/auth.server";
 import { recordAudit } from "./audit.server";
 import { trackRecords } from "./engagements.server";
 import { notify, staffUserIds } from "./notifications.server";
 import { getSetting } from "./settings.server";
+import { expectOneChange, transition, type TransitionResult } from "./transition.server";
+import { isActiveStaff } from "./users.server";
 
 export const RISK_THRESHOLDS_KEY = "risk_thresholds";
 
@@ -248,9 +252,10 @@ function apply(
   return result;
 }
 
-async function alertStaff(codes: string[]) {
+/** Tells staff about new or escalated high flags, in the engine's transaction (one notice per rule). */
+function alertStaff(tx: DbOrTx, codes: string[]) {
   for (const code of new Set(codes)) {
-    notify(staffUserIds(), "flag_high", { rule: code }, `/staff/flags?severity=high&code=${code}`);
+    notify(staffUserIds(tx), "flag_high", { rule: code }, `/staff/flags?severity=high&code=${code}`, tx);
   }
 }
 
@@ -301,7 +306,10 @@ function evaluateVendorIn(tx: DB, vendorId: string, now: number, t: RiskThreshol
   return apply(tx, evaluateVendor(vendorFacts(tx, vendorId, now), now, t), () => ({ vendorId }), now, t, alerts);
 }
 
-/** Re-evaluates what an event may have changed; call after the event's transaction. */
+/**
+ * Re-evaluates what an event may have changed; a transition's model calls it after its commit.
+ * The flags, their history and the staff alerts are written in one transaction.
+ */
 export async function reevaluate(
   scope: { needId?: string; engagementId?: string; vendorId?: string },
   now = Date.now(),
@@ -321,9 +329,9 @@ export async function reevaluate(
       for (const e of active) r = add(r, evaluateEngagementIn(tx, e.id, now, t, alerts));
       r = add(r, evaluateVendorIn(tx, scope.vendorId, now, t, alerts));
     }
+    alertStaff(tx, alerts);
     return r;
   });
-  await alertStaff(alerts);
   return result;
 }
 
@@ -341,7 +349,7 @@ export async function sweep(now = Date.now()): Promise<EngineResult & { needs: n
     .where(
       or(
         inArray(schema.needs.status, ["open", "evaluating"]),
-        and(eq(schema.needs.status, "awarded"), gt(schema.needs.updatedAt, now - 90 * 86_400_000)),
+        and(eq(schema.needs.status, "awarded"), gt(schema.needs.updatedAt, now - 90 * DAY_MS)),
       ),
     )
     .all()
@@ -352,7 +360,7 @@ export async function sweep(now = Date.now()): Promise<EngineResult & { needs: n
     .where(
       or(
         eq(schema.engagements.status, "active"),
-        and(eq(schema.engagements.status, "completed"), gt(schema.engagements.completedAt, now - 120 * 86_400_000)),
+        and(eq(schema.engagements.status, "completed"), gt(schema.engagements.completedAt, now - 120 * DAY_MS)),
       ),
     )
     .all()
@@ -361,9 +369,9 @@ export async function sweep(now = Date.now()): Promise<EngineResult & { needs: n
     let r: EngineResult = { raised: 0, escalated: 0 };
     for (const id of needIds) r = add(r, evaluateNeedIn(tx, id, now, t, alerts));
     for (const id of engagementIds) r = add(r, evaluateEngagementIn(tx, id, now, t, alerts));
+    alertStaff(tx, alerts);
     return r;
   });
-  await alertStaff(alerts);
   return { ...result, needs: needIds.length, engagements: engagementIds.length };
 }
 
@@ -458,68 +466,76 @@ export function getFlag(flagId: string) {
   return { ...flag, evidence: JSON.parse(flag.evidence) as Record<string, unknown> };
 }
 
-export type FlagActionResult =
-  { ok: true } | { ok: false; error: "illegal_transition" | "note_required" | "not_staff" };
+export type FlagActionResult = TransitionResult<"illegal_transition" | "note_required" | "not_staff">;
 
-/** Staff acknowledge (assign to themselves or a colleague), then resolve or dismiss with a note. */
+/**
+ * Staff acknowledge (assign to themselves or a colleague), then resolve or dismiss with a note.
+ * The write is a compare-and-set from the status (and assignee) this decision was made on: when a
+ * colleague acted first, nothing is written and the answer is `stale`.
+ */
 export function actOnFlag(
-  actor: { id: string },
+  actor: Pick<SessionUser, "id" | "role">,
   flagId: string,
   action: "acknowledge" | "resolve" | "dismiss",
   input: { assigneeId?: string; note?: string | null },
-  ip: string,
+  ip: string | null,
   now = Date.now(),
 ): FlagActionResult {
-  const db = getDb();
+  assertRole(actor, "staff");
+  const flags = schema.flags;
   const flag = getFlag(flagId);
   if (action === "acknowledge") {
     if (flag.status !== "open" && flag.status !== "acknowledged") return { ok: false, error: "illegal_transition" };
-    const assignee = input.assigneeId ?? actor.id;
-    const staff = db
-      .select({ role: schema.users.role })
-      .from(schema.users)
-      .where(and(eq(schema.users.id, assignee), eq(schema.users.active, true)))
-      .get();
-    if (!staff || (staff.role !== "staff" && staff.role !== "admin")) return { ok: false, error: "not_staff" };
-    db.transaction((tx) => {
-      tx.update(schema.flags)
+    const assignee = input.assigneeId || actor.id;
+    return transition((tx) => {
+      if (!isActiveStaff(assignee, tx)) return { ok: false, error: "not_staff" } as const;
+      const changed = tx
+        .update(flags)
         .set({ status: "acknowledged", assignedTo: assignee, updatedAt: now })
-        .where(eq(schema.flags.id, flagId))
+        .where(
+          and(
+            eq(flags.id, flagId),
+            eq(flags.status, flag.status),
+            flag.assignedTo ? eq(flags.assignedTo, flag.assignedTo) : isNull(flags.assignedTo),
+          ),
+        )
         .run();
+      expectOneChange(changed, "flag");
       tx.insert(schema.flagEvents)
-        .values({ flagId, kind: "acknowledged", actorId: actor.id, note: input.note ?? null, at: now })
+        .values({ flagId, kind: "acknowledged", actorId: actor.id, note: input.note?.trim() || null, at: now })
         .run();
+      recordAudit(
+        {
+          actorId: actor.id,
+          action: "flag_acknowledged",
+          subjectType: "flag",
+          subjectId: flagId,
+          ip,
+          details: { assignee },
+        },
+        tx,
+      );
+      return { ok: true } as const;
     });
-    recordAudit({
-      actorId: actor.id,
-      action: "flag_acknowledged",
-      subjectType: "flag",
-      subjectId: flagId,
-      ip,
-      details: { assignee },
-    });
-    return { ok: true };
   }
   if (flag.status !== "acknowledged") return { ok: false, error: "illegal_transition" };
   const note = input.note?.trim();
   if (!note) return { ok: false, error: "note_required" };
   const status = action === "resolve" ? "resolved" : "dismissed";
-  db.transaction((tx) => {
-    tx.update(schema.flags)
+  return transition((tx) => {
+    const changed = tx
+      .update(flags)
       .set({ status, note, resolvedAt: now, updatedAt: now })
-      .where(eq(schema.flags.id, flagId))
+      .where(and(eq(flags.id, flagId), eq(flags.status, "acknowledged")))
       .run();
+    expectOneChange(changed, "flag");
     tx.insert(schema.flagEvents).values({ flagId, kind: status, actorId: actor.id, note, at: now }).run();
+    recordAudit(
+      { actorId: actor.id, action: `flag_${status}`, subjectType: "flag", subjectId: flagId, ip, details: { note } },
+      tx,
+    );
+    return { ok: true } as const;
   });
-  recordAudit({
-    actorId: actor.id,
-    action: `flag_${status}`,
-    subjectType: "flag",
-    subjectId: flagId,
-    ip,
-    details: { note },
-  });
-  return { ok: true };
 }
 
 /** Open flags by severity, for the dashboard. */

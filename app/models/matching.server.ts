@@ -26,7 +26,7 @@ import { NEED_STATUSES_VENDORS_SEE, type NeedStatus } from "~/lib/need-status";
 import type { Category, Sector } from "~/lib/reference";
 import { getNeedForOwner, needStatusNow, type NeedViewer } from "./needs.server";
 import { notify, organisationUserIds } from "./notifications.server";
-import { vettedNowConditions } from "./vendors.server";
+import { vettedNowConditions } from "./directory.server";
 
 /** How many vendors the SME sees for its need, and needs a vendor sees on its home. */
 export const MATCH_LIMIT = 10;

@@ -8,6 +8,7 @@ import { and, asc, count, desc, eq, gt, gte, lt, lte, ne, sql, type SQL } from "
 import { getDb, schema, type DB } from "../../db/client.server";
 import { BUDGET_BANDS, type NeedFilters } from "~/lib/need-filters";
 import { ftsQuery } from "~/lib/search-text";
+import { hasRole } from "~/lib/permissions";
 import {
   DAY_MS,
   deadlineFarEnough,
@@ -275,7 +276,7 @@ export function getNeedForViewer(needId: string, viewer: NeedViewer, now = Date.
   if (!row) throw new Response("Not found", { status: 404 });
   const statusNow = needStatusNow(row.need, now);
   const isOwner = viewer.role === "sme" && row.need.organisationId === viewer.organisationId;
-  const isStaff = viewer.role === "staff" || viewer.role === "admin";
+  const isStaff = hasRole(viewer, "staff");
   const visible =
     isOwner ||
     (isStaff && statusNow !== "draft") ||

@@ -9,10 +9,8 @@ import { Button } from "~/components/ui/button";
 import { Field, FormErrors, SelectField } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
 import { STAFF_ORGANISATIONS } from "~/lib/reference";
-import { sendStaffWelcomeEmail } from "~/models/account-emails.server";
-import { recordAudit } from "~/models/audit.server";
-import { createStaffUser, getUserById } from "~/models/users.server";
-import { hashPassword, requireRole, temporaryPassword } from "~/utils/auth.server";
+import { createStaffAccount } from "~/models/users.server";
+import { requireRole } from "~/utils/auth.server";
 import { getLang } from "~/utils/i18n.server";
 import { title } from "~/utils/meta";
 import { email, oneOf, text } from "~/utils/validation";
@@ -35,32 +33,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
   const submission = parseWithZod(await request.formData(), { schema: StaffSchema });
   if (submission.status !== "success") return json({ result: submission.reply(), created: null }, { status: 400 });
-  const password = temporaryPassword();
-  const result = createStaffUser({
-    ...submission.value,
-    passwordHash: await hashPassword(password),
-    lang: getLang(request),
-  });
+  const result = await createStaffAccount(
+    admin,
+    { ...submission.value, lang: getLang(request) },
+    { ip: context.ip, request },
+  );
   if (!result.ok) {
     return json(
       { result: submission.reply({ fieldErrors: { email: ["errors.emailTaken"] } }), created: null },
       { status: 400 },
     );
   }
-  recordAudit({
-    actorId: admin.id,
-    action: "staff_account_created",
-    subjectType: "user",
-    subjectId: result.userId,
-    ip: context.ip,
-    details: { role: submission.value.role, organisation: submission.value.staffCode },
-  });
-  const created = getUserById(result.userId);
-  if (created) sendStaffWelcomeEmail(request, created);
   // The temporary password is shown once, to the admin, and never stored in clear or emailed.
   return json({
     result: submission.reply({ resetForm: true }),
-    created: { id: result.userId, email: submission.value.email, password },
+    created: { id: result.userId, email: submission.value.email, password: result.password },
   });
 }
 

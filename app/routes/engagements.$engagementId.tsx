@@ -19,6 +19,7 @@ import { Badge } from "~/components/ui/badge";
 import { Card, PageHeader } from "~/components/ui/page";
 import { MAX_FILE_BYTES } from "~/lib/file-types";
 import { formatDate, formatMoney } from "~/lib/format";
+import { INCIDENT_CATEGORIES } from "~/lib/incident-rules";
 import { isLocalDate, startOfLocalDay } from "~/lib/local-date";
 import {
   decideAmendment,
@@ -38,7 +39,7 @@ import {
 import { flagsOfEngagement, getEngagementForViewer } from "~/models/engagements.server";
 import { healthOf } from "~/models/flags.server";
 import { rateIncidentHandling, type IncidentFailure } from "~/models/incidents.server";
-import { requireUser } from "~/utils/auth.server";
+import { hasRole, requireUser } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
 import { money, optionalText, text, wholeNumber } from "~/utils/validation";
 
@@ -47,7 +48,7 @@ export const meta: MetaFunction = (args) => title(args, "engagement.title");
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const engagement = getEngagementForViewer(params.engagementId ?? "", user);
-  const staff = user.role === "staff" || user.role === "admin";
+  const staff = hasRole(user, "staff");
   return json({
     engagement,
     delivery: deliveryView(engagement.id, user),
@@ -91,7 +92,7 @@ const SCHEMAS = {
   amend_decide: z.object({ id: z.string(), accept: z.enum(["yes", "no"]) }),
   message: z.object({ body: text(2000) }),
   incident: z.object({
-    category: z.enum(["quality", "delay", "payment", "communication", "contract", "other"], {
+    category: z.enum(INCIDENT_CATEGORIES, {
       errorMap: () => ({ message: "errors.choose" }),
     }),
     description: text(2000),

@@ -29,8 +29,8 @@ import {
 } from "~/models/needs.server";
 import { reevaluate } from "~/models/flags.server";
 import { notifyNeedWatchers } from "~/models/notifications.server";
-import { vendorStanding } from "~/models/vendors.server";
-import { requireUser } from "~/utils/auth.server";
+import { vendorStanding } from "~/models/dossier.server";
+import { hasRole, requireUser } from "~/utils/auth.server";
 import { text } from "~/utils/validation";
 import { title } from "~/utils/meta";
 
@@ -75,10 +75,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             ownBid: getOwnBid(need.id, user.organisationId),
           }
         : null,
-    bidCount: need.isOwner || user.role === "staff" || user.role === "admin" ? bidCount(need.id) : null,
+    bidCount: need.isOwner || hasRole(user, "staff") ? bidCount(need.id) : null,
     engagementId:
       need.statusNow === "awarded" && (need.isOwner || user.role !== "vendor") ? engagementIdOfNeed(need.id) : null,
-    questions: questionsFor(need.id, user, need.isOwner || user.role === "staff" || user.role === "admin"),
+    questions: questionsFor(need.id, user, need.isOwner || hasRole(user, "staff")),
     matchmaking: need.isOwner && need.statusNow === "open" ? { invitedCount: invitationCount(need.id) } : null,
     invitation: user.role === "vendor" ? invitationOf(need.id, user.organisationId) : null,
     history,

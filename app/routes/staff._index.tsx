@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/ui/page";
 import { engagementHealthCounts } from "~/models/engagements.server";
 import { openFlagCounts } from "~/models/flags.server";
-import { vendorStatusCounts } from "~/models/vendors.server";
+import { vendorStatusCounts } from "~/models/vetting.server";
 import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
 
