@@ -35,3 +35,13 @@ export function rowCount(table: "audit_log" | "notifications" | "outbox" | "flag
     other.close();
   }
 }
+
+/** What a synchronous call threw (a refusal is a thrown Response: 403, 404). */
+export function thrownBy(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected the call to be refused");
+}
