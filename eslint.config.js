@@ -44,6 +44,20 @@ export default tseslint.config(
               message: "Go through a model in app/models.",
             },
           ],
+          // A state change writes its audit entry and its notifications in its own transaction, in
+          // its model (app/models/transition.server.ts): never from a route.
+          paths: [
+            {
+              name: "~/models/audit.server",
+              importNames: ["recordAudit"],
+              message: "The model of the change writes its audit entry, in its transaction.",
+            },
+            {
+              name: "~/models/notifications.server",
+              importNames: ["notify"],
+              message: "The model of the change notifies, in its transaction.",
+            },
+          ],
         },
       ],
     },

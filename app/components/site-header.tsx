@@ -27,7 +27,7 @@ function navFor(role: Role | null): NavItem[] {
       { to: "/staff/vendors", label: "nav.vetting" },
     );
   }
-  if (role === "admin") {
+  if (hasRole(user, "admin")) {
     items.push({ to: "/admin/users", label: "nav.adminUsers" }, { to: "/admin/settings", label: "nav.adminSettings" });
   }
   return items;

@@ -3,11 +3,12 @@ import crypto from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb, schema, type DbOrTx } from "../../db/client.server";
 import type { TokenPurpose } from "../../db/schema";
+import { DAY_MS } from "~/lib/local-date";
 import { expectOneChange } from "./transition.server";
 
 export const TOKEN_TTL_MS: Record<TokenPurpose, number> = {
   password_reset: 60 * 60_000,
-  email_verification: 48 * 60 * 60_000,
+  email_verification: 2 * DAY_MS,
 };
 
 const sha256 = (value: string) => crypto.createHash("sha256").update(value).digest("hex");

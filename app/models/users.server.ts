@@ -227,7 +227,7 @@ export type StaffAccount = {
   name: string;
   email: string;
   staffCode: StaffOrganisation;
-  role: "staff" | "admin";
+  role: (typeof STAFF_ROLES)[number];
   passwordHash: string;
   lang: Lang;
 };

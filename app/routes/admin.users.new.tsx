@@ -8,6 +8,7 @@ import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Field, FormErrors, SelectField } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
+import { STAFF_ROLES } from "~/lib/permissions";
 import { STAFF_ORGANISATIONS } from "~/lib/reference";
 import { createStaffAccount } from "~/models/users.server";
 import { requireRole } from "~/utils/auth.server";
@@ -19,7 +20,7 @@ const StaffSchema = z.object({
   name: text(120),
   email,
   staffCode: oneOf(STAFF_ORGANISATIONS),
-  role: oneOf(["staff", "admin"] as const),
+  role: oneOf(STAFF_ROLES),
 });
 
 export const meta: MetaFunction = (args) => title(args, "adminNewUser.title");
@@ -98,7 +99,7 @@ export default function NewStaffUser() {
           <SelectField
             meta={fields.role}
             label={t("me.role")}
-            options={(["staff", "admin"] as const).map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+            options={STAFF_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
           />
           <Button>{t("adminNewUser.submit")}</Button>
         </Form>

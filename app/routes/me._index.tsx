@@ -126,12 +126,12 @@ export default function MyHome() {
                 {t("staffIncidents.meLink")}
               </Link>
             ) : null}
-            {role === "admin" ? (
+            {hasRole({ role }, "admin") ? (
               <Link to="/admin/users" className={buttonClass("primary")}>
                 {t("me.manageUsers")}
               </Link>
             ) : null}
-            {role === "admin" ? (
+            {hasRole({ role }, "admin") ? (
               <Link to="/staff/audit" className={buttonClass("secondary")}>
                 {t("audit.meLink")}
               </Link>
