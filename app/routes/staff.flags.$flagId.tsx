@@ -42,8 +42,7 @@ const CloseSchema = z.object({
 });
 
 /** Where each refusal of the model shows: next to its field, or above the form. */
-const FAILURES: Record<"illegal_transition" | "note_required" | "not_staff", { field?: string; message: string }> = {
-  illegal_transition: { message: "errors.flagIllegal" },
+const FAILURES: Record<"note_required" | "not_staff", { field?: string; message: string }> = {
   note_required: { field: "note", message: "errors.noteRequired" },
   not_staff: { field: "assignee", message: "errors.choose" },
 };
@@ -67,8 +66,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       : actOnFlag(user, flagId, value.intent, { note: value.note }, context.ip);
   if (!result.ok) {
     // A colleague acted first: the page shows the flag as it now stands, the form keeps what was typed.
-    if (result.error === "stale")
+    // The page only offers what the flag's state allows, so an illegal step means the same.
+    if (result.error === "stale" || result.error === "illegal_transition") {
       return json({ intent: form, result: submission.reply(), stale: true }, { status: 409 });
+    }
     const failure = FAILURES[result.error];
     const reply = submission.reply(
       failure.field ? { fieldErrors: { [failure.field]: [failure.message] } } : { formErrors: [failure.message] },

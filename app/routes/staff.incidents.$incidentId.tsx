@@ -41,8 +41,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /** Where each refusal of the model shows: next to its field, or above the form. */
-const FAILURES: Record<Exclude<IncidentFailure["error"], "stale">, { field?: string; message: string }> = {
-  illegal_transition: { message: "staffIncidents.errors.illegal" },
+const FAILURES: Record<
+  Exclude<IncidentFailure["error"], "stale" | "illegal_transition">,
+  { field?: string; message: string }
+> = {
   note_required: { field: "resolution", message: "errors.required" },
   bad_assignee: { field: "assigneeId", message: "staffIncidents.errors.badAssignee" },
   already_assigned: { field: "assigneeId", message: "staffIncidents.errors.alreadyAssigned" },
@@ -69,9 +71,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     value.intent === "assign"
       ? await assignIncident(staff, incidentId, value.assigneeId, context.ip)
       : await resolveIncident(staff, incidentId, value.resolution, context.ip);
-  // A colleague acted first: the page shows the incident as it now stands, the form keeps what was typed.
   if (!result.ok) {
-    if (result.error === "stale") return json({ intent, result: submission.reply(), stale: true }, { status: 409 });
+    // A colleague acted first: the page shows the incident as it now stands, the form keeps what was
+    // typed. The page only offers what the incident's state allows, so an illegal step means the same.
+    if (result.error === "stale" || result.error === "illegal_transition") {
+      return json({ intent, result: submission.reply(), stale: true }, { status: 409 });
+    }
     const failure = FAILURES[result.error];
     return json(
       {

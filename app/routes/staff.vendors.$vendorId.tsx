@@ -108,8 +108,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const decision = value.intent === "decide" ? value.decision : value.intent;
   const checklist = value.intent === "decide" ? (value.checklist as Checklist) : null;
   const result = await decide(staff, vendorId, decision, { note: value.note, checklist }, context.ip);
-  // A colleague decided first: the page shows the vendor as it now stands.
-  if (!result.ok && result.error === "stale") {
+  // A colleague decided first: the page shows the vendor as it now stands. The page only offers
+  // what the vendor's state allows, so a decision the state no longer allows means the same.
+  if (!result.ok && (result.error === "stale" || result.error === "illegal_transition")) {
     return json({ intent, result: submission.reply(), stale: true }, { status: 409 });
   }
   if (!result.ok) {
