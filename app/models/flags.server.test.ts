@@ -3,7 +3,8 @@ import { getSqlite } from "../../db/client.server";
 import { createEngagement, createUser } from "../../db/test/factories";
 import { changeBeforeNextTransaction, rowCount, thrownBy } from "../../db/test/transitions";
 import { DAY_MS as DAY } from "~/lib/local-date";
-import { actOnFlag, healthOf, reevaluate, sweep } from "./flags.server";
+import { actOnFlag } from "./flag-queue.server";
+import { healthOf, reevaluate, sweep } from "./flags.server";
 const flagsOf = (engagementId: string) =>
   getSqlite()
     .prepare(

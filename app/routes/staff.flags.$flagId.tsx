@@ -11,7 +11,7 @@ import { Button } from "~/components/ui/button";
 import { FieldErrors, FormErrors, TextareaField } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
 import { formatDateTime } from "~/lib/format";
-import { actOnFlag, flagHistory, getFlag } from "~/models/flags.server";
+import { actOnFlag, flagHistory, getFlag } from "~/models/flag-queue.server";
 import { activeStaff } from "~/models/users.server";
 import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
