@@ -3,13 +3,7 @@ import { DAY_MS } from "~/lib/local-date";
 import { getSqlite } from "../../db/client.server";
 import { createUser } from "../../db/test/factories";
 import { changeBeforeNextTransaction, rowCount, thrownBy } from "../../db/test/transitions";
-import {
-  completeDossier,
-  fullChecklist,
-  session,
-  submittedVendor,
-  vettedVendor,
-} from "../../db/test/vendors";
+import { completeDossier, fullChecklist, session, submittedVendor, vettedVendor } from "../../db/test/vendors";
 import { addReference, getDossier } from "./dossier.server";
 import { decide, declareConflict, submitDossier, type StaffDecision } from "./vetting.server";
 
@@ -129,7 +123,6 @@ describe("vendor dossier and vetting", () => {
   });
 });
 
-
 /** What a transition writes besides its row: none of it may exist when it was refused. */
 const sideEffects = () => ({
   audit: rowCount("audit_log"),
@@ -146,7 +139,10 @@ describe("a vetting transition when someone else changed the vendor first", () =
     const vendor = createUser({ role: "vendor" });
     completeDossier(vendor.organisationId);
     const before = sideEffects();
-    changeBeforeNextTransaction("UPDATE organisations SET vendor_status = 'submitted' WHERE id = ?", vendor.organisationId);
+    changeBeforeNextTransaction(
+      "UPDATE organisations SET vendor_status = 'submitted' WHERE id = ?",
+      vendor.organisationId,
+    );
     expect(await submitDossier(session(vendor, "vendor"), "ip")).toEqual({ ok: false, error: "stale" });
     expect(sideEffects()).toEqual(before);
   });
