@@ -44,6 +44,25 @@ export default tseslint.config(
               message: "Go through a model in app/models.",
             },
           ],
+          // A state change writes its audit entry and its notifications in its own transaction, in
+          // its model (app/models/transition.server.ts): never from a route.
+          paths: [
+            {
+              name: "~/models/audit.server",
+              importNames: ["recordAudit"],
+              message: "The model of the change writes its audit entry, in its transaction.",
+            },
+            {
+              name: "~/models/notifications.server",
+              importNames: ["notify", "notifyNeedWatchers"],
+              message: "The model of the change notifies, in its transaction.",
+            },
+            {
+              name: "~/models/flags.server",
+              importNames: ["reevaluate", "sweep"],
+              message: "The model of the change asks the flag engine to re-evaluate, after its commit.",
+            },
+          ],
         },
       ],
     },

@@ -10,7 +10,7 @@ import type { DB } from "./client.server";
 import * as schema from "./schema";
 import { CATEGORIES, SECTORS, type Category, type StaffOrganisation, type VendorStatus } from "../app/lib/reference";
 import { addMonths } from "../app/lib/vendor-lifecycle";
-import { refreshVendorSearch } from "../app/models/vendors.server";
+import { refreshVendorSearch } from "../app/models/dossier.server";
 import { searchText } from "../app/lib/search-text";
 
 type Ctx = {

@@ -40,3 +40,30 @@ test("a deactivated user is signed out at once and cannot sign in; reactivation 
   await expect(ownerPage.getByRole("heading", { name: "Xin chào, Võ Thị Lan" })).toBeVisible();
   await ownerContext.close();
 });
+
+test("@nojs two admins deactivating the same account: the second is told someone else did it first", async ({
+  page,
+  browser,
+}) => {
+  const first = await createUser("admin");
+  const second = await createUser("admin");
+  const owner = await createUser("vendor", { name: "Đinh Công Tráng" });
+  const other = await (await browser.newContext()).newPage();
+  await signInAs(page, first);
+  await signInAs(other, second);
+  await page.goto(`/admin/users/${owner.id}`);
+  await other.goto(`/admin/users/${owner.id}`);
+
+  await page.getByLabel("Tôi xác nhận vô hiệu hóa tài khoản của Đinh Công Tráng.").check();
+  await page.getByRole("button", { name: "Vô hiệu hóa" }).click();
+  await expect(page.getByText("Đã vô hiệu hóa tài khoản")).toBeVisible();
+
+  await other.getByLabel("Tôi xác nhận vô hiệu hóa tài khoản của Đinh Công Tráng.").check();
+  await other.getByRole("button", { name: "Vô hiệu hóa" }).click();
+  await expect(
+    other.getByRole("alert").filter({ hasText: "Người khác vừa thay đổi mục này trước bạn." }),
+  ).toBeVisible();
+  // The page shows the account as it now stands: deactivated, to be reactivated.
+  await expect(other.getByRole("heading", { name: "Kích hoạt lại tài khoản" })).toBeVisible();
+  await expectAccessible(other);
+});

@@ -58,3 +58,55 @@ test("a staff member cannot open the admin's pages", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Bạn không có quyền xem trang này" })).toBeVisible();
   await expectAccessible(page);
 });
+
+test("@nojs a settings value that is not a number is refused next to its field, keeping what was typed", async ({
+  page,
+}) => {
+  const admin = await createUser("admin");
+  await signInAs(page, admin);
+  await page.goto("/admin/settings");
+  const field = page.getByLabel("Chưa đo kết quả sau (ngày)");
+  await field.fill("sáu mươi");
+  await page.getByRole("button", { name: "Lưu cài đặt" }).last().click();
+  await expect(field).toHaveAccessibleDescription(/Vui lòng nhập một số/);
+  await expect(field).toHaveValue("sáu mươi");
+  await expectAccessible(page);
+});
+
+test("two admins saving the same settings: the second is told, keeps what was typed, and may save again", async ({
+  page,
+  browser,
+}) => {
+  const first = await createUser("admin");
+  const second = await createUser("admin");
+  const other = await (await browser.newContext()).newPage();
+  await signInAs(page, first);
+  await signInAs(other, second);
+  await page.goto("/admin/settings");
+  await other.goto("/admin/settings");
+  const label = "Chưa đo kết quả sau (ngày)";
+  const original = await page.getByLabel(label).inputValue();
+
+  await page.getByLabel(label).fill("61");
+  await page.getByRole("button", { name: "Lưu cài đặt" }).last().click();
+  await expect(page.getByText("Đã lưu cài đặt.")).toBeVisible();
+
+  await other.getByLabel(label).fill("62");
+  await other.getByRole("button", { name: "Lưu cài đặt" }).last().click();
+  await expect(
+    other.getByRole("alert").filter({ hasText: "Người khác vừa thay đổi mục này trước bạn." }),
+  ).toBeVisible();
+  await expect(other.getByLabel(label)).toHaveValue("62");
+  await expectAccessible(other);
+
+  // Saving again is a knowing choice over the first admin's change; then the default comes back.
+  await other.getByRole("button", { name: "Lưu cài đặt" }).last().click();
+  await expect(other.getByText("Đã lưu cài đặt.")).toBeVisible();
+  await other.getByLabel(label).fill(original);
+  await other.getByRole("button", { name: "Lưu cài đặt" }).last().click();
+  await expect(other.getByText("Đã lưu cài đặt.")).toBeVisible();
+  const changes = e2eDb()
+    .prepare("SELECT actor_id AS actor FROM audit_log WHERE action = 'setting_changed' AND actor_id IN (?, ?)")
+    .all(first.id, second.id);
+  expect(changes).toHaveLength(3);
+});

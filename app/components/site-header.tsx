@@ -1,6 +1,7 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitch } from "~/components/language-switch";
+import { hasRole } from "~/lib/permissions";
 import { useRootData } from "~/utils/use-root-data";
 import type { Role } from "~/lib/reference";
 
@@ -10,8 +11,9 @@ type NavItem = NavLinkItem | { label: string; group: NavLinkItem[] };
 
 function navFor(role: Role | null): NavItem[] {
   // Signed-in users reach their home from the logo's neighbour and the account menu; staff need room.
+  const user = role ? { role } : null;
   const items: NavItem[] = role ? [] : [{ to: "/", label: "nav.home" }];
-  if (role && role !== "staff" && role !== "admin") items.push({ to: "/me", label: "nav.myHome" });
+  if (user && !hasRole(user, "staff")) items.push({ to: "/me", label: "nav.myHome" });
   items.push({ to: "/vendors", label: "nav.vendors" });
   if (role === "sme") {
     items.push({ to: "/assessment", label: "assessment.nav" }, { to: "/needs", label: "needs.nav.mine" });
@@ -19,7 +21,7 @@ function navFor(role: Role | null): NavItem[] {
     items.push({ to: "/needs", label: "needs.nav.board" });
   }
   if (role === "vendor") items.push({ to: "/me/dossier", label: "nav.dossier" });
-  if (role === "staff" || role === "admin") {
+  if (hasRole(user, "staff")) {
     items.push(
       { to: "/staff", label: "nav.staffHome" },
       { to: "/staff/flags", label: "nav.flags" },
@@ -28,7 +30,7 @@ function navFor(role: Role | null): NavItem[] {
       { to: "/staff/reports", label: "nav.reports" },
     );
   }
-  if (role === "admin") {
+  if (hasRole(user, "admin")) {
     items.push({
       label: "nav.admin",
       group: [

@@ -4,6 +4,7 @@
  * The pure rules and the option lists the pages' selects use; app/models/incidents.server.ts
  * applies them to the database.
  */
+import { DAY_MS } from "./local-date";
 
 export const INCIDENT_CATEGORIES = ["quality", "delay", "payment", "communication", "contract", "other"] as const;
 export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number];
@@ -86,8 +87,6 @@ export function statusesOf(filter: IncidentStatusFilter): IncidentStatus[] {
 export function oldestFirst(filter: IncidentStatusFilter): boolean {
   return filter === "active" || filter === "open" || filter === "in_progress";
 }
-
-const DAY_MS = 86_400_000;
 
 /** Whole days since the incident was raised (0 on the day itself). */
 export function daysOpen(createdAt: number, now: number): number {

@@ -31,9 +31,9 @@ describe("the reports' Decree 80 adapter", () => {
 
   it("sums by size class in the Decree's order", () => {
     const s = summariseSupport([
-      e({ sizeClass: "medium" }),
-      e({ sizeClass: null, cost: 10 * M }),
-      e({ sizeClass: "micro" }),
+      e({ engagementId: "1", smeId: "a", sizeClass: "medium" }),
+      e({ engagementId: "2", smeId: "b", sizeClass: null, cost: 10 * M }),
+      e({ engagementId: "3", smeId: "c", sizeClass: "micro" }),
     ]);
     expect(s.bySizeClass.map((r) => [r.sizeClass, r.engagements, r.support])).toEqual([
       ["micro", 1, 20 * M],

@@ -5,6 +5,7 @@ import { parseAuditFilters, parseCursor, type AuditFilters } from "~/lib/audit-f
 import { endOfLocalDay, startOfLocalDay } from "~/lib/local-date";
 import * as audit from "./audit.server";
 import { AUDIT_PAGE_SIZE, auditActions, auditPageQuery, listAudit, recordAudit } from "./audit.server";
+import { expectOneChange, transition } from "./transition.server";
 
 describe("audit log", () => {
   it("records an entry", () => {
@@ -31,6 +32,19 @@ describe("audit log", () => {
   it("is refused a delete by the database itself", () => {
     recordAudit({ action: "to_delete" });
     expect(() => getSqlite().prepare("DELETE FROM audit_log").run()).toThrow(/append-only/);
+  });
+
+  it("rolls back with the transition that wrote it", () => {
+    const result = transition((tx) => {
+      recordAudit({ action: "t_rolled_back" }, tx);
+      expectOneChange({ changes: 0 });
+      return { ok: true as const };
+    });
+    expect(result).toEqual({ ok: false, error: "stale" });
+    const count = getSqlite().prepare("SELECT count(*) AS n FROM audit_log WHERE action = 't_rolled_back'").get() as {
+      n: number;
+    };
+    expect(count.n).toBe(0);
   });
 
   it("offers the application no way to change or remove rows", () => {

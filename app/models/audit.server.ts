@@ -4,7 +4,7 @@
  * removes a row, and nothing should.
  */
 import { and, asc, desc, eq, gt, gte, inArray, isNull, like, lt, lte, or, sql, type SQL } from "drizzle-orm";
-import { getDb, schema } from "../../db/client.server";
+import { getDb, schema, type DbOrTx } from "../../db/client.server";
 import { formatCursor, isUserId, type AuditCursor, type AuditFilters, type AuditPage } from "~/lib/audit-filters";
 import { searchText } from "~/lib/search-text";
 
@@ -18,7 +18,11 @@ export type AuditEntry = {
   details?: Record<string, unknown>;
 };
 
-export function recordAudit(entry: AuditEntry, db = getDb()) {
+/**
+ * Appends one entry. A state change passes its transaction (`db`), so that the entry is written
+ * exactly when the change commits, and not at all when it rolls back.
+ */
+export function recordAudit(entry: AuditEntry, db: DbOrTx = getDb()) {
   db.insert(schema.auditLog)
     .values({
       at: Date.now(),

@@ -20,7 +20,7 @@ import { reevaluate } from "./flags.server";
 import { notify, organisationUserIds } from "./notifications.server";
 import { getNeedForViewer, needStatusNow, type NeedViewer } from "./needs.server";
 import { expectOneChange, transition } from "./transition.server";
-import { vendorStanding } from "./vendors.server";
+import { vendorStanding } from "./dossier.server";
 
 export type BidInput = {
   total: number;

@@ -3,7 +3,7 @@ import { createEngagement, createUser } from "../../db/test/factories";
 import { SUPPORT_RATES_DEFAULT } from "~/lib/support-estimate";
 import { as, getSqlite } from "./engagement-test-kit";
 import { engagementView } from "./engagement-view.server";
-import { saveSetting, SUPPORT_RATES_KEY } from "./settings.server";
+import { saveSetting, settingVersion, SUPPORT_RATES_KEY } from "./settings.server";
 
 describe("the engagement page's read model", () => {
   it("names the viewer's side with the same rule as the transitions", () => {
@@ -31,12 +31,13 @@ describe("support estimate on the engagement", () => {
     });
     const admin = createUser({ role: "admin" });
     saveSetting(
+      { id: admin.id, role: "admin" },
       SUPPORT_RATES_KEY,
       {
         ...SUPPORT_RATES_DEFAULT,
         medium: { ...SUPPORT_RATES_DEFAULT.medium, consulting: { rate: 0.4, cap: 150_000_000 } },
       },
-      admin.id,
+      settingVersion(SUPPORT_RATES_KEY),
       "ip",
     );
     expect(engagementView(consulting.engagementId, as(consulting.sme, "sme")).support.estimate).toMatchObject({

@@ -11,6 +11,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { getDb, schema, type DB, type DbOrTx, type Tx } from "../../db/client.server";
 import { onTimeCounts, type EngagementStatus, type Side } from "~/lib/delivery-rules";
 import type { NotificationKind } from "~/lib/notification-kinds";
+import { hasRole } from "~/lib/permissions";
 import type { Role } from "~/lib/reference";
 import { recordAudit } from "./audit.server";
 import { MILESTONE_COLUMNS, milestoneIsOverdue } from "./delivery-sql.server";
@@ -42,7 +43,7 @@ export function engagementOf(db: DbOrTx, engagementId: string): Engagement {
 export function sideOf(engagement: { smeId: string; vendorId: string }, actor: Actor): Side | "staff" {
   if (actor.role === "sme" && actor.organisationId === engagement.smeId) return "sme";
   if (actor.role === "vendor" && actor.organisationId === engagement.vendorId) return "vendor";
-  if (actor.role === "staff" || actor.role === "admin") return "staff";
+  if (hasRole(actor, "staff")) return "staff";
   notFound();
 }
 

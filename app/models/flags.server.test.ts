@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { getSqlite } from "../../db/client.server";
 import { createEngagement, createUser } from "../../db/test/factories";
-import { actOnFlag, healthOf, reevaluate, sweep } from "./flags.server";
-
-const DAY = 86_400_000;
+import { DAY_MS as DAY } from "~/lib/local-date";
+import { actOnFlag } from "./flag-queue.server";
+import { healthOf, reevaluate, sweep } from "./flags.server";
 const flagsOf = (engagementId: string) =>
   getSqlite()
     .prepare(

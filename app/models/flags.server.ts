@@ -2,12 +2,14 @@
  * The risk-flag engine (DESIGN §10): builds each subject's facts from the data, runs the pure
  * rules of app/lib/risk-rules.ts, and writes flags with their evidence — never two open flags for
  * the same rule and subject (a partial unique index), re-raising closed ones only as ADR 005
- * says. It runs on every relevant event and in a periodic sweep (`npm run flags:sweep`).
+ * says. It runs on every relevant event and in a periodic sweep (`npm run flags:sweep`). The
+ * staff's side of flags (lists, actions) is flag-queue.server.ts.
  */
 import crypto from "node:crypto";
-import { and, asc, count, desc, eq, gt, inArray, ne, or, sql, type SQL } from "drizzle-orm";
-import { getDb, schema, type DB } from "../../db/client.server";
+import { and, count, desc, eq, gt, inArray, ne, or, sql } from "drizzle-orm";
+import { getDb, schema, type DB, type DbOrTx } from "../../db/client.server";
 import { overallRating } from "~/lib/delivery-rules";
+import { DAY_MS } from "~/lib/local-date";
 import type { Sector } from "~/lib/reference";
 import {
   engagementHealth,
@@ -20,15 +22,11 @@ import {
   shouldRaise,
   type EngagementFacts,
   type Finding,
-  type FlagStatus,
   type Health,
   type NeedFacts,
   type RiskThresholds,
-  type RuleCode,
-  type Severity,
   type VendorFacts,
 } from "~/lib/risk-rules";
-import { recordAudit } from "./audit.server";
 import { trackRecords } from "./engagements.server";
 import { notify, staffUserIds } from "./notifications.server";
 import { getSetting } from "./settings.server";
@@ -249,9 +247,10 @@ function apply(
   return result;
 }
 
-async function alertStaff(codes: string[]) {
+/** Tells staff about new or escalated high flags, in the engine's transaction (one notice per rule). */
+function alertStaff(tx: DbOrTx, codes: string[]) {
   for (const code of new Set(codes)) {
-    notify(staffUserIds(), "flag_high", { rule: code }, `/staff/flags?severity=high&code=${code}`);
+    notify(staffUserIds(tx), "flag_high", { rule: code }, `/staff/flags?severity=high&code=${code}`, tx);
   }
 }
 
@@ -302,7 +301,10 @@ function evaluateVendorIn(tx: DB, vendorId: string, now: number, t: RiskThreshol
   return apply(tx, evaluateVendor(vendorFacts(tx, vendorId, now), now, t), () => ({ vendorId }), now, t, alerts);
 }
 
-/** Re-evaluates what an event may have changed; call after the event's transaction. */
+/**
+ * Re-evaluates what an event may have changed; a transition's model calls it after its commit.
+ * The flags, their history and the staff alerts are written in one transaction.
+ */
 export async function reevaluate(
   scope: { needId?: string; engagementId?: string; vendorId?: string },
   now = Date.now(),
@@ -322,9 +324,9 @@ export async function reevaluate(
       for (const e of active) r = add(r, evaluateEngagementIn(tx, e.id, now, t, alerts));
       r = add(r, evaluateVendorIn(tx, scope.vendorId, now, t, alerts));
     }
+    alertStaff(tx, alerts);
     return r;
   });
-  await alertStaff(alerts);
   return result;
 }
 
@@ -342,7 +344,7 @@ export async function sweep(now = Date.now()): Promise<EngineResult & { needs: n
     .where(
       or(
         inArray(schema.needs.status, ["open", "evaluating"]),
-        and(eq(schema.needs.status, "awarded"), gt(schema.needs.updatedAt, now - 90 * 86_400_000)),
+        and(eq(schema.needs.status, "awarded"), gt(schema.needs.updatedAt, now - 90 * DAY_MS)),
       ),
     )
     .all()
@@ -353,7 +355,7 @@ export async function sweep(now = Date.now()): Promise<EngineResult & { needs: n
     .where(
       or(
         eq(schema.engagements.status, "active"),
-        and(eq(schema.engagements.status, "completed"), gt(schema.engagements.completedAt, now - 120 * 86_400_000)),
+        and(eq(schema.engagements.status, "completed"), gt(schema.engagements.completedAt, now - 120 * DAY_MS)),
       ),
     )
     .all()
@@ -362,14 +364,14 @@ export async function sweep(now = Date.now()): Promise<EngineResult & { needs: n
     let r: EngineResult = { raised: 0, escalated: 0 };
     for (const id of needIds) r = add(r, evaluateNeedIn(tx, id, now, t, alerts));
     for (const id of engagementIds) r = add(r, evaluateEngagementIn(tx, id, now, t, alerts));
+    alertStaff(tx, alerts);
     return r;
   });
-  await alertStaff(alerts);
   return { ...result, needs: needIds.length, engagements: engagementIds.length };
 }
 
 // ---------------------------------------------------------------------------------------------
-// Health, the flags list and staff actions
+// Health
 
 export function healthOf(engagementId: string): Health {
   const open = getDb()
@@ -384,155 +386,4 @@ export function healthOf(engagementId: string): Health {
     )
     .all();
   return engagementHealth(open);
-}
-
-export type FlagFilters = {
-  severity?: Severity;
-  code?: RuleCode;
-  status: "active" | FlagStatus;
-  assignee?: "me" | "unassigned" | string;
-  sector?: Sector;
-  vendorId?: string;
-};
-
-export const FLAGS_PAGE_SIZE = 20;
-
-export function listFlags(filters: FlagFilters, viewerId: string, page: number) {
-  const db = getDb();
-  const conditions: SQL[] = [
-    filters.status === "active"
-      ? inArray(schema.flags.status, [...FLAG_STATUSES_OPEN])
-      : eq(schema.flags.status, filters.status),
-  ];
-  if (filters.severity) conditions.push(eq(schema.flags.severity, filters.severity));
-  if (filters.code) conditions.push(eq(schema.flags.code, filters.code));
-  if (filters.sector) conditions.push(eq(schema.flags.sector, filters.sector));
-  if (filters.vendorId) conditions.push(eq(schema.flags.vendorId, filters.vendorId));
-  if (filters.assignee === "me") conditions.push(eq(schema.flags.assignedTo, viewerId));
-  else if (filters.assignee === "unassigned") conditions.push(sql`${schema.flags.assignedTo} IS NULL`);
-  else if (filters.assignee) conditions.push(eq(schema.flags.assignedTo, filters.assignee));
-  const where = and(...conditions);
-  const rows = db
-    .select({
-      flag: schema.flags,
-      assigneeName: schema.users.name,
-      vendorName: schema.organisations.legalName,
-      needTitle: schema.needs.title,
-    })
-    .from(schema.flags)
-    .leftJoin(schema.users, eq(schema.users.id, schema.flags.assignedTo))
-    .leftJoin(schema.organisations, eq(schema.organisations.id, schema.flags.vendorId))
-    .leftJoin(schema.needs, eq(schema.needs.id, schema.flags.needId))
-    .where(where)
-    .orderBy(
-      sql`CASE ${schema.flags.severity} WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END`,
-      asc(schema.flags.raisedAt),
-    )
-    .limit(FLAGS_PAGE_SIZE)
-    .offset((page - 1) * FLAGS_PAGE_SIZE)
-    .all()
-    .map((r) => ({
-      ...r.flag,
-      evidence: JSON.parse(r.flag.evidence) as Record<string, unknown>,
-      assigneeName: r.assigneeName,
-      vendorName: r.vendorName,
-      needTitle: r.needTitle,
-    }));
-  const total = db.select({ n: count() }).from(schema.flags).where(where).get()?.n ?? 0;
-  return { rows, total, pageCount: Math.max(1, Math.ceil(total / FLAGS_PAGE_SIZE)) };
-}
-
-export function flagHistory(flagId: string) {
-  return getDb()
-    .select({ event: schema.flagEvents, actorName: schema.users.name })
-    .from(schema.flagEvents)
-    .leftJoin(schema.users, eq(schema.users.id, schema.flagEvents.actorId))
-    .where(eq(schema.flagEvents.flagId, flagId))
-    .orderBy(asc(schema.flagEvents.at), asc(schema.flagEvents.id))
-    .all()
-    .map((r) => ({ ...r.event, actorName: r.actorName }));
-}
-
-export function getFlag(flagId: string) {
-  const flag = getDb().select().from(schema.flags).where(eq(schema.flags.id, flagId)).get();
-  if (!flag) throw new Response("Not found", { status: 404 });
-  return { ...flag, evidence: JSON.parse(flag.evidence) as Record<string, unknown> };
-}
-
-export type FlagActionResult =
-  { ok: true } | { ok: false; error: "illegal_transition" | "note_required" | "not_staff" };
-
-/** Staff acknowledge (assign to themselves or a colleague), then resolve or dismiss with a note. */
-export function actOnFlag(
-  actor: { id: string },
-  flagId: string,
-  action: "acknowledge" | "resolve" | "dismiss",
-  input: { assigneeId?: string; note?: string | null },
-  ip: string,
-  now = Date.now(),
-): FlagActionResult {
-  const db = getDb();
-  const flag = getFlag(flagId);
-  if (action === "acknowledge") {
-    if (flag.status !== "open" && flag.status !== "acknowledged") return { ok: false, error: "illegal_transition" };
-    const assignee = input.assigneeId ?? actor.id;
-    const staff = db
-      .select({ role: schema.users.role })
-      .from(schema.users)
-      .where(and(eq(schema.users.id, assignee), eq(schema.users.active, true)))
-      .get();
-    if (!staff || (staff.role !== "staff" && staff.role !== "admin")) return { ok: false, error: "not_staff" };
-    db.transaction((tx) => {
-      tx.update(schema.flags)
-        .set({ status: "acknowledged", assignedTo: assignee, updatedAt: now })
-        .where(eq(schema.flags.id, flagId))
-        .run();
-      tx.insert(schema.flagEvents)
-        .values({ flagId, kind: "acknowledged", actorId: actor.id, note: input.note ?? null, at: now })
-        .run();
-    });
-    recordAudit({
-      actorId: actor.id,
-      action: "flag_acknowledged",
-      subjectType: "flag",
-      subjectId: flagId,
-      ip,
-      details: { assignee },
-    });
-    return { ok: true };
-  }
-  if (flag.status !== "acknowledged") return { ok: false, error: "illegal_transition" };
-  const note = input.note?.trim();
-  if (!note) return { ok: false, error: "note_required" };
-  const status = action === "resolve" ? "resolved" : "dismissed";
-  db.transaction((tx) => {
-    tx.update(schema.flags)
-      .set({ status, note, resolvedAt: now, updatedAt: now })
-      .where(eq(schema.flags.id, flagId))
-      .run();
-    tx.insert(schema.flagEvents).values({ flagId, kind: status, actorId: actor.id, note, at: now }).run();
-  });
-  recordAudit({
-    actorId: actor.id,
-    action: `flag_${status}`,
-    subjectType: "flag",
-    subjectId: flagId,
-    ip,
-    details: { note },
-  });
-  return { ok: true };
-}
-
-/** Open flags by severity, for the dashboard. */
-export function openFlagCounts() {
-  const rows = getDb()
-    .select({ severity: schema.flags.severity, n: count() })
-    .from(schema.flags)
-    .where(inArray(schema.flags.status, [...FLAG_STATUSES_OPEN]))
-    .groupBy(schema.flags.severity)
-    .all();
-  return { low: 0, medium: 0, high: 0, ...Object.fromEntries(rows.map((r) => [r.severity, r.n])) } as Record<
-    Severity,
-    number
-  >;
 }

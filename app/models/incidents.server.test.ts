@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { getSqlite } from "../../db/client.server";
 import { createEngagement, createUser } from "../../db/test/factories";
+import { changeBeforeNextTransaction, rowCount } from "../../db/test/transitions";
+import { DAY_MS } from "~/lib/local-date";
 import {
   assignIncident,
   getIncidentForStaff,
@@ -176,6 +178,8 @@ describe("rating the handling", () => {
     expect(incident(incidentId).handling_rating).toBe(4);
     expect(notifications(staff.id)).toContain("incident_rated_staff");
     expect(getIncidentForStaff(incidentId).handlingRating).toBe(4);
+    const rated = auditRows(incidentId).filter((a) => a.action === "incident_rated");
+    expect(rated.map((a) => [a.actor_id, JSON.parse(a.details)])).toEqual([[sme.id, { rating: 4 }]]);
   });
 
   it("answers 404 when the incident is not the engagement's", async () => {
@@ -189,9 +193,9 @@ describe("rating the handling", () => {
 
 describe("the triage list", () => {
   it("filters by status, category and assignee; open work oldest first", async () => {
-    const base = Date.now() - 10 * 86_400_000;
+    const base = Date.now() - 10 * DAY_MS;
     const older = await withIncident(base);
-    const newer = await withIncident(base + 86_400_000);
+    const newer = await withIncident(base + DAY_MS);
     const staff = createUser({ role: "staff" });
     const ids = (rows: { id: string }[]) =>
       rows.map((r) => r.id).filter((id) => [older.incidentId, newer.incidentId].includes(id));
@@ -223,5 +227,73 @@ describe("the triage list", () => {
       )
       .all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join("\n")).toMatch(/USING INDEX incidents_status_created_idx/);
+  });
+});
+
+const sideEffects = () => ({
+  audit: rowCount("audit_log"),
+  notifications: rowCount("notifications"),
+  outbox: rowCount("outbox"),
+  events: (getSqlite().prepare("SELECT count(*) AS n FROM engagement_events").get() as { n: number }).n,
+});
+
+describe("an incident transition when someone else acted first", () => {
+  it("refuses an assignment as stale when a colleague took the incident meanwhile, writing nothing", async () => {
+    const { incidentId } = await withIncident();
+    const staff = createUser({ role: "staff" });
+    const colleague = createUser({ role: "staff" });
+    const before = sideEffects();
+    changeBeforeNextTransaction(
+      "UPDATE incidents SET status = 'in_progress', assigned_to = ? WHERE id = ?",
+      colleague.id,
+      incidentId,
+    );
+    expect(await assignIncident(staff, incidentId, staff.id)).toEqual({ ok: false, error: "stale" });
+    expect(incident(incidentId)).toMatchObject({ status: "in_progress", assigned_to: colleague.id });
+    expect(sideEffects()).toEqual(before);
+  });
+
+  it.each(["open", "in_progress"] as const)(
+    "refuses to resolve an incident (%s) as stale when a colleague resolved it meanwhile, writing nothing",
+    async (status) => {
+      const { incidentId } = await withIncident();
+      const staff = createUser({ role: "staff" });
+      if (status === "in_progress") await assignIncident(staff, incidentId, staff.id);
+      const before = sideEffects();
+      changeBeforeNextTransaction(
+        "UPDATE incidents SET status = 'resolved', resolution = 'Đã xong', resolved_at = 1 WHERE id = ?",
+        incidentId,
+      );
+      expect(await resolveIncident(staff, incidentId, "Tôi cũng xử lý")).toEqual({ ok: false, error: "stale" });
+      expect(incident(incidentId).resolution).toBe("Đã xong");
+      expect(sideEffects()).toEqual(before);
+    },
+  );
+
+  it("refuses a rating as stale when the raiser rated in another tab meanwhile, writing nothing", async () => {
+    const { incidentId, engagementId, sme } = await withIncident();
+    const staff = createUser({ role: "staff" });
+    await resolveIncident(staff, incidentId, "Đã xử lý.");
+    const before = sideEffects();
+    changeBeforeNextTransaction("UPDATE incidents SET handling_rating = 2 WHERE id = ?", incidentId);
+    expect(await rateIncidentHandling(as(sme, "sme"), engagementId, incidentId, 5)).toEqual({
+      ok: false,
+      error: "stale",
+    });
+    expect(incident(incidentId).handling_rating).toBe(2);
+    expect(sideEffects()).toEqual(before);
+  });
+});
+
+describe("who may handle incidents", () => {
+  it("refuses an SME or a vendor assigning or resolving (403), writing nothing", async () => {
+    const { incidentId, sme, vendor } = await withIncident();
+    const before = sideEffects();
+    for (const outsider of [as(sme, "sme"), as(vendor, "vendor")]) {
+      await expect(assignIncident(outsider, incidentId, outsider.id)).rejects.toMatchObject({ status: 403 });
+      await expect(resolveIncident(outsider, incidentId, "Tự xử lý")).rejects.toMatchObject({ status: 403 });
+    }
+    expect(incident(incidentId).status).toBe("open");
+    expect(sideEffects()).toEqual(before);
   });
 });

@@ -12,15 +12,17 @@
  *
  * Once resolved, the person who raised the incident (and only they) rates the handling 1–5, once.
  *
- * Every staff action is written in one transaction with its timeline event on the engagement and
- * its audit row (`incident_assigned`, `incident_resolved`), then notifies the parties: the raiser
- * and the other party are told the incident is being handled, then that it is resolved (the raiser
- * is asked to rate); a colleague assigned by someone else is told too.
+ * Every action follows the transition pattern (app/models/transition.server.ts): one immediate
+ * transaction with a compare-and-set from the status it was decided on, its timeline event on the
+ * engagement, its audit row (`incident_assigned`, `incident_resolved`, `incident_rated`) and its
+ * notifications: the raiser and the other party are told the incident is being handled, then that
+ * it is resolved (the raiser is asked to rate); a colleague assigned by someone else is told too,
+ * and the assignee learns the rating. When someone else acted first, nothing is written (`stale`).
  */
 import crypto from "node:crypto";
-import { and, asc, desc, eq, inArray, isNull, or, sql, count } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql, count } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { getDb, schema, type DB } from "../../db/client.server";
+import { getDb, schema, type DB, type DbOrTx } from "../../db/client.server";
 import {
   incidentTransition,
   oldestFirst,
@@ -30,19 +32,21 @@ import {
   type RatingRefusal,
 } from "~/lib/incident-rules";
 import type { Role } from "~/lib/reference";
+import { assertRole, type SessionUser } from "~/utils/auth.server";
 import { recordAudit } from "./audit.server";
 import { addEvent, engagementForActor, needTitle, notifyParties } from "./engagements.server";
 import { reevaluate } from "./flags.server";
 import { notify, organisationUserIds, staffUserIds } from "./notifications.server";
-import { transition, type TransitionResult } from "./transition.server";
+import { expectOneChange, transition, type TransitionResult } from "./transition.server";
+import { activeStaffMember } from "./users.server";
 
 export type IncidentFailure = {
   ok: false;
-  error: "illegal_transition" | "note_required" | "bad_assignee" | "already_assigned" | RatingRefusal;
+  error: "illegal_transition" | "note_required" | "bad_assignee" | "already_assigned" | RatingRefusal | "stale";
 };
-export type IncidentResult = { ok: true } | IncidentFailure;
+export type IncidentResult = TransitionResult<IncidentFailure["error"]>;
 
-type Staff = { id: string };
+type Staff = Pick<SessionUser, "id" | "role">;
 type Actor = { id: string; organisationId: string; role: Role };
 
 function notFound(): never {
@@ -69,24 +73,9 @@ function engagementRow(db: DB, engagementId: string) {
     .get()!;
 }
 
-/** An active staff member or admin, or undefined. */
-function activeStaff(db: DB, userId: string) {
-  return db
-    .select({ id: schema.users.id, name: schema.users.name })
-    .from(schema.users)
-    .where(
-      and(
-        eq(schema.users.id, userId),
-        eq(schema.users.active, true),
-        or(eq(schema.users.role, "staff"), eq(schema.users.role, "admin")),
-      ),
-    )
-    .get();
-}
-
 /** The people an incident concerns on the engagement's side: both parties' active users. */
-function partyUserIds(e: { smeId: string; vendorId: string }) {
-  return [...new Set([...organisationUserIds(e.smeId), ...organisationUserIds(e.vendorId)])];
+function partyUserIds(e: { smeId: string; vendorId: string }, db: DbOrTx) {
+  return [...new Set([...organisationUserIds(e.smeId, db), ...organisationUserIds(e.vendorId, db)])];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -219,17 +208,6 @@ export function getIncidentForStaff(incidentId: string) {
   return { ...incident, ...rest, engagementId: incident.engagementId, history };
 }
 
-/** Active staff and admins, by name: whom an incident can be assigned to. */
-export function assignableStaff() {
-  return getDb()
-    .select({ id: schema.users.id, name: schema.users.name, email: schema.users.email })
-    .from(schema.users)
-    .where(and(or(eq(schema.users.role, "staff"), eq(schema.users.role, "admin")), eq(schema.users.active, true)))
-    .orderBy(asc(schema.users.name))
-    .limit(500)
-    .all();
-}
-
 // ---------------------------------------------------------------------------------------------
 // Transitions
 
@@ -241,16 +219,17 @@ export async function assignIncident(
   ip: string | null = null,
   now = Date.now(),
 ): Promise<IncidentResult> {
+  assertRole(staff, "staff");
   const db = getDb();
   const incident = incidentRow(db, incidentId);
   const t = incidentTransition("assign", incident.status);
   if (!t.ok) return t;
-  const target = activeStaff(db, assigneeId);
+  const target = activeStaffMember(assigneeId);
   if (!target) return { ok: false, error: "bad_assignee" };
   if (incident.assignedTo === target.id) return { ok: false, error: "already_assigned" };
   const e = engagementRow(db, incident.engagementId);
-  const done = db.transaction((tx) => {
-    const r = tx
+  return transition((tx) => {
+    const assigned = tx
       .update(schema.incidents)
       .set({ status: t.to, assignedTo: target.id })
       .where(
@@ -263,7 +242,7 @@ export async function assignIncident(
         ),
       )
       .run();
-    if (r.changes !== 1) return false;
+    expectOneChange(assigned, "incident");
     addEvent(tx, e.id, "incident_assigned", staff.id, now, null, { incident: incidentId, assignee: target.name });
     recordAudit(
       {
@@ -276,17 +255,14 @@ export async function assignIncident(
       },
       tx,
     );
-    return true;
+    if (incident.status === "open") {
+      notify(partyUserIds(e, tx), "incident_in_progress", { need: e.needTitle }, `/engagements/${e.id}`, tx);
+    }
+    if (target.id !== staff.id) {
+      notify([target.id], "incident_assigned_staff", { need: e.needTitle }, `/staff/incidents/${incidentId}`, tx);
+    }
+    return { ok: true } as const;
   });
-  // Someone else changed it meanwhile: the page reloads with what is true now.
-  if (!done) return { ok: false, error: "illegal_transition" };
-  if (incident.status === "open") {
-    notify(partyUserIds(e), "incident_in_progress", { need: e.needTitle }, `/engagements/${e.id}`);
-  }
-  if (target.id !== staff.id) {
-    notify([target.id], "incident_assigned_staff", { need: e.needTitle }, `/staff/incidents/${incidentId}`);
-  }
-  return { ok: true };
 }
 
 /**
@@ -300,68 +276,62 @@ export async function resolveIncident(
   ip: string | null = null,
   now = Date.now(),
 ): Promise<IncidentResult> {
+  assertRole(staff, "staff");
   const note = resolution.trim();
   if (!note) return { ok: false, error: "note_required" };
   const db = getDb();
   const incident = incidentRow(db, incidentId);
   const t = incidentTransition("resolve", incident.status);
   if (!t.ok) return t;
-  const self = activeStaff(db, staff.id);
+  const self = activeStaffMember(staff.id);
   if (!self) return { ok: false, error: "bad_assignee" };
   const e = engagementRow(db, incident.engagementId);
-  const done = db.transaction(
-    (tx) => {
-      // Re-read under the write lock: if someone else moved it meanwhile, nothing is written.
-      const current = tx
-        .select({ status: schema.incidents.status })
-        .from(schema.incidents)
-        .where(eq(schema.incidents.id, incidentId))
-        .get();
-      if (current?.status !== incident.status) return false;
-      if (t.assignFirst) {
-        tx.update(schema.incidents)
-          .set({ status: "in_progress", assignedTo: staff.id })
-          .where(eq(schema.incidents.id, incidentId))
-          .run();
-        addEvent(tx, e.id, "incident_assigned", staff.id, now, null, { incident: incidentId, assignee: self.name });
-        recordAudit(
-          {
-            actorId: staff.id,
-            action: "incident_assigned",
-            subjectType: "incident",
-            subjectId: incidentId,
-            ip,
-            details: { assignee: staff.id, assigneeName: self.name, from: "open", onResolve: true },
-          },
-          tx,
-        );
-      }
-      tx.update(schema.incidents)
-        .set({ status: "resolved", resolution: note, resolvedAt: now })
-        .where(eq(schema.incidents.id, incidentId))
+  const result = transition((tx) => {
+    if (t.assignFirst) {
+      const assigned = tx
+        .update(schema.incidents)
+        .set({ status: "in_progress", assignedTo: staff.id })
+        .where(and(eq(schema.incidents.id, incidentId), eq(schema.incidents.status, "open")))
         .run();
-      addEvent(tx, e.id, "incident_resolved", staff.id, now, note, { incident: incidentId });
+      expectOneChange(assigned, "incident");
+      addEvent(tx, e.id, "incident_assigned", staff.id, now, null, { incident: incidentId, assignee: self.name });
       recordAudit(
         {
           actorId: staff.id,
-          action: "incident_resolved",
+          action: "incident_assigned",
           subjectType: "incident",
           subjectId: incidentId,
           ip,
-          details: { resolution: note },
+          details: { assignee: staff.id, assigneeName: self.name, from: "open", onResolve: true },
         },
         tx,
       );
-      return true;
-    },
-    { behavior: "immediate" },
-  );
-  if (!done) return { ok: false, error: "illegal_transition" };
-  const others = partyUserIds(e).filter((id) => id !== incident.raisedBy);
-  notify([incident.raisedBy], "incident_resolved_raiser", { need: e.needTitle }, `/engagements/${e.id}`);
-  notify(others, "incident_resolved_party", { need: e.needTitle }, `/engagements/${e.id}`);
-  await reevaluate({ engagementId: incident.engagementId });
-  return { ok: true };
+    }
+    const resolved = tx
+      .update(schema.incidents)
+      .set({ status: "resolved", resolution: note, resolvedAt: now })
+      .where(and(eq(schema.incidents.id, incidentId), eq(schema.incidents.status, "in_progress")))
+      .run();
+    expectOneChange(resolved, "incident");
+    addEvent(tx, e.id, "incident_resolved", staff.id, now, note, { incident: incidentId });
+    recordAudit(
+      {
+        actorId: staff.id,
+        action: "incident_resolved",
+        subjectType: "incident",
+        subjectId: incidentId,
+        ip,
+        details: { resolution: note },
+      },
+      tx,
+    );
+    const others = partyUserIds(e, tx).filter((id) => id !== incident.raisedBy);
+    notify([incident.raisedBy], "incident_resolved_raiser", { need: e.needTitle }, `/engagements/${e.id}`, tx);
+    notify(others, "incident_resolved_party", { need: e.needTitle }, `/engagements/${e.id}`, tx);
+    return { ok: true } as const;
+  });
+  if (result.ok) await reevaluate({ engagementId: incident.engagementId });
+  return result;
 }
 
 /** The raiser rates how staff handled their resolved incident, 1–5, once. */
@@ -370,34 +340,49 @@ export async function rateIncidentHandling(
   engagementId: string,
   incidentId: string,
   rating: number,
+  ip: string | null = null,
 ): Promise<IncidentResult> {
   const db = getDb();
   const incident = incidentRow(db, incidentId);
   if (incident.engagementId !== engagementId) notFound();
   const refusal = ratingRefusal(incident, actor.id, rating);
   if (refusal) return { ok: false, error: refusal };
-  const r = db
-    .update(schema.incidents)
-    .set({ handlingRating: rating })
-    .where(
-      and(
-        eq(schema.incidents.id, incidentId),
-        eq(schema.incidents.status, "resolved"),
-        isNull(schema.incidents.handlingRating),
-      ),
-    )
-    .run();
-  if (r.changes !== 1) return { ok: false, error: "already_rated" };
-  if (incident.assignedTo) {
-    const e = engagementRow(db, engagementId);
-    notify(
-      [incident.assignedTo],
-      "incident_rated_staff",
-      { need: e.needTitle, rating },
-      `/staff/incidents/${incidentId}`,
+  const e = engagementRow(db, engagementId);
+  return transition((tx) => {
+    const rated = tx
+      .update(schema.incidents)
+      .set({ handlingRating: rating })
+      .where(
+        and(
+          eq(schema.incidents.id, incidentId),
+          eq(schema.incidents.status, "resolved"),
+          isNull(schema.incidents.handlingRating),
+        ),
+      )
+      .run();
+    expectOneChange(rated, "incident");
+    recordAudit(
+      {
+        actorId: actor.id,
+        action: "incident_rated",
+        subjectType: "incident",
+        subjectId: incidentId,
+        ip,
+        details: { rating },
+      },
+      tx,
     );
-  }
-  return { ok: true };
+    if (incident.assignedTo) {
+      notify(
+        [incident.assignedTo],
+        "incident_rated_staff",
+        { need: e.needTitle, rating },
+        `/staff/incidents/${incidentId}`,
+        tx,
+      );
+    }
+    return { ok: true } as const;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -28,7 +28,7 @@ import { milestoneAlias, milestoneCountsAsDue, milestoneIsOnTime } from "./deliv
 import { getNeedForOwner, needStatusNow, type NeedViewer } from "./needs.server";
 import { notify, organisationUserIds } from "./notifications.server";
 import { transition } from "./transition.server";
-import { vettedNowConditions } from "./vendors.server";
+import { vettedNowConditions } from "./directory.server";
 
 /** How many vendors the SME sees for its need, and needs a vendor sees on its home. */
 export const MATCH_LIMIT = 10;

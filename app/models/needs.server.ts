@@ -11,6 +11,7 @@ import { getDb, schema, type DbOrTx } from "../../db/client.server";
 import { BUDGET_BANDS, type NeedFilters } from "~/lib/need-filters";
 import { ftsQuery } from "~/lib/search-text";
 import { DAY_MS } from "~/lib/local-date";
+import { hasRole } from "~/lib/permissions";
 import {
   deadlineFarEnough,
   effectiveNeedStatus,
@@ -334,7 +335,7 @@ export function getNeedForViewer(
   if (!row) throw new Response("Not found", { status: 404 });
   const statusNow = needStatusNow(row.need, now, db);
   const isOwner = viewer.role === "sme" && row.need.organisationId === viewer.organisationId;
-  const isStaff = viewer.role === "staff" || viewer.role === "admin";
+  const isStaff = hasRole(viewer, "staff");
   const visible =
     isOwner ||
     (isStaff && statusNow !== "draft") ||

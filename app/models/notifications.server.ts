@@ -3,9 +3,10 @@
  * user turned that kind of email off. Every capability notifies through `notify`.
  */
 import crypto from "node:crypto";
-import { and, count, desc, eq, inArray, isNull, or } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb, schema, type DbOrTx } from "../../db/client.server";
 import { emailGroupOf, EMAIL_GROUPS, type EmailGroup, type NotificationKind } from "~/lib/notification-kinds";
+import { STAFF_ROLES } from "~/lib/permissions";
 import { enqueueEmail, siteUrl } from "~/utils/email.server";
 import { translator } from "~/utils/i18n";
 
@@ -26,7 +27,7 @@ export function staffUserIds(db: DbOrTx = getDb()): string[] {
   return db
     .select({ id: schema.users.id })
     .from(schema.users)
-    .where(and(or(eq(schema.users.role, "staff"), eq(schema.users.role, "admin")), eq(schema.users.active, true)))
+    .where(and(inArray(schema.users.role, [...STAFF_ROLES]), eq(schema.users.active, true)))
     .all()
     .map((r) => r.id);
 }

@@ -1,20 +1,24 @@
 /** Single-use links (password reset, email verification): only a hash is stored. */
 import crypto from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
-import { getDb, schema } from "../../db/client.server";
+import { getDb, schema, type DbOrTx } from "../../db/client.server";
 import type { TokenPurpose } from "../../db/schema";
+import { DAY_MS } from "~/lib/local-date";
+import { expectOneChange } from "./transition.server";
 
 export const TOKEN_TTL_MS: Record<TokenPurpose, number> = {
   password_reset: 60 * 60_000,
-  email_verification: 48 * 60 * 60_000,
+  email_verification: 2 * DAY_MS,
 };
 
 const sha256 = (value: string) => crypto.createHash("sha256").update(value).digest("hex");
 
-/** Issues a new token, cancelling any earlier unused one of the same purpose. */
-export function issueToken(userId: string, purpose: TokenPurpose, now = Date.now()): string {
+/**
+ * Issues a new token, cancelling any earlier unused one of the same purpose (in `db`, the caller's
+ * transaction, when given).
+ */
+export function issueToken(userId: string, purpose: TokenPurpose, now = Date.now(), db: DbOrTx = getDb()): string {
   const token = crypto.randomBytes(32).toString("base64url");
-  const db = getDb();
   db.transaction((tx) => {
     tx.update(schema.userTokens)
       .set({ usedAt: now })
@@ -40,36 +44,36 @@ export function issueToken(userId: string, purpose: TokenPurpose, now = Date.now
   return token;
 }
 
-/** The user a valid, unexpired, unused token belongs to, without using it up. */
-export function peekToken(token: string, purpose: TokenPurpose, now = Date.now()): string | null {
-  const row = getDb()
+/** A valid (known, unexpired, unused) token of that purpose: its id and its user, or null. */
+export function usableToken(
+  token: string,
+  purpose: TokenPurpose,
+  now = Date.now(),
+  db: DbOrTx = getDb(),
+): { id: string; userId: string } | null {
+  const row = db
     .select()
     .from(schema.userTokens)
     .where(and(eq(schema.userTokens.tokenHash, sha256(token)), eq(schema.userTokens.purpose, purpose)))
     .get();
   if (!row || row.usedAt !== null || row.expiresAt <= now) return null;
-  return row.userId;
+  return { id: row.id, userId: row.userId };
+}
+
+/** The user a valid token belongs to, without using it up (a page may show its form). */
+export function peekToken(token: string, purpose: TokenPurpose, now = Date.now()): string | null {
+  return usableToken(token, purpose, now)?.userId ?? null;
 }
 
 /**
- * Uses a token up and runs `then` in the same transaction; returns the user id, or null when the
- * token is unknown, used or expired. Two concurrent uses cannot both succeed.
+ * Uses a token up, inside the transition that acts on it: a compare-and-set on "still unused", so
+ * that of two requests racing with one link, the second rolls back as `stale`.
  */
-export function consumeToken(
-  token: string,
-  purpose: TokenPurpose,
-  then: (userId: string, tx: Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0]) => void,
-  now = Date.now(),
-): string | null {
-  return getDb().transaction((tx) => {
-    const row = tx
-      .select()
-      .from(schema.userTokens)
-      .where(and(eq(schema.userTokens.tokenHash, sha256(token)), eq(schema.userTokens.purpose, purpose)))
-      .get();
-    if (!row || row.usedAt !== null || row.expiresAt <= now) return null;
-    tx.update(schema.userTokens).set({ usedAt: now }).where(eq(schema.userTokens.id, row.id)).run();
-    then(row.userId, tx);
-    return row.userId;
-  });
+export function useToken(tx: DbOrTx, tokenId: string, now = Date.now()) {
+  const used = tx
+    .update(schema.userTokens)
+    .set({ usedAt: now })
+    .where(and(eq(schema.userTokens.id, tokenId), isNull(schema.userTokens.usedAt)))
+    .run();
+  expectOneChange(used, "token");
 }

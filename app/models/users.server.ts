@@ -1,15 +1,26 @@
 /**
- * Accounts: organisations and their users. Owns the queries and transactions of registration,
- * sign-in bookkeeping, staff accounts and (de)activation.
+ * Organisations and their users: registration, staff accounts, the admin's user actions
+ * ((de)activation) and the lists. The journeys of one's own account (sign-in, email verification,
+ * passwords) are in accounts.server.ts. Each change writes its audit entry, and its mail to the
+ * outbox, in its own transaction (the transition pattern, app/models/transition.server.ts).
  */
 import crypto from "node:crypto";
-import { and, count, desc, eq, like, sql } from "drizzle-orm";
-import { getDb, schema } from "../../db/client.server";
-import type { DB } from "../../db/client.server";
+import { and, asc, count, desc, eq, inArray, like, sql } from "drizzle-orm";
+import { getDb, schema, type DB, type DbOrTx } from "../../db/client.server";
 import { sizeClassFromBands, type CapitalBand, type RevenueBand } from "~/lib/enterprise-size";
+import { STAFF_ROLES } from "~/lib/permissions";
 import { sectorGroup, type Lang, type Role, type Sector, type StaffOrganisation } from "~/lib/reference";
 import { searchText } from "~/lib/search-text";
+import {
+  assertRole,
+  hashPassword,
+  invalidateUserSessions,
+  temporaryPassword,
+  type SessionUser,
+} from "~/utils/auth.server";
+import { sendAlreadyRegisteredEmail, sendStaffWelcomeEmail, sendVerificationEmail } from "./account-emails.server";
 import { recordAudit } from "./audit.server";
+import { expectOneChange, transition, type TransitionResult } from "./transition.server";
 
 export type UserRow = typeof schema.users.$inferSelect;
 
@@ -30,10 +41,15 @@ export type VendorRegistration = { legalName: string; taxCode: string; user: New
 export type RegistrationResult =
   { ok: true; userId: string; organisationId: string } | { ok: false; reason: "taxCodeTaken" | "emailTaken" };
 
+/** Where a request's change came from: the address for the audit log, the request for mail links. */
+export type RequestContext = { ip: string | null; request: Request };
+
+type Actor = Pick<SessionUser, "id" | "role">;
+
 const userSearchText = (name: string, email: string, organisation: string) =>
   searchText(`${name} ${email} ${organisation}`);
 
-export function emailTaken(email: string, db: DB = getDb()): boolean {
+export function emailTaken(email: string, db: DbOrTx = getDb()): boolean {
   return !!db
     .select({ id: schema.users.id })
     .from(schema.users)
@@ -41,7 +57,7 @@ export function emailTaken(email: string, db: DB = getDb()): boolean {
     .get();
 }
 
-export function taxCodeTaken(taxCode: string, db: DB = getDb()): boolean {
+export function taxCodeTaken(taxCode: string, db: DbOrTx = getDb()): boolean {
   return !!db
     .select({ id: schema.organisations.id })
     .from(schema.organisations)
@@ -50,7 +66,7 @@ export function taxCodeTaken(taxCode: string, db: DB = getDb()): boolean {
 }
 
 function insertUser(
-  tx: DB,
+  tx: DbOrTx,
   organisationId: string,
   legalName: string,
   role: Role,
@@ -75,23 +91,50 @@ function insertUser(
   return id;
 }
 
+/**
+ * Registration, in one immediate transaction: the organisation, its first user, the audit entry and
+ * (with a request context) the verification mail. An address already registered gets, instead, a
+ * mail saying so, and the caller answers the same as for a new account.
+ */
 function register(
   org: Omit<typeof schema.organisations.$inferInsert, "id">,
   role: "sme" | "vendor",
   user: NewUser,
+  ctx?: RequestContext,
 ): RegistrationResult {
-  const db = getDb();
   try {
-    return db.transaction((tx) => {
-      if (org.taxCode && taxCodeTaken(org.taxCode, tx)) return { ok: false, reason: "taxCodeTaken" } as const;
-      if (emailTaken(user.email, tx)) return { ok: false, reason: "emailTaken" } as const;
-      const organisationId = crypto.randomUUID();
-      tx.insert(schema.organisations)
-        .values({ ...org, id: organisationId })
-        .run();
-      const userId = insertUser(tx, organisationId, org.legalName, role, user);
-      return { ok: true, userId, organisationId } as const;
-    });
+    return getDb().transaction(
+      (tx): RegistrationResult => {
+        if (org.taxCode && taxCodeTaken(org.taxCode, tx)) return { ok: false, reason: "taxCodeTaken" };
+        if (emailTaken(user.email, tx)) {
+          const existing = findUserByEmail(user.email, tx);
+          if (ctx && existing) sendAlreadyRegisteredEmail(ctx.request, existing, tx);
+          return { ok: false, reason: "emailTaken" };
+        }
+        const organisationId = crypto.randomUUID();
+        tx.insert(schema.organisations)
+          .values({ ...org, id: organisationId })
+          .run();
+        const userId = insertUser(tx, organisationId, org.legalName, role, user);
+        recordAudit(
+          {
+            actorId: userId,
+            action: "register",
+            subjectType: "organisation",
+            subjectId: organisationId,
+            ip: ctx?.ip ?? null,
+            details: { kind: role },
+          },
+          tx,
+        );
+        if (ctx) {
+          const recipient = { id: userId, email: user.email.toLowerCase(), name: user.name, lang: user.lang };
+          sendVerificationEmail(ctx.request, recipient, tx);
+        }
+        return { ok: true, userId, organisationId };
+      },
+      { behavior: "immediate" },
+    );
   } catch (error) {
     // A concurrent registration won the race to the unique index.
     const message = String(error);
@@ -105,7 +148,7 @@ function register(
   }
 }
 
-export function registerSme(input: SmeRegistration): RegistrationResult {
+export function registerSme(input: SmeRegistration, ctx?: RequestContext): RegistrationResult {
   const size = sizeClassFromBands({
     group: sectorGroup(input.sector),
     employees: input.employees,
@@ -126,19 +169,21 @@ export function registerSme(input: SmeRegistration): RegistrationResult {
     },
     "sme",
     input.user,
+    ctx,
   );
 }
 
-export function registerVendor(input: VendorRegistration): RegistrationResult {
+export function registerVendor(input: VendorRegistration, ctx?: RequestContext): RegistrationResult {
   return register(
     { kind: "vendor", legalName: input.legalName, taxCode: input.taxCode, vendorStatus: "draft" },
     "vendor",
     input.user,
+    ctx,
   );
 }
 
-export function findUserByEmail(email: string): UserRow | undefined {
-  return getDb()
+export function findUserByEmail(email: string, db: DbOrTx = getDb()): UserRow | undefined {
+  return db
     .select()
     .from(schema.users)
     .where(sql`lower(${schema.users.email}) = ${email.toLowerCase()}`)
@@ -153,21 +198,6 @@ export function getOrganisation(id: string) {
   return getDb().select().from(schema.organisations).where(eq(schema.organisations.id, id)).get();
 }
 
-export function recordSignIn(userId: string, lang: Lang) {
-  getDb().update(schema.users).set({ lastSignInAt: Date.now(), lang }).where(eq(schema.users.id, userId)).run();
-}
-
-export function markEmailVerified(userId: string, db: DB = getDb()) {
-  db.update(schema.users)
-    .set({ emailVerifiedAt: Date.now() })
-    .where(and(eq(schema.users.id, userId), sql`${schema.users.emailVerifiedAt} is null`))
-    .run();
-}
-
-export function setPassword(userId: string, passwordHash: string, db: DB = getDb()) {
-  db.update(schema.users).set({ passwordHash, mustChangePassword: false }).where(eq(schema.users.id, userId)).run();
-}
-
 export function staffOrganisationId(code: StaffOrganisation): string {
   const row = getDb()
     .select({ id: schema.organisations.id })
@@ -179,7 +209,7 @@ export function staffOrganisationId(code: StaffOrganisation): string {
 }
 
 /** Creates or returns the three staff organisations of the agreement. */
-export function ensureStaffOrganisations(db: DB = getDb()) {
+export function ensureStaffOrganisations(db: DbOrTx = getDb()) {
   const names: Record<StaffOrganisation, string> = {
     HUBA: "Hiệp hội Doanh nghiệp TP.HCM (HUBA)",
     HCA: "Hội Tin học TP.HCM (HCA)",
@@ -197,16 +227,19 @@ export type StaffAccount = {
   name: string;
   email: string;
   staffCode: StaffOrganisation;
-  role: "staff" | "admin";
+  role: (typeof STAFF_ROLES)[number];
   passwordHash: string;
   lang: Lang;
 };
 
-/** A staff or admin account with a temporary password that must be changed at first sign-in. */
+/**
+ * The row of a staff or admin account whose password must be changed at first sign-in (in `db`, the
+ * caller's transaction, when given). The admin's action is `createStaffAccount`.
+ */
 export function createStaffUser(
   input: StaffAccount,
+  db: DbOrTx = getDb(),
 ): { ok: true; userId: string } | { ok: false; reason: "emailTaken" } {
-  const db = getDb();
   return db.transaction((tx) => {
     if (emailTaken(input.email, tx)) return { ok: false, reason: "emailTaken" } as const;
     const organisation = tx
@@ -311,8 +344,87 @@ export function activeAdminCount(): number {
   );
 }
 
-export function setUserActive(userId: string, active: boolean) {
-  getDb().update(schema.users).set({ active }).where(eq(schema.users.id, userId)).run();
+/**
+ * An admin creates a staff or admin account: a temporary password (returned once, for the admin to
+ * hand over; never stored in clear nor mailed), the account, the audit entry and the welcome mail,
+ * in one transaction.
+ */
+export async function createStaffAccount(
+  admin: Actor,
+  input: Omit<StaffAccount, "passwordHash">,
+  ctx: RequestContext,
+): Promise<{ ok: true; userId: string; password: string } | { ok: false; error: "emailTaken" }> {
+  assertRole(admin, "admin");
+  const password = temporaryPassword();
+  const passwordHash = await hashPassword(password);
+  try {
+    return getDb().transaction(
+      (tx) => {
+        const created = createStaffUser({ ...input, passwordHash }, tx);
+        if (!created.ok) return { ok: false, error: "emailTaken" } as const;
+        recordAudit(
+          {
+            actorId: admin.id,
+            action: "staff_account_created",
+            subjectType: "user",
+            subjectId: created.userId,
+            ip: ctx.ip,
+            details: { role: input.role, organisation: input.staffCode },
+          },
+          tx,
+        );
+        const user = { id: created.userId, email: input.email.toLowerCase(), name: input.name, lang: input.lang };
+        sendStaffWelcomeEmail(ctx.request, user, tx);
+        return { ok: true, userId: created.userId, password } as const;
+      },
+      { behavior: "immediate" },
+    );
+  } catch (error) {
+    // A concurrent request won the race to the unique index.
+    if (String(error).includes("users.email") || String(error).includes("users_email_unique")) {
+      return { ok: false, error: "emailTaken" };
+    }
+    throw error;
+  }
+}
+
+/**
+ * An admin deactivates or reactivates an account (never their own). The write is a compare-and-set
+ * from the opposite state: if another admin did it first, the answer is `stale`. A deactivated
+ * user's sessions end after the commit (and `getUser` refuses an inactive account meanwhile).
+ */
+export async function setUserActive(
+  admin: Actor,
+  userId: string,
+  active: boolean,
+  ip: string | null,
+): Promise<TransitionResult<"self">> {
+  assertRole(admin, "admin");
+  if (userId === admin.id) return { ok: false, error: "self" };
+  const user = getUserById(userId);
+  if (!user) throw new Response("Not found", { status: 404 });
+  if (user.active === active) return { ok: false, error: "stale" };
+  const result = transition((tx) => {
+    const changed = tx
+      .update(schema.users)
+      .set({ active })
+      .where(and(eq(schema.users.id, userId), eq(schema.users.active, !active)))
+      .run();
+    expectOneChange(changed, "user");
+    recordAudit(
+      {
+        actorId: admin.id,
+        action: active ? "user_reactivated" : "user_deactivated",
+        subjectType: "user",
+        subjectId: userId,
+        ip,
+      },
+      tx,
+    );
+    return { ok: true } as const;
+  });
+  if (result.ok && !active) await invalidateUserSessions(userId);
+  return result;
 }
 
 export const USERS_PAGE_SIZE = 20;
@@ -346,12 +458,28 @@ export function listUsers({ q, role, page }: { q?: string; role?: Role; page: nu
   return { rows, total, pageCount: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)) };
 }
 
-/** Active staff and admins, for assigning work. */
-export function activeStaff() {
-  return getDb()
+/** Active staff and admins by name, for assigning work. */
+export function activeStaff(db: DbOrTx = getDb()) {
+  return db
+    .select({ id: schema.users.id, name: schema.users.name, email: schema.users.email })
+    .from(schema.users)
+    .where(and(inArray(schema.users.role, [...STAFF_ROLES]), eq(schema.users.active, true)))
+    .orderBy(asc(schema.users.name), asc(schema.users.id))
+    .limit(500)
+    .all();
+}
+
+/** The user, when active and holding staff permissions (a staff member or an admin). */
+export function activeStaffMember(userId: string, db: DbOrTx = getDb()) {
+  return db
     .select({ id: schema.users.id, name: schema.users.name })
     .from(schema.users)
-    .where(and(sql`${schema.users.role} IN ('staff', 'admin')`, eq(schema.users.active, true)))
-    .orderBy(schema.users.name)
-    .all();
+    .where(
+      and(eq(schema.users.id, userId), inArray(schema.users.role, [...STAFF_ROLES]), eq(schema.users.active, true)),
+    )
+    .get();
+}
+
+export function isActiveStaff(userId: string, db: DbOrTx = getDb()): boolean {
+  return !!activeStaffMember(userId, db);
 }

@@ -1,17 +1,80 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { StaleAlert } from "~/components/stale-alert";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
+import { Field, FormErrors } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
-import { ELIGIBLE_SIZE_CLASSES, SUPPORT_KINDS, SupportRatesSchema } from "~/lib/support-estimate";
+import { ELIGIBLE_SIZE_CLASSES, SUPPORT_KINDS, SupportRatesSchema, type SupportRates } from "~/lib/support-estimate";
 import { RISK_THRESHOLDS_DEFAULT, RiskThresholdsSchema, type RiskThresholds } from "~/lib/risk-rules";
 import { getRiskThresholds, RISK_THRESHOLDS_KEY } from "~/models/flags.server";
-import { getSupportRates, saveSetting, SUPPORT_RATES_KEY } from "~/models/settings.server";
+import { getSupportRates, saveSetting, settingVersion, SUPPORT_RATES_KEY } from "~/models/settings.server";
 import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
+import { useIntentResult } from "~/utils/use-intent-result";
 
 const THRESHOLD_KEYS = Object.keys(RISK_THRESHOLDS_DEFAULT) as (keyof RiskThresholds)[];
+
+const REQUIRED = { required_error: "errors.required", invalid_type_error: "errors.required" };
+
+/**
+ * A number as an admin types it ("1,5" or "1.5"), then checked by the stored setting's own rule
+ * (`then`), scaled first (a percentage typed, a fraction stored).
+ */
+const typedNumber = (then: z.ZodTypeAny, scale = 1, separators = /,/) =>
+  z
+    .string(REQUIRED)
+    .trim()
+    .transform((typed, ctx) => {
+      const plain = separators.source === "," ? typed.replace(",", ".") : typed.replace(separators, "");
+      if (!/^\d+(\.\d+)?$/.test(plain)) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: "errors.number" });
+        return z.NEVER;
+      }
+      return Number(plain) / scale;
+    })
+    .pipe(then);
+
+/** The form's version of a setting: when it was last saved as the page loaded it (none: default). */
+const version = z.number().int().optional();
+
+const rateShape = SupportRatesSchema.shape.micro.shape.solution.shape;
+const supportKind = z.object({
+  rate: typedNumber(rateShape.rate, 100),
+  cap: typedNumber(rateShape.cap, 1, /[\s.,₫đ]/gi),
+});
+const supportSize = z.object({ solution: supportKind, consulting: supportKind });
+const SupportSchema = z.object({
+  intent: z.literal("support"),
+  version,
+  micro: supportSize,
+  small: supportSize,
+  medium: supportSize,
+});
+
+const thresholdShape = RiskThresholdsSchema.innerType().shape;
+const ThresholdsSchema = z
+  .object({
+    intent: z.literal("thresholds"),
+    version,
+    ...(Object.fromEntries(THRESHOLD_KEYS.map((key) => [key, typedNumber(thresholdShape[key])])) as Record<
+      keyof RiskThresholds,
+      ReturnType<typeof typedNumber>
+    >),
+  })
+  // The rules across fields (a high threshold above its medium one) are the stored schema's own.
+  .superRefine((value, ctx) => {
+    const checked = RiskThresholdsSchema.safeParse(thresholdsOf(value));
+    if (!checked.success) for (const issue of checked.error.issues) ctx.addIssue(issue);
+  });
+
+function thresholdsOf(value: Record<string, unknown>): RiskThresholds {
+  return Object.fromEntries(THRESHOLD_KEYS.map((key) => [key, value[key]])) as RiskThresholds;
+}
 
 export const meta: MetaFunction = (args) => title(args, "adminSettings.title");
 
@@ -19,7 +82,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
   return json({
     rates: getSupportRates(),
+    ratesVersion: settingVersion(SUPPORT_RATES_KEY),
     thresholds: getRiskThresholds(),
+    thresholdsVersion: settingVersion(RISK_THRESHOLDS_KEY),
     saved: new URL(request.url).searchParams.get("saved"),
   });
 }
@@ -27,57 +92,138 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** Rates are typed as percentages and caps as whole đồng; stored as fractions and đồng. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
-  const form = await request.formData();
-  if (form.get("intent") === "thresholds") {
-    const typed: Record<string, string> = {};
-    const raw: Record<string, number> = {};
-    for (const key of THRESHOLD_KEYS) {
-      const value = String(form.get(key) ?? "")
-        .trim()
-        .replace(",", ".");
-      typed[key] = value;
-      raw[key] = value === "" || !/^\d+(\.\d+)?$/.test(value) ? Number.NaN : Number(value);
-    }
-    const parsed = RiskThresholdsSchema.safeParse(raw);
-    if (!parsed.success) {
-      const errors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) errors[issue.path.join(".") || "form"] = issue.message;
-      return json({ section: "thresholds", errors, typed }, { status: 400 });
-    }
-    saveSetting(RISK_THRESHOLDS_KEY, parsed.data, admin.id, context.ip);
-    return redirect("/admin/settings?saved=thresholds");
-  }
-  const raw: Record<string, Record<string, { rate: number; cap: number }>> = {};
-  const typed: Record<string, string> = {};
-  for (const size of ELIGIBLE_SIZE_CLASSES) {
-    raw[size] = {};
-    for (const kind of SUPPORT_KINDS) {
-      const rate = String(form.get(`${size}.${kind}.rate`) ?? "").trim();
-      const cap = String(form.get(`${size}.${kind}.cap`) ?? "").replace(/[\s.,₫]/g, "");
-      typed[`${size}.${kind}.rate`] = rate;
-      typed[`${size}.${kind}.cap`] = cap;
-      raw[size]![kind] = {
-        rate: rate === "" || !/^\d+(\.\d+)?$/.test(rate) ? Number.NaN : Number(rate) / 100,
-        cap: cap === "" || !/^\d+$/.test(cap) ? Number.NaN : Number(cap),
-      };
-    }
-  }
-  const parsed = SupportRatesSchema.safeParse(raw);
-  if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) errors[issue.path.join(".")] = issue.message;
-    return json({ section: "support", errors, typed }, { status: 400 });
-  }
-  saveSetting(SUPPORT_RATES_KEY, parsed.data, admin.id, context.ip);
-  return redirect("/admin/settings?saved=support");
+  const formData = await request.formData();
+  const intent = formData.get("intent") === "thresholds" ? "thresholds" : "support";
+  const submission =
+    intent === "thresholds"
+      ? parseWithZod(formData, { schema: ThresholdsSchema })
+      : parseWithZod(formData, { schema: SupportSchema });
+  if (submission.status !== "success")
+    return json({ intent, result: submission.reply(), stale: false }, { status: 400 });
+  const value = submission.value;
+  const saved =
+    value.intent === "thresholds"
+      ? saveSetting(admin, RISK_THRESHOLDS_KEY, thresholdsOf(value), value.version ?? null, context.ip)
+      : saveSetting(
+          admin,
+          SUPPORT_RATES_KEY,
+          SupportRatesSchema.parse({ micro: value.micro, small: value.small, medium: value.medium }),
+          value.version ?? null,
+          context.ip,
+        );
+  // Another admin saved since this page was loaded: what they saved shows, this form keeps what was typed.
+  if (!saved.ok) return json({ intent, result: submission.reply(), stale: true }, { status: 409 });
+  return redirect(`/admin/settings?saved=${intent}`);
+}
+
+const percent = (rate: number) => String(Math.round(rate * 10000) / 100);
+
+/**
+ * The version the page now shows, always the latest loaded (not what was last submitted): after a
+ * `stale` answer, saving again means saving over what the other admin saved, knowingly.
+ */
+function VersionInput({ version }: { version: number | null }) {
+  return <input type="hidden" name="version" value={version ?? ""} />;
+}
+
+function SupportForm({ rates, version }: { rates: SupportRates; version: number | null }) {
+  const { t } = useTranslation();
+  const lastResult = useIntentResult("support");
+  const [form, fields] = useForm({
+    id: "support",
+    lastResult,
+    constraint: getZodConstraint(SupportSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SupportSchema }),
+    defaultValue: {
+      ...Object.fromEntries(
+        ELIGIBLE_SIZE_CLASSES.map((size) => [
+          size,
+          Object.fromEntries(
+            SUPPORT_KINDS.map((kind) => [
+              kind,
+              { rate: percent(rates[size][kind].rate), cap: String(rates[size][kind].cap) },
+            ]),
+          ),
+        ]),
+      ),
+    },
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="mt-4 space-y-5">
+      <input type="hidden" name="intent" value="support" />
+      <VersionInput version={version} />
+      <FormErrors id={form.errorId} errors={form.errors} />
+      {ELIGIBLE_SIZE_CLASSES.map((size) => {
+        const kinds = fields[size].getFieldset();
+        return (
+          <fieldset key={size} className="rounded-md border border-slate-200 p-3">
+            <legend className="px-1 font-semibold">{t(`sizeClasses.${size}`)}</legend>
+            <div className="grid gap-3 sm:grid-cols-2">
+              {SUPPORT_KINDS.map((kind) => {
+                const f = kinds[kind].getFieldset();
+                return (
+                  <div key={kind} className="space-y-2">
+                    <p className="text-sm font-medium">{t(`support.kinds.${kind}`)}</p>
+                    <Field
+                      meta={f.rate}
+                      label={t("adminSettings.support.rate")}
+                      inputProps={{ inputMode: "decimal" }}
+                    />
+                    <Field meta={f.cap} label={t("adminSettings.support.cap")} inputProps={{ inputMode: "numeric" }} />
+                  </div>
+                );
+              })}
+            </div>
+          </fieldset>
+        );
+      })}
+      <Button>{t("adminSettings.save")}</Button>
+    </Form>
+  );
+}
+
+function ThresholdsForm({ thresholds, version }: { thresholds: RiskThresholds; version: number | null }) {
+  const { t } = useTranslation();
+  const lastResult = useIntentResult("thresholds");
+  const [form, fields] = useForm({
+    id: "thresholds",
+    lastResult,
+    constraint: getZodConstraint(ThresholdsSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ThresholdsSchema }),
+    defaultValue: {
+      ...Object.fromEntries(THRESHOLD_KEYS.map((key) => [key, String(thresholds[key])])),
+    },
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="mt-4 space-y-4">
+      <input type="hidden" name="intent" value="thresholds" />
+      <VersionInput version={version} />
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        {THRESHOLD_KEYS.map((key) => (
+          <Field
+            key={key}
+            meta={fields[key]}
+            label={t(`adminSettings.thresholds.keys.${key}`)}
+            inputProps={{ inputMode: "decimal" }}
+          />
+        ))}
+      </div>
+      <Button>{t("adminSettings.save")}</Button>
+    </Form>
+  );
 }
 
 export default function AdminSettings() {
   const { t } = useTranslation();
-  const { rates, thresholds, saved } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
-  const failed = data?.section === "support" ? data : undefined;
-  const failedThresholds = data?.section === "thresholds" ? data : undefined;
+  const { rates, ratesVersion, thresholds, thresholdsVersion, saved } = useLoaderData<typeof loader>();
+  const support = useIntentResult("support");
+  const thresholdsResult = useIntentResult("thresholds");
+  const invalid = support?.status === "error" || thresholdsResult?.status === "error";
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <PageHeader title={t("adminSettings.title")} lead={t("adminSettings.lead")} />
@@ -86,7 +232,8 @@ export default function AdminSettings() {
           {t("adminSettings.saved")}
         </Alert>
       ) : null}
-      {data ? (
+      <StaleAlert />
+      {invalid ? (
         <Alert tone="error" role="alert">
           {t("adminSettings.invalid")}
         </Alert>
@@ -94,102 +241,12 @@ export default function AdminSettings() {
       <Card>
         <h2 className="text-lg font-semibold">{t("adminSettings.support.title")}</h2>
         <p className="mt-1 text-sm text-slate-700">{t("adminSettings.support.lead")}</p>
-        <Form method="post" className="mt-4 space-y-5">
-          {ELIGIBLE_SIZE_CLASSES.map((size) => (
-            <fieldset key={size} className="rounded-md border border-slate-200 p-3">
-              <legend className="px-1 font-semibold">{t(`sizeClasses.${size}`)}</legend>
-              <div className="grid gap-3 sm:grid-cols-2">
-                {SUPPORT_KINDS.map((kind) => {
-                  const rateName = `${size}.${kind}.rate`;
-                  const capName = `${size}.${kind}.cap`;
-                  const rateError = failed?.errors[rateName];
-                  const capError = failed?.errors[capName];
-                  return (
-                    <div key={kind} className="space-y-2">
-                      <p className="text-sm font-medium">{t(`support.kinds.${kind}`)}</p>
-                      <label htmlFor={rateName} className="block text-sm">
-                        {t("adminSettings.support.rate")}
-                      </label>
-                      <input
-                        id={rateName}
-                        name={rateName}
-                        inputMode="decimal"
-                        defaultValue={
-                          failed?.typed[rateName] ?? String(Math.round(rates[size][kind].rate * 10000) / 100)
-                        }
-                        aria-invalid={rateError ? true : undefined}
-                        aria-describedby={rateError ? `${rateName}-error` : undefined}
-                        className="block w-full rounded-md border border-slate-300 px-3 py-2"
-                      />
-                      {rateError ? (
-                        <p id={`${rateName}-error`} className="text-sm text-red-700">
-                          {t(rateError)}
-                        </p>
-                      ) : null}
-                      <label htmlFor={capName} className="block text-sm">
-                        {t("adminSettings.support.cap")}
-                      </label>
-                      <input
-                        id={capName}
-                        name={capName}
-                        inputMode="numeric"
-                        defaultValue={failed?.typed[capName] ?? String(rates[size][kind].cap)}
-                        aria-invalid={capError ? true : undefined}
-                        aria-describedby={capError ? `${capName}-error` : undefined}
-                        className="block w-full rounded-md border border-slate-300 px-3 py-2"
-                      />
-                      {capError ? (
-                        <p id={`${capName}-error`} className="text-sm text-red-700">
-                          {t(capError)}
-                        </p>
-                      ) : null}
-                    </div>
-                  );
-                })}
-              </div>
-            </fieldset>
-          ))}
-          <Button>{t("adminSettings.save")}</Button>
-        </Form>
+        <SupportForm rates={rates} version={ratesVersion} />
       </Card>
       <Card>
         <h2 className="text-lg font-semibold">{t("adminSettings.thresholds.title")}</h2>
         <p className="mt-1 text-sm text-slate-700">{t("adminSettings.thresholds.lead")}</p>
-        <Form method="post" className="mt-4 space-y-4">
-          <input type="hidden" name="intent" value="thresholds" />
-          {failedThresholds?.errors.form ? (
-            <p role="alert" className="text-sm text-red-700">
-              {t(failedThresholds.errors.form)}
-            </p>
-          ) : null}
-          <div className="grid gap-4 sm:grid-cols-2">
-            {THRESHOLD_KEYS.map((key) => {
-              const error = failedThresholds?.errors[key];
-              return (
-                <div key={key}>
-                  <label htmlFor={key} className="mb-1 block text-sm font-medium">
-                    {t(`adminSettings.thresholds.keys.${key}`)}
-                  </label>
-                  <input
-                    id={key}
-                    name={key}
-                    inputMode="decimal"
-                    defaultValue={failedThresholds?.typed[key] ?? String(thresholds[key])}
-                    aria-invalid={error ? true : undefined}
-                    aria-describedby={error ? `${key}-error` : undefined}
-                    className="block w-full rounded-md border border-slate-300 px-3 py-2"
-                  />
-                  {error ? (
-                    <p id={`${key}-error`} className="text-sm text-red-700">
-                      {t(error)}
-                    </p>
-                  ) : null}
-                </div>
-              );
-            })}
-          </div>
-          <Button>{t("adminSettings.save")}</Button>
-        </Form>
+        <ThresholdsForm thresholds={thresholds} version={thresholdsVersion} />
       </Card>
     </div>
   );

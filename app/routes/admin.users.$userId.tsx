@@ -4,15 +4,15 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { StaleAlert } from "~/components/stale-alert";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { FieldErrors, FormErrors } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
 import { formatDateTime } from "~/lib/format";
-import { recordAudit } from "~/models/audit.server";
 import { getOrganisation, getUserById, setUserActive } from "~/models/users.server";
-import { invalidateUserSessions, requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
 
 const ActiveSchema = z.object({
@@ -54,26 +54,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
   const user = load(params.userId);
   const submission = parseWithZod(await request.formData(), { schema: ActiveSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  if (user.id === admin.id)
-    return json(submission.reply({ formErrors: ["errors.cannotDeactivateSelf"] }), { status: 400 });
+  if (submission.status !== "success") return json({ result: submission.reply(), stale: false }, { status: 400 });
   const active = submission.value.intent === "reactivate";
-  setUserActive(user.id, active);
-  if (!active) await invalidateUserSessions(user.id);
-  recordAudit({
-    actorId: admin.id,
-    action: active ? "user_reactivated" : "user_deactivated",
-    subjectType: "user",
-    subjectId: user.id,
-    ip: context.ip,
-  });
+  const result = await setUserActive(admin, user.id, active, context.ip);
+  if (!result.ok && result.error === "self") {
+    return json(
+      { result: submission.reply({ formErrors: ["errors.cannotDeactivateSelf"] }), stale: false },
+      { status: 400 },
+    );
+  }
+  // Another admin did it first: the page shows the account as it now stands.
+  if (!result.ok) return json({ result: submission.reply({ resetForm: true }), stale: true }, { status: 409 });
   return redirect(`/admin/users/${user.id}?notice=${active ? "reactivated" : "deactivated"}`);
 }
 
 export default function AdminUser() {
   const { t } = useTranslation();
   const { user, self, notice } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = useActionData<typeof action>()?.result;
   const intent = user.active ? "deactivate" : "reactivate";
   const [form, fields] = useForm({
     id: `active-${user.id}-${intent}`,
@@ -89,6 +87,7 @@ export default function AdminUser() {
         </Link>
       </p>
       <PageHeader title={user.name} lead={user.email} />
+      <StaleAlert />
       {notice ? (
         <Alert tone="success" role="status">
           {t(`adminUser.notice.${notice}`, { defaultValue: "" })}

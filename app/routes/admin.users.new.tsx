@@ -8,11 +8,10 @@ import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Field, FormErrors, SelectField } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
+import { STAFF_ROLES } from "~/lib/permissions";
 import { STAFF_ORGANISATIONS } from "~/lib/reference";
-import { sendStaffWelcomeEmail } from "~/models/account-emails.server";
-import { recordAudit } from "~/models/audit.server";
-import { createStaffUser, getUserById } from "~/models/users.server";
-import { hashPassword, requireRole, temporaryPassword } from "~/utils/auth.server";
+import { createStaffAccount } from "~/models/users.server";
+import { requireRole } from "~/utils/auth.server";
 import { getLang } from "~/utils/i18n.server";
 import { title } from "~/utils/meta";
 import { email, oneOf, text } from "~/utils/validation";
@@ -21,7 +20,7 @@ const StaffSchema = z.object({
   name: text(120),
   email,
   staffCode: oneOf(STAFF_ORGANISATIONS),
-  role: oneOf(["staff", "admin"] as const),
+  role: oneOf(STAFF_ROLES),
 });
 
 export const meta: MetaFunction = (args) => title(args, "adminNewUser.title");
@@ -35,32 +34,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
   const submission = parseWithZod(await request.formData(), { schema: StaffSchema });
   if (submission.status !== "success") return json({ result: submission.reply(), created: null }, { status: 400 });
-  const password = temporaryPassword();
-  const result = createStaffUser({
-    ...submission.value,
-    passwordHash: await hashPassword(password),
-    lang: getLang(request),
-  });
+  const result = await createStaffAccount(
+    admin,
+    { ...submission.value, lang: getLang(request) },
+    { ip: context.ip, request },
+  );
   if (!result.ok) {
     return json(
       { result: submission.reply({ fieldErrors: { email: ["errors.emailTaken"] } }), created: null },
       { status: 400 },
     );
   }
-  recordAudit({
-    actorId: admin.id,
-    action: "staff_account_created",
-    subjectType: "user",
-    subjectId: result.userId,
-    ip: context.ip,
-    details: { role: submission.value.role, organisation: submission.value.staffCode },
-  });
-  const created = getUserById(result.userId);
-  if (created) sendStaffWelcomeEmail(request, created);
   // The temporary password is shown once, to the admin, and never stored in clear or emailed.
   return json({
     result: submission.reply({ resetForm: true }),
-    created: { id: result.userId, email: submission.value.email, password },
+    created: { id: result.userId, email: submission.value.email, password: result.password },
   });
 }
 
@@ -111,7 +99,7 @@ export default function NewStaffUser() {
           <SelectField
             meta={fields.role}
             label={t("me.role")}
-            options={(["staff", "admin"] as const).map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+            options={STAFF_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
           />
           <Button>{t("adminNewUser.submit")}</Button>
         </Form>

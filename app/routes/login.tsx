@@ -8,17 +8,9 @@ import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Field, FormErrors } from "~/components/ui/field";
 import { Card, Narrow, PageHeader } from "~/components/ui/page";
-import { recordAudit } from "~/models/audit.server";
+import { signIn } from "~/models/accounts.server";
 import { recordSignInFailure, signInLockedUntil } from "~/models/rate-limits.server";
-import { findUserByEmail, recordSignIn } from "~/models/users.server";
-import { sendVerificationEmail } from "~/models/account-emails.server";
-import {
-  createSessionCookie,
-  dummyPasswordHash,
-  requireAnonymous,
-  safeRedirect,
-  verifyPassword,
-} from "~/utils/auth.server";
+import { createSessionCookie, requireAnonymous, safeRedirect } from "~/utils/auth.server";
 import { getLang } from "~/utils/i18n.server";
 import { title } from "~/utils/meta";
 import { currentPassword, email } from "~/utils/validation";
@@ -50,26 +42,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   if (signInLockedUntil(address, context.ip)) return refuse("errors.signInLocked", 429);
 
-  const user = findUserByEmail(address);
-  const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-  if (!user || !valid) {
-    recordSignInFailure(address, context.ip);
-    recordAudit({ actorId: user?.id, actorEmail: address, action: "sign_in_failed", ip: context.ip });
+  const signedIn = await signIn({ email: address, password, lang: getLang(request) }, { ip: context.ip, request });
+  if (!signedIn.ok) {
+    if (signedIn.error === "failed") recordSignInFailure(address, context.ip);
+    if (signedIn.error === "inactive") return refuse("errors.accountDeactivated", 403);
+    if (signedIn.error === "unverified") return refuse("errors.emailNotVerified", 403);
+    // A wrong password, or one changed (or the account deactivated) while it was being checked.
     return refuse("errors.signInFailed");
   }
-  if (!user.active) {
-    recordAudit({ actorId: user.id, action: "sign_in_refused_inactive", ip: context.ip });
-    return refuse("errors.accountDeactivated", 403);
-  }
-  if (!user.emailVerifiedAt) {
-    sendVerificationEmail(request, user);
-    return refuse("errors.emailNotVerified", 403);
-  }
-  const lang = getLang(request);
-  recordSignIn(user.id, lang);
-  recordAudit({ actorId: user.id, action: "sign_in", ip: context.ip });
-  const cookie = await createSessionCookie(user.id);
-  const to = user.mustChangePassword ? "/me/password" : safeRedirect(redirectTo);
+  const cookie = await createSessionCookie(signedIn.userId);
+  const to = signedIn.mustChangePassword ? "/me/password" : safeRedirect(redirectTo);
   return redirect(to, { headers: { "Set-Cookie": cookie } });
 }
 

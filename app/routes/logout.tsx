@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { recordAudit } from "~/models/audit.server";
+import { recordSignOut } from "~/models/accounts.server";
 import { blankSessionCookie, getUser, signOut } from "~/utils/auth.server";
 
 /** Signing out changes state, so it is POST only; a GET just goes home. */
@@ -10,6 +10,6 @@ export function loader() {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await getUser(request);
   await signOut(request);
-  if (user) recordAudit({ actorId: user.id, action: "sign_out", ip: context.ip });
+  if (user) recordSignOut(user.id, context.ip);
   return redirect("/", { headers: { "Set-Cookie": blankSessionCookie() } });
 }

@@ -7,6 +7,7 @@ import { SmeOverview } from "~/components/sme-overview";
 import { Alert } from "~/components/ui/alert";
 import { buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/page";
+import { hasRole } from "~/lib/permissions";
 import { latestAssessment } from "~/models/assessments.server";
 import { listBidsOfVendor, listEngagementsForOrganisation } from "~/models/engagements.server";
 import { invitationsOfVendor, recommendedNeedsForVendor } from "~/models/matching.server";
@@ -115,22 +116,22 @@ export default function MyHome() {
                 {t("me.openDossier")}
               </Link>
             ) : null}
-            {role === "staff" || role === "admin" ? (
+            {hasRole({ role }, "staff") ? (
               <Link to="/staff/vendors" className={buttonClass("primary")}>
                 {t("me.openVetting")}
               </Link>
             ) : null}
-            {role === "staff" || role === "admin" ? (
+            {hasRole({ role }, "staff") ? (
               <Link to="/staff/incidents" className={buttonClass("primary")}>
                 {t("staffIncidents.meLink")}
               </Link>
             ) : null}
-            {role === "admin" ? (
+            {hasRole({ role }, "admin") ? (
               <Link to="/admin/users" className={buttonClass("primary")}>
                 {t("me.manageUsers")}
               </Link>
             ) : null}
-            {role === "admin" ? (
+            {hasRole({ role }, "admin") ? (
               <Link to="/staff/audit" className={buttonClass("secondary")}>
                 {t("audit.meLink")}
               </Link>

@@ -1,6 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { StaleAlert } from "~/components/stale-alert";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
@@ -8,7 +9,8 @@ import { Card, PageHeader } from "~/components/ui/page";
 import { DossierView } from "~/components/vendor/dossier-view";
 import { VettedBadge } from "~/components/vendor/vetted-badge";
 import { VettingHistory } from "~/components/vendor/vetting-history";
-import { getDossier, submitDossier, vettingHistory } from "~/models/vendors.server";
+import { getDossier } from "~/models/dossier.server";
+import { submitDossier, vettingHistory } from "~/models/vetting.server";
 import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
 
@@ -29,7 +31,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "vendor");
   const result = await submitDossier(user, context.ip);
   if (result.ok) return redirect("/me/dossier?notice=submitted");
-  return json(result, { status: 400 });
+  // `stale`: the dossier changed (in another tab, or by staff) while it was being submitted.
+  return json({ ...result, stale: result.error === "stale" }, { status: result.error === "stale" ? 409 : 400 });
 }
 
 const TONE = {
@@ -56,6 +59,7 @@ export default function DossierOverview() {
   return (
     <div className="space-y-6">
       <PageHeader title={t("dossier.title")} lead={t("dossier.lead")} />
+      <StaleAlert />
       {notice === "submitted" ? (
         <Alert tone="success" role="status">
           {t("dossier.submittedNotice")}

@@ -8,7 +8,7 @@ import { Button } from "~/components/ui/button";
 import { CheckboxGroup, Field, FormErrors, TextareaField } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
 import { CATEGORIES, SECTORS } from "~/lib/reference";
-import { saveCompany } from "~/models/vendors.server";
+import { saveCompany } from "~/models/dossier.server";
 import { requireRole } from "~/utils/auth.server";
 import { requireEditableDossier } from "~/utils/dossier-guard.server";
 import { title } from "~/utils/meta";

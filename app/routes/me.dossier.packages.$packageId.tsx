@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Card, PageHeader } from "~/components/ui/page";
 import { PackageForm, PackageSchema } from "~/components/vendor/package-form";
-import { getPackage, savePackage } from "~/models/vendors.server";
+import { getPackage, savePackage } from "~/models/dossier.server";
 import { requireRole } from "~/utils/auth.server";
 import { requireEditableDossier } from "~/utils/dossier-guard.server";
 import { title } from "~/utils/meta";

@@ -1,15 +1,23 @@
 import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { ConfirmAction } from "~/components/ui/confirm";
 import { Card, PageHeader } from "~/components/ui/page";
 import { PackageForm, PackageSchema } from "~/components/vendor/package-form";
 import { PackageList } from "~/components/vendor/package-list";
-import { removePackage, savePackage } from "~/models/vendors.server";
+import { RemovalErrors } from "~/components/vendor/removal-errors";
+import { removePackage, savePackage } from "~/models/dossier.server";
 import { requireRole } from "~/utils/auth.server";
 import { requireEditableDossier } from "~/utils/dossier-guard.server";
 import { title } from "~/utils/meta";
+import { useIntentResult } from "~/utils/use-intent-result";
+
+const RemoveSchema = z.object({
+  intent: z.literal("remove"),
+  packageId: z.string({ required_error: "errors.required" }).trim().min(1, "errors.required").max(100),
+});
 
 export const meta: MetaFunction = (args) => title(args, "dossier.packages.title");
 
@@ -22,20 +30,31 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "vendor");
   const formData = await request.formData();
   if (formData.get("intent") === "remove") {
-    removePackage(user.organisationId, String(formData.get("packageId") ?? ""));
+    const submission = parseWithZod(formData, { schema: RemoveSchema });
+    if (submission.status !== "success") return json({ intent: "remove", result: submission.reply() }, { status: 400 });
+    const result = removePackage(user.organisationId, submission.value.packageId);
+    if (!result.ok) {
+      return json(
+        { intent: "remove", result: submission.reply({ formErrors: ["errors.dossierLocked"] }) },
+        { status: 409 },
+      );
+    }
     return redirect("/me/dossier/packages");
   }
   const submission = parseWithZod(formData, { schema: PackageSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return json({ intent: "add", result: submission.reply() }, { status: 400 });
   const result = savePackage(user.organisationId, null, submission.value);
-  if (!result.ok) return json(submission.reply({ formErrors: ["errors.dossierLocked"] }), { status: 409 });
+  if (!result.ok) {
+    return json({ intent: "add", result: submission.reply({ formErrors: ["errors.dossierLocked"] }) }, { status: 409 });
+  }
   return redirect("/me/dossier/packages");
 }
 
 export default function DossierPackages() {
   const { t } = useTranslation();
   const { packages } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const removal = useIntentResult("remove");
+  const lastResult = useIntentResult("add");
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <p>
@@ -44,6 +63,7 @@ export default function DossierPackages() {
         </Link>
       </p>
       <PageHeader title={t("dossier.packages.title")} lead={t("dossier.packages.lead")} />
+      <RemovalErrors result={removal} />
       <PackageList
         packages={packages}
         actions={(p) => (

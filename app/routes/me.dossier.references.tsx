@@ -1,18 +1,20 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Button } from "~/components/ui/button";
 import { ConfirmAction } from "~/components/ui/confirm";
 import { Field, FormErrors, TextareaField } from "~/components/ui/field";
+import { RemovalErrors } from "~/components/vendor/removal-errors";
 import { Card, PageHeader } from "~/components/ui/page";
 import { MIN_REFERENCES } from "~/lib/dossier";
-import { addReference, removeReference } from "~/models/vendors.server";
+import { addReference, removeReference } from "~/models/dossier.server";
 import { requireRole } from "~/utils/auth.server";
 import { requireEditableDossier } from "~/utils/dossier-guard.server";
 import { title } from "~/utils/meta";
+import { useIntentResult } from "~/utils/use-intent-result";
 import { email, phone, text } from "~/utils/validation";
 
 const ReferenceSchema = z.object({
@@ -22,6 +24,11 @@ const ReferenceSchema = z.object({
   contactPhone: phone,
   contactEmail: email.optional(),
   project: text(1000),
+});
+
+const RemoveSchema = z.object({
+  intent: z.literal("remove"),
+  referenceId: z.string({ required_error: "errors.required" }).trim().min(1, "errors.required").max(100),
 });
 
 export const meta: MetaFunction = (args) => title(args, "dossier.references.title");
@@ -35,24 +42,34 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "vendor");
   const formData = await request.formData();
   if (formData.get("intent") === "remove") {
-    removeReference(user.organisationId, String(formData.get("referenceId") ?? ""));
+    const submission = parseWithZod(formData, { schema: RemoveSchema });
+    if (submission.status !== "success") return json({ intent: "remove", result: submission.reply() }, { status: 400 });
+    const result = removeReference(user.organisationId, submission.value.referenceId);
+    if (!result.ok) {
+      return json(
+        { intent: "remove", result: submission.reply({ formErrors: ["errors.dossierLocked"] }) },
+        { status: 409 },
+      );
+    }
     return redirect("/me/dossier/references");
   }
   const submission = parseWithZod(formData, { schema: ReferenceSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return json({ intent: "add", result: submission.reply() }, { status: 400 });
   const { intent: _intent, ...input } = submission.value;
   const result = addReference(user.organisationId, input);
-  if (!result.ok) return json(submission.reply({ formErrors: ["errors.dossierLocked"] }), { status: 409 });
+  if (!result.ok) {
+    return json({ intent: "add", result: submission.reply({ formErrors: ["errors.dossierLocked"] }) }, { status: 409 });
+  }
   return redirect("/me/dossier/references");
 }
 
 export default function DossierReferences() {
   const { t } = useTranslation();
   const { references } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const removal = useIntentResult("remove");
   const [form, fields] = useForm({
     id: "reference",
-    lastResult,
+    lastResult: useIntentResult("add"),
     constraint: getZodConstraint(ReferenceSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -71,6 +88,7 @@ export default function DossierReferences() {
       />
       <Card>
         <h2 className="text-lg font-semibold">{t("dossier.references.current", { count: references.length })}</h2>
+        <RemovalErrors result={removal} />
         {references.length === 0 ? (
           <p className="mt-2 text-sm text-slate-700">{t("dossier.references.none")}</p>
         ) : (

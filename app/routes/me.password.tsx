@@ -8,16 +8,9 @@ import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Field, FormErrors } from "~/components/ui/field";
 import { Card, Narrow, PageHeader } from "~/components/ui/page";
-import { recordAudit } from "~/models/audit.server";
+import { changePassword } from "~/models/accounts.server";
 import { recordSignInFailure, signInLockedUntil } from "~/models/rate-limits.server";
-import { getUserById, setPassword } from "~/models/users.server";
-import {
-  createSessionCookie,
-  hashPassword,
-  invalidateUserSessions,
-  requireUser,
-  verifyPassword,
-} from "~/utils/auth.server";
+import { createSessionCookie, requireUser } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
 import { confirmPasswords, currentPassword, newPassword } from "~/utils/validation";
 
@@ -47,20 +40,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (signInLockedUntil(user.email, context.ip)) {
     return json(submission.reply({ formErrors: ["errors.signInLocked"], hideFields: HIDDEN }), { status: 429 });
   }
-  const row = getUserById(user.id);
-  if (!row || !(await verifyPassword(row.passwordHash, submission.value.currentPassword))) {
-    recordSignInFailure(user.email, context.ip);
-    return json(
-      submission.reply({ fieldErrors: { currentPassword: ["errors.currentPasswordWrong"] }, hideFields: HIDDEN }),
-      {
-        status: 400,
-      },
-    );
+  // Every session ends with the change: a changed password must lock out whoever knew the old one.
+  const changed = await changePassword(user.id, submission.value, context.ip);
+  if (!changed.ok) {
+    if (changed.error !== "stale") recordSignInFailure(user.email, context.ip);
+    const refusal =
+      changed.error === "stale"
+        ? { formErrors: ["errors.stale"] }
+        : { fieldErrors: { currentPassword: ["errors.currentPasswordWrong"] } };
+    return json(submission.reply({ ...refusal, hideFields: HIDDEN }), {
+      status: changed.error === "stale" ? 409 : 400,
+    });
   }
-  setPassword(user.id, await hashPassword(submission.value.password));
-  // Every other session ends: a changed password must lock out whoever knew the old one.
-  await invalidateUserSessions(user.id);
-  recordAudit({ actorId: user.id, action: "password_changed", ip: context.ip });
   return redirect("/me?notice=passwordChanged", { headers: { "Set-Cookie": await createSessionCookie(user.id) } });
 }
 

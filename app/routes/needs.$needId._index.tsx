@@ -20,8 +20,8 @@ import { answerQuestion, askQuestion, getOwnBid, questionsFor, withdrawBid } fro
 import { engagementIdOfNeed } from "~/models/engagements.server";
 import { invitationCount, invitationOf } from "~/models/matching.server";
 import { bidCount, closeNeed, getNeedForViewer, needHistory, type NeedHistoryEntry } from "~/models/needs.server";
-import { vendorStanding } from "~/models/vendors.server";
-import { requireUser } from "~/utils/auth.server";
+import { vendorStanding } from "~/models/dossier.server";
+import { hasRole, requireUser } from "~/utils/auth.server";
 import { text } from "~/utils/validation";
 import { title } from "~/utils/meta";
 
@@ -66,10 +66,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             ownBid: getOwnBid(need.id, user.organisationId),
           }
         : null,
-    bidCount: need.isOwner || user.role === "staff" || user.role === "admin" ? bidCount(need.id) : null,
+    bidCount: need.isOwner || hasRole(user, "staff") ? bidCount(need.id) : null,
     engagementId:
       need.statusNow === "awarded" && (need.isOwner || user.role !== "vendor") ? engagementIdOfNeed(need.id) : null,
-    questions: questionsFor(need.id, user, need.isOwner || user.role === "staff" || user.role === "admin"),
+    questions: questionsFor(need.id, user, need.isOwner || hasRole(user, "staff")),
     matchmaking: need.isOwner && need.statusNow === "open" ? { invitedCount: invitationCount(need.id) } : null,
     invitation: user.role === "vendor" ? invitationOf(need.id, user.organisationId) : null,
     history,

@@ -12,7 +12,7 @@ import { MAX_MILESTONES, planProblems, VALIDITY_DAYS } from "~/lib/bid-rules";
 import { formatDate, formatMoney } from "~/lib/format";
 import { getOwnBid, submitBid, updateBid } from "~/models/bids.server";
 import { getNeedForViewer } from "~/models/needs.server";
-import { vendorStanding } from "~/models/vendors.server";
+import { vendorStanding } from "~/models/dossier.server";
 import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
 import { money, text, wholeNumber } from "~/utils/validation";

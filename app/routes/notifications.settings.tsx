@@ -1,13 +1,24 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
+import { FieldErrors, FormErrors } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
 import { EMAIL_GROUPS, type EmailGroup } from "~/lib/notification-kinds";
 import { emailSettings, saveEmailSettings } from "~/models/notifications.server";
 import { requireUser } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
+
+/** One checkbox per group of emails: ticked, the user gets that group by email (an absent box is off). */
+const EmailSettingsSchema = z.object(
+  Object.fromEntries(
+    EMAIL_GROUPS.map((g) => [g, z.boolean({ invalid_type_error: "errors.choose" }).default(false)]),
+  ) as Record<EmailGroup, z.ZodDefault<z.ZodBoolean>>,
+);
 
 export const meta: MetaFunction = (args) => title(args, "notifications.settings.title");
 
@@ -18,18 +29,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await request.formData();
-  const enabled = Object.fromEntries(EMAIL_GROUPS.map((g) => [g, formData.get(g) === "on"])) as Record<
-    EmailGroup,
-    boolean
-  >;
-  saveEmailSettings(user.id, enabled);
+  const submission = parseWithZod(await request.formData(), { schema: EmailSettingsSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  saveEmailSettings(user.id, submission.value);
   return redirect("/notifications/settings?saved=1");
 }
 
 export default function NotificationSettings() {
   const { t } = useTranslation();
   const { settings, saved } = useLoaderData<typeof loader>();
+  const [form, fields] = useForm({
+    id: "email-settings",
+    lastResult: useActionData<typeof action>(),
+    constraint: getZodConstraint(EmailSettingsSchema),
+    defaultValue: settings,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: EmailSettingsSchema }),
+  });
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <p>
@@ -44,21 +59,19 @@ export default function NotificationSettings() {
         </Alert>
       ) : null}
       <Card>
-        <Form method="post" className="space-y-4">
+        <Form method="post" {...getFormProps(form)} className="space-y-4">
+          <FormErrors id={form.errorId} errors={form.errors} />
           <fieldset>
             <legend className="mb-2 font-semibold">{t("notifications.settings.legend")}</legend>
             {EMAIL_GROUPS.map((g) => (
-              <label key={g} htmlFor={`email-${g}`} className="flex min-h-11 items-start gap-2 py-1">
-                <input
-                  id={`email-${g}`}
-                  type="checkbox"
-                  name={g}
-                  defaultChecked={settings[g]}
-                  className="mt-1 h-5 w-5"
-                />
-                <span className="font-medium">{t(`notifications.groups.${g}.label`)}</span>
-                <span className="text-sm text-slate-700">— {t(`notifications.groups.${g}.help`)}</span>
-              </label>
+              <div key={g}>
+                <label htmlFor={fields[g].id} className="flex min-h-11 items-start gap-2 py-1">
+                  <input {...getInputProps(fields[g], { type: "checkbox" })} className="mt-1 h-5 w-5" />
+                  <span className="font-medium">{t(`notifications.groups.${g}.label`)}</span>
+                  <span className="text-sm text-slate-700">— {t(`notifications.groups.${g}.help`)}</span>
+                </label>
+                <FieldErrors id={fields[g].errorId} errors={fields[g].errors} />
+              </div>
             ))}
           </fieldset>
           <Button>{t("notifications.settings.save")}</Button>

@@ -9,10 +9,8 @@ import { Field, FormErrors, SelectField } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
 import { CAPITAL_BAND_IDS, REVENUE_BAND_IDS, sizeClassFromBands } from "~/lib/enterprise-size";
 import { SECTORS, sectorGroup } from "~/lib/reference";
-import { sendAlreadyRegisteredEmail, sendVerificationEmail } from "~/models/account-emails.server";
-import { recordAudit } from "~/models/audit.server";
 import { recordSignUp, signUpAllowed } from "~/models/rate-limits.server";
-import { findUserByEmail, registerSme, registerVendor } from "~/models/users.server";
+import { registerSme, registerVendor } from "~/models/users.server";
 import { hashPassword, requireAnonymous } from "~/utils/auth.server";
 import { getLang } from "~/utils/i18n.server";
 import { title } from "~/utils/meta";
@@ -87,9 +85,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
         status: 400,
       });
     }
-    result = registerSme({ ...value, user });
+    result = registerSme({ ...value, user }, { ip: context.ip, request });
   } else {
-    result = registerVendor({ legalName: value.legalName, taxCode: value.taxCode, user });
+    result = registerVendor({ legalName: value.legalName, taxCode: value.taxCode, user }, { ip: context.ip, request });
   }
   recordSignUp(context.ip);
 
@@ -98,22 +96,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       status: 400,
     });
   }
-  if (!result.ok) {
-    // Say the same as for a new account: whether an address is registered is not ours to reveal.
-    const existing = findUserByEmail(value.email);
-    if (existing) sendAlreadyRegisteredEmail(request, existing);
-  } else {
-    recordAudit({
-      actorId: result.userId,
-      action: "register",
-      subjectType: "organisation",
-      subjectId: result.organisationId,
-      ip: context.ip,
-      details: { kind },
-    });
-    const created = findUserByEmail(value.email);
-    if (created) sendVerificationEmail(request, created);
-  }
+  // A new account was sent its confirmation link; an address already registered was told so by
+  // mail. The answer is the same: whether an address is registered is not ours to reveal.
   return redirect("/check-email?for=verify");
 }
 

@@ -7,10 +7,8 @@ import { z } from "zod";
 import { Button } from "~/components/ui/button";
 import { Field, FormErrors } from "~/components/ui/field";
 import { Card, Narrow, PageHeader } from "~/components/ui/page";
-import { recordAudit } from "~/models/audit.server";
-import { consumeToken, peekToken } from "~/models/tokens.server";
-import { markEmailVerified, setPassword } from "~/models/users.server";
-import { hashPassword, invalidateUserSessions } from "~/utils/auth.server";
+import { resetPassword } from "~/models/accounts.server";
+import { peekToken } from "~/models/tokens.server";
 import { title } from "~/utils/meta";
 import { confirmPasswords, newPassword } from "~/utils/validation";
 
@@ -34,12 +32,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return json(submission.reply({ hideFields: ["password", "confirmPassword"] }), { status: 400 });
   }
-  const passwordHash = await hashPassword(submission.value.password);
-  const userId = consumeToken(submission.value.token, "password_reset", (id, tx) => {
-    setPassword(id, passwordHash, tx);
-    markEmailVerified(id, tx);
-  });
-  if (!userId) {
+  const reset = await resetPassword(submission.value.token, submission.value.password, context.ip);
+  // A link unknown, expired or used, or used by another request at the same moment.
+  if (!reset.ok) {
     return json(
       submission.reply({ formErrors: ["errors.resetLinkInvalid"], hideFields: ["password", "confirmPassword"] }),
       {
@@ -47,8 +42,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
       },
     );
   }
-  await invalidateUserSessions(userId);
-  recordAudit({ actorId: userId, action: "password_reset", ip: context.ip });
   return redirect("/login?notice=passwordReset");
 }
 

@@ -1,15 +1,22 @@
+import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { FlagText, SeverityBadge } from "~/components/flag-text";
+import { StaleAlert } from "~/components/stale-alert";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
+import { FieldErrors, FormErrors, TextareaField } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
 import { formatDateTime } from "~/lib/format";
-import { actOnFlag, flagHistory, getFlag } from "~/models/flags.server";
+import { actOnFlag, flagHistory, getFlag } from "~/models/flag-queue.server";
 import { activeStaff } from "~/models/users.server";
 import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
+import { useIntentResult } from "~/utils/use-intent-result";
+import { text } from "~/utils/validation";
 
 export const meta: MetaFunction = (args) => title(args, "flags.detailTitle");
 
@@ -25,27 +32,125 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-const ERRORS: Record<string, string> = {
-  illegal_transition: "errors.flagIllegal",
-  note_required: "errors.noteRequired",
-  not_staff: "errors.choose",
+const AcknowledgeSchema = z.object({
+  intent: z.literal("acknowledge"),
+  assignee: z.string({ required_error: "errors.choose" }).min(1, "errors.choose"),
+});
+const CloseSchema = z.object({
+  intent: z.enum(["resolve", "dismiss"], { errorMap: () => ({ message: "errors.choose" }) }),
+  note: text(2000),
+});
+
+/** Where each refusal of the model shows: next to its field, or above the form. */
+const FAILURES: Record<"note_required" | "not_staff", { field?: string; message: string }> = {
+  note_required: { field: "note", message: "errors.noteRequired" },
+  not_staff: { field: "assignee", message: "errors.choose" },
 };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "staff");
-  const form = await request.formData();
-  const intent = String(form.get("intent"));
-  if (intent !== "acknowledge" && intent !== "resolve" && intent !== "dismiss")
-    throw new Response("Bad request", { status: 400 });
-  const result = actOnFlag(
-    user,
-    params.flagId ?? "",
-    intent,
-    { assigneeId: String(form.get("assignee") || user.id), note: String(form.get("note") ?? "") },
-    context.ip,
+  const flagId = getFlag(params.flagId ?? "").id;
+  const formData = await request.formData();
+  const form = formData.get("intent") === "acknowledge" ? "acknowledge" : "close";
+  const submission =
+    form === "acknowledge"
+      ? parseWithZod(formData, { schema: AcknowledgeSchema })
+      : parseWithZod(formData, { schema: CloseSchema });
+  if (submission.status !== "success") {
+    return json({ intent: form, result: submission.reply(), stale: false }, { status: 400 });
+  }
+  const value = submission.value;
+  const result =
+    value.intent === "acknowledge"
+      ? actOnFlag(user, flagId, "acknowledge", { assigneeId: value.assignee }, context.ip)
+      : actOnFlag(user, flagId, value.intent, { note: value.note }, context.ip);
+  if (!result.ok) {
+    // A colleague acted first: the page shows the flag as it now stands, the form keeps what was typed.
+    // The page only offers what the flag's state allows, so an illegal step means the same.
+    if (result.error === "stale" || result.error === "illegal_transition") {
+      return json({ intent: form, result: submission.reply(), stale: true }, { status: 409 });
+    }
+    const failure = FAILURES[result.error];
+    const reply = submission.reply(
+      failure.field ? { fieldErrors: { [failure.field]: [failure.message] } } : { formErrors: [failure.message] },
+    );
+    return json({ intent: form, result: reply, stale: false }, { status: 409 });
+  }
+  return redirect(`/staff/flags/${flagId}?notice=${value.intent}`);
+}
+
+function AcknowledgeForm({
+  staff,
+  me,
+  assignedTo,
+  open,
+}: {
+  staff: { id: string; name: string }[];
+  me: string;
+  assignedTo: string | null;
+  open: boolean;
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: "acknowledge",
+    lastResult: useIntentResult("acknowledge"),
+    constraint: getZodConstraint(AcknowledgeSchema),
+    defaultValue: { assignee: assignedTo ?? me },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AcknowledgeSchema }),
+  });
+  const select = getSelectProps(fields.assignee);
+  return (
+    <Form method="post" {...getFormProps(form)} className="mt-3 space-y-2">
+      <input type="hidden" name="intent" value="acknowledge" />
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
+        <div className="flex-1">
+          <label htmlFor={fields.assignee.id} className="mb-1 block text-sm font-medium">
+            {t("flags.actions.assignTo")}
+          </label>
+          <select
+            {...select}
+            key={select.key}
+            className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 aria-[invalid=true]:border-red-600"
+          >
+            {staff.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.id === me ? t("flags.actions.me", { name: s.name }) : s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Button variant="secondary">{t(open ? "flags.actions.acknowledge" : "flags.actions.reassign")}</Button>
+      </div>
+      <FieldErrors id={fields.assignee.errorId} errors={fields.assignee.errors} />
+    </Form>
   );
-  if (!result.ok) return json({ intent, error: ERRORS[result.error]! }, { status: 400 });
-  return redirect(`/staff/flags/${params.flagId}?notice=${intent}`);
+}
+
+function CloseForm() {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: "close",
+    lastResult: useIntentResult("close"),
+    constraint: getZodConstraint(CloseSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CloseSchema }),
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="mt-4 space-y-3 border-t border-slate-200 pt-4">
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <TextareaField meta={fields.note} label={t("flags.actions.note")} rows={3} />
+      <FieldErrors id={fields.intent.errorId} errors={fields.intent.errors} />
+      <div className="flex flex-wrap gap-2">
+        <Button name="intent" value="resolve">
+          {t("flags.actions.resolve")}
+        </Button>
+        <Button name="intent" value="dismiss" variant="secondary">
+          {t("flags.actions.dismiss")}
+        </Button>
+      </div>
+    </Form>
+  );
 }
 
 function subjectLink(flag: {
@@ -64,14 +169,7 @@ function subjectLink(flag: {
 export default function FlagDetail() {
   const { t } = useTranslation();
   const { flag, history, staff, me, notice } = useLoaderData<typeof loader>();
-  const failed = useActionData<typeof action>();
   const link = subjectLink(flag);
-  const error = (intent: string) =>
-    failed?.intent === intent ? (
-      <p role="alert" className="text-sm text-red-700">
-        {t(failed.error)}
-      </p>
-    ) : null;
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <p>
@@ -80,6 +178,7 @@ export default function FlagDetail() {
         </Link>
       </p>
       <PageHeader title={t(`flags.rules.${flag.code}.title`)} actions={<SeverityBadge severity={flag.severity} />} />
+      <StaleAlert />
       {notice ? (
         <Alert tone="success" role="status">
           {t(`flags.notice.${notice}`, { defaultValue: "" })}
@@ -100,53 +199,9 @@ export default function FlagDetail() {
       {flag.status === "open" || flag.status === "acknowledged" ? (
         <Card>
           <h2 className="text-lg font-semibold">{t("flags.actions.title")}</h2>
-          <Form method="post" className="mt-3 flex flex-col gap-3 sm:flex-row sm:items-end">
-            <input type="hidden" name="intent" value="acknowledge" />
-            <div className="flex-1">
-              <label htmlFor="assignee" className="mb-1 block text-sm font-medium">
-                {t("flags.actions.assignTo")}
-              </label>
-              <select
-                id="assignee"
-                name="assignee"
-                defaultValue={flag.assignedTo ?? me}
-                className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2"
-              >
-                {staff.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.id === me ? t("flags.actions.me", { name: s.name }) : s.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <Button variant="secondary">
-              {t(flag.status === "open" ? "flags.actions.acknowledge" : "flags.actions.reassign")}
-            </Button>
-          </Form>
-          {error("acknowledge")}
+          <AcknowledgeForm staff={staff} me={me} assignedTo={flag.assignedTo} open={flag.status === "open"} />
           {flag.status === "acknowledged" ? (
-            <Form method="post" className="mt-4 space-y-3 border-t border-slate-200 pt-4">
-              <label htmlFor="note" className="block text-sm font-medium">
-                {t("flags.actions.note")}
-              </label>
-              <textarea
-                id="note"
-                name="note"
-                rows={3}
-                required
-                className="block w-full rounded-md border border-slate-300 px-3 py-2"
-              />
-              {error("resolve")}
-              {error("dismiss")}
-              <div className="flex flex-wrap gap-2">
-                <Button name="intent" value="resolve">
-                  {t("flags.actions.resolve")}
-                </Button>
-                <Button name="intent" value="dismiss" variant="secondary">
-                  {t("flags.actions.dismiss")}
-                </Button>
-              </div>
-            </Form>
+            <CloseForm />
           ) : (
             <p className="mt-3 text-sm text-slate-700">{t("flags.actions.acknowledgeFirst")}</p>
           )}

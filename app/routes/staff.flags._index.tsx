@@ -9,7 +9,7 @@ import { pageParam, Pagination } from "~/components/ui/pagination";
 import { RULE_CODES, SEVERITIES } from "~/lib/flag-options";
 import { formatDate } from "~/lib/format";
 import { SECTORS } from "~/lib/reference";
-import { listFlags, type FlagFilters } from "~/models/flags.server";
+import { listFlags, type FlagFilters } from "~/models/flag-queue.server";
 import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
 import { pickOne } from "~/lib/query-params";

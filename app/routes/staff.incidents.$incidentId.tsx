@@ -7,19 +7,15 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { IncidentStatusBadge } from "~/components/incident-status-badge";
+import { StaleAlert } from "~/components/stale-alert";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { FormErrors, SelectField, TextareaField } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
 import { formatDateTime } from "~/lib/format";
-import {
-  assignableStaff,
-  assignIncident,
-  getIncidentForStaff,
-  resolveIncident,
-  type IncidentFailure,
-} from "~/models/incidents.server";
+import { assignIncident, getIncidentForStaff, resolveIncident, type IncidentFailure } from "~/models/incidents.server";
+import { activeStaff } from "~/models/users.server";
 import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
 import { useIntentResult } from "~/utils/use-intent-result";
@@ -38,15 +34,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const incident = getIncidentForStaff(params.incidentId ?? "");
   return json({
     incident,
-    staff: assignableStaff(),
+    staff: activeStaff(),
     selfId: staff.id,
     notice: new URL(request.url).searchParams.get("notice"),
   });
 }
 
 /** Where each refusal of the model shows: next to its field, or above the form. */
-const FAILURES: Record<IncidentFailure["error"], { field?: string; message: string }> = {
-  illegal_transition: { message: "staffIncidents.errors.illegal" },
+const FAILURES: Record<
+  Exclude<IncidentFailure["error"], "stale" | "illegal_transition">,
+  { field?: string; message: string }
+> = {
   note_required: { field: "resolution", message: "errors.required" },
   bad_assignee: { field: "assigneeId", message: "staffIncidents.errors.badAssignee" },
   already_assigned: { field: "assigneeId", message: "staffIncidents.errors.alreadyAssigned" },
@@ -66,13 +64,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     intent === "assign"
       ? parseWithZod(formData, { schema: AssignSchema })
       : parseWithZod(formData, { schema: ResolveSchema });
-  if (submission.status !== "success") return json({ intent, result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success")
+    return json({ intent, result: submission.reply(), stale: false }, { status: 400 });
   const value = submission.value;
   const result =
     value.intent === "assign"
       ? await assignIncident(staff, incidentId, value.assigneeId, context.ip)
       : await resolveIncident(staff, incidentId, value.resolution, context.ip);
   if (!result.ok) {
+    // A colleague acted first: the page shows the incident as it now stands, the form keeps what was
+    // typed. The page only offers what the incident's state allows, so an illegal step means the same.
+    if (result.error === "stale" || result.error === "illegal_transition") {
+      return json({ intent, result: submission.reply(), stale: true }, { status: 409 });
+    }
     const failure = FAILURES[result.error];
     return json(
       {
@@ -80,6 +84,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         result: submission.reply(
           failure.field ? { fieldErrors: { [failure.field]: [failure.message] } } : { formErrors: [failure.message] },
         ),
+        stale: false,
       },
       { status: 409 },
     );
@@ -179,6 +184,7 @@ export default function StaffIncident() {
           </span>
         }
       />
+      <StaleAlert />
       {notice ? (
         <Alert tone="success" role="status">
           {t(`staffIncidents.notice.${notice}`, { defaultValue: "" })}

@@ -1,10 +1,11 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { StaleAlert } from "~/components/stale-alert";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
@@ -16,9 +17,11 @@ import { VettingHistory } from "~/components/vendor/vetting-history";
 import { checkTaxCode } from "~/lib/tax-code";
 import { availableActions } from "~/lib/vendor-lifecycle";
 import { CHECKLIST_ITEMS, type Checklist } from "~/lib/vendor-options";
-import { decide, declareConflict, getDossier, hasDeclaredConflict, vettingHistory } from "~/models/vendors.server";
+import { getDossier } from "~/models/dossier.server";
+import { decide, declareConflict, hasDeclaredConflict, vettingHistory } from "~/models/vetting.server";
 import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
+import { useIntentResult } from "~/utils/use-intent-result";
 import { optionalText, text } from "~/utils/validation";
 
 const checklistSchema = z.object(
@@ -91,29 +94,36 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   if (intent === "conflict") {
     const submission = parseWithZod(formData, { schema: ConflictSchema });
-    if (submission.status !== "success") return json({ intent, result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success") {
+      return json({ intent, result: submission.reply(), stale: false }, { status: 400 });
+    }
     declareConflict(staff, vendorId, submission.value.note, context.ip);
     return done("conflict");
   }
   const schema = intent === "suspend" ? SuspendSchema : intent === "reinstate" ? ReinstateSchema : DecisionSchema;
   const submission = parseWithZod(formData, { schema });
-  if (submission.status !== "success") return json({ intent, result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success")
+    return json({ intent, result: submission.reply(), stale: false }, { status: 400 });
   const value = submission.value;
   const decision = value.intent === "decide" ? value.decision : value.intent;
   const checklist = value.intent === "decide" ? (value.checklist as Checklist) : null;
   const result = await decide(staff, vendorId, decision, { note: value.note, checklist }, context.ip);
+  // A colleague decided first: the page shows the vendor as it now stands. The page only offers
+  // what the vendor's state allows, so a decision the state no longer allows means the same.
+  if (!result.ok && (result.error === "stale" || result.error === "illegal_transition")) {
+    return json({ intent, result: submission.reply(), stale: true }, { status: 409 });
+  }
   if (!result.ok) {
     return json(
-      { intent, result: submission.reply({ formErrors: [FAILURE_MESSAGE[result.error] ?? "errors.vettingIllegal"] }) },
+      {
+        intent,
+        result: submission.reply({ formErrors: [FAILURE_MESSAGE[result.error] ?? "errors.vettingIllegal"] }),
+        stale: false,
+      },
       { status: 409 },
     );
   }
   return done(decision);
-}
-
-function useIntentResult(intent: string) {
-  const data = useActionData<typeof action>();
-  return data && data.intent === intent ? data.result : undefined;
 }
 
 function DecisionForm({ taxCodeValid }: { taxCodeValid: boolean }) {
@@ -276,6 +286,7 @@ export default function VendorReview() {
           </span>
         }
       />
+      <StaleAlert />
       {notice ? (
         <Alert tone="success" role="status">
           {t(`vetting.notice.${notice}`, { defaultValue: "" })}

@@ -5,7 +5,7 @@ import { PageHeader } from "~/components/ui/page";
 import { pageParam, Pagination } from "~/components/ui/pagination";
 import { formatDate } from "~/lib/format";
 import { QUEUE_FILTERS, type QueueFilter } from "~/lib/vendor-options";
-import { listVettingQueue, vendorStatusCounts } from "~/models/vendors.server";
+import { listVettingQueue, vendorStatusCounts } from "~/models/vetting.server";
 import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
 

@@ -9,7 +9,7 @@ import { VettedBadge } from "~/components/vendor/vetted-badge";
 import { formatDate, formatNumber } from "~/lib/format";
 import { vendorReviews } from "~/models/reviews.server";
 import { trackRecords } from "~/models/engagements.server";
-import { getPublicProfile } from "~/models/vendors.server";
+import { getPublicProfile } from "~/models/directory.server";
 import { getUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

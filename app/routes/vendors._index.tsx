@@ -11,7 +11,7 @@ import { pickOne } from "~/lib/query-params";
 import { CATEGORIES, SECTORS, type Category, type Sector } from "~/lib/reference";
 import { DIRECTORY_SORTS, type DirectorySort } from "~/lib/vendor-options";
 import { trackRecords } from "~/models/engagements.server";
-import { listDirectory } from "~/models/vendors.server";
+import { listDirectory } from "~/models/directory.server";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = (args) => title(args, "vendors.title");

@@ -1,14 +1,21 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { Button } from "~/components/ui/button";
+import { FormErrors } from "~/components/ui/field";
 import { Card, Narrow, PageHeader } from "~/components/ui/page";
-import { recordAudit } from "~/models/audit.server";
-import { consumeToken, peekToken } from "~/models/tokens.server";
-import { markEmailVerified, recordSignIn } from "~/models/users.server";
+import { verifyEmail } from "~/models/accounts.server";
+import { peekToken } from "~/models/tokens.server";
 import { createSessionCookie } from "~/utils/auth.server";
 import { getLang } from "~/utils/i18n.server";
 import { title } from "~/utils/meta";
+
+const VerifySchema = z.object({
+  token: z.string({ required_error: "verify.invalid" }).trim().min(1, "verify.invalid").max(200, "verify.invalid"),
+});
 
 export const meta: MetaFunction = (args) => title(args, "verify.title");
 
@@ -19,27 +26,36 @@ export function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const token = String(formData.get("token") ?? "");
-  const userId = consumeToken(token, "email_verification", (id, tx) => markEmailVerified(id, tx));
-  if (!userId) return redirect(`/verify-email?token=${encodeURIComponent(token)}`);
-  recordSignIn(userId, getLang(request));
-  recordAudit({ actorId: userId, action: "email_verified", ip: context.ip });
-  recordAudit({ actorId: userId, action: "sign_in", ip: context.ip });
-  return redirect("/me?welcome=1", { headers: { "Set-Cookie": await createSessionCookie(userId) } });
+  const submission = parseWithZod(await request.formData(), { schema: VerifySchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const { token } = submission.value;
+  const verified = verifyEmail(token, getLang(request), context.ip);
+  // Unknown, expired or already used (perhaps a moment ago, in another tab): the page says so.
+  if (!verified.ok) return redirect(`/verify-email?token=${encodeURIComponent(token)}`);
+  return redirect("/me?welcome=1", { headers: { "Set-Cookie": await createSessionCookie(verified.userId) } });
 }
 
 export default function VerifyEmail() {
   const { t } = useTranslation();
   const { token, valid } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "verify-email",
+    lastResult,
+    constraint: getZodConstraint(VerifySchema),
+    defaultValue: { token },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: VerifySchema }),
+  });
+  const errors = [...(form.errors ?? []), ...(fields.token.errors ?? [])];
   return (
     <Narrow>
       <PageHeader title={t("verify.title")} />
       <Card>
         {valid ? (
-          <Form method="post" className="space-y-4">
+          <Form method="post" {...getFormProps(form)} className="space-y-4">
+            <FormErrors id={form.errorId} errors={errors} />
             <p>{t("verify.ready")}</p>
-            <input type="hidden" name="token" value={token} />
+            <input {...getInputProps(fields.token, { type: "hidden" })} />
             <Button className="w-full">{t("verify.submit")}</Button>
           </Form>
         ) : (

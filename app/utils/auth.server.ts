@@ -9,6 +9,7 @@ import { redirect } from "@remix-run/node";
 import { Cookie, Lucia, TimeSpan } from "lucia";
 import { getDb, schema } from "../../db/client.server";
 import { readCookie } from "~/lib/cookies";
+import { hasRole } from "~/lib/permissions";
 import type { Role } from "~/lib/reference";
 import { isProduction } from "./env.server";
 
@@ -147,14 +148,17 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   return user;
 }
 
-/** Admins hold every staff permission. */
-export function hasRole(user: Pick<SessionUser, "role">, ...roles: Role[]): boolean {
-  return roles.includes(user.role) || (user.role === "admin" && roles.includes("staff"));
+/** For models: refuses (403) a user who does not hold one of the roles (app/lib/permissions.ts). */
+export function assertRole(user: Pick<SessionUser, "role">, ...roles: Role[]): void {
+  if (!hasRole(user, ...roles)) throw new Response("Forbidden", { status: 403 });
 }
 
+export { hasRole };
+
+/** The signed-in user when they hold one of the roles (an admin holds "staff" too); else 403. */
 export async function requireRole(request: Request, ...roles: Role[]): Promise<SessionUser> {
   const user = await requireUser(request);
-  if (!hasRole(user, ...roles)) throw new Response("Forbidden", { status: 403 });
+  assertRole(user, ...roles);
   return user;
 }
 

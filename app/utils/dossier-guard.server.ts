@@ -1,5 +1,5 @@
 import { redirect } from "@remix-run/node";
-import { getDossier } from "~/models/vendors.server";
+import { getDossier } from "~/models/dossier.server";
 import { requireRole } from "./auth.server";
 
 /** The signed-in vendor's dossier when it may be edited; otherwise back to its overview. */

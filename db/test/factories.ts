@@ -37,7 +37,7 @@ export function createUser(opts: { role?: Role; email?: string; passwordHash?: s
       searchText: searchText(email),
     })
     .run();
-  return { id, email, organisationId };
+  return { id, email, organisationId, role };
 }
 
 const DAY = 86_400_000;

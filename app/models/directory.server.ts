@@ -1,0 +1,123 @@
+/**
+ * The public directory of vendors (docs/product.md, vendors): vetted, unexpired and unsuspended
+ * vendors, searched and filtered in SQL, and a vendor's public profile.
+ */
+import { inArray, sql } from "drizzle-orm";
+import { getDb, schema } from "../../db/client.server";
+import { hasRole } from "~/lib/permissions";
+import type { Category, Sector, StaffOrganisation } from "~/lib/reference";
+import { ftsQuery } from "~/lib/search-text";
+import { isVettedNow } from "~/lib/vendor-lifecycle";
+import type { DirectorySort } from "~/lib/vendor-options";
+import type { SessionUser } from "~/utils/auth.server";
+import { getDossier, notFound } from "./dossier.server";
+
+const { vendorCategories } = schema;
+
+export const DIRECTORY_PAGE_SIZE = 12;
+
+export type DirectoryQuery = {
+  q?: string;
+  category?: Category;
+  sector?: Sector;
+  priceMax?: number;
+  sort: DirectorySort;
+  page: number;
+};
+
+type DirectoryRow = {
+  id: string;
+  legalName: string;
+  description: string;
+  vettedAt: number;
+  vettingExpiresAt: number;
+  vettedBy: StaffOrganisation | null;
+  ratingAvg: number | null;
+  ratingCount: number;
+  priceFrom: number | null;
+  city: string | null;
+};
+
+/**
+ * Vetted, unexpired and unsuspended now (`isVettedNow`), as SQL over `organisations o` joined to
+ * `vendor_profiles p`: the directory's filter, shared with matchmaking. A suspended vendor's
+ * status is `suspended`, so `vetted` alone excludes it.
+ */
+export function vettedNowConditions(now: number) {
+  return [sql`o.kind = 'vendor'`, sql`o.vendor_status = 'vetted'`, sql`p.vetting_expires_at > ${now}`];
+}
+
+/** Vetted, unexpired, unsuspended vendors matching the query: filtered and paged in SQL. */
+export function listDirectory(query: DirectoryQuery, now = Date.now()) {
+  const db = getDb();
+  const match = query.q ? ftsQuery(query.q) : null;
+  const conditions = vettedNowConditions(now);
+  if (match) conditions.push(sql`f.body MATCH ${match}`);
+  if (query.category) {
+    conditions.push(
+      sql`EXISTS (SELECT 1 FROM vendor_categories c WHERE c.vendor_id = o.id AND c.category = ${query.category})`,
+    );
+  }
+  if (query.sector) {
+    conditions.push(
+      sql`EXISTS (SELECT 1 FROM vendor_sectors s WHERE s.vendor_id = o.id AND s.sector = ${query.sector})`,
+    );
+  }
+  if (query.priceMax !== undefined) {
+    conditions.push(
+      sql`EXISTS (SELECT 1 FROM service_packages sp WHERE sp.vendor_id = o.id AND sp.removed_at IS NULL
+        AND sp.price_from <= ${query.priceMax} ${query.category ? sql`AND sp.category = ${query.category}` : sql``})`,
+    );
+  }
+  const where = sql.join(conditions, sql` AND `);
+  const from = match
+    ? sql`organisations o JOIN vendor_profiles p ON p.organisation_id = o.id JOIN vendors_fts f ON f.vendor_id = o.id`
+    : sql`organisations o JOIN vendor_profiles p ON p.organisation_id = o.id`;
+  const sort = query.sort === "relevance" && !match ? "newest" : query.sort;
+  const order =
+    sort === "relevance"
+      ? sql`bm25(vendors_fts), p.vetted_at DESC`
+      : sort === "rating"
+        ? sql`p.rating_avg_x100 IS NULL, p.rating_avg_x100 DESC, p.rating_count DESC, p.vetted_at DESC`
+        : sql`p.vetted_at DESC`;
+  const rows = db.all<DirectoryRow>(sql`
+    SELECT o.id AS id, o.legal_name AS legalName, p.description AS description, o.city AS city,
+      p.vetted_at AS vettedAt, p.vetting_expires_at AS vettingExpiresAt, p.vetted_by AS vettedBy,
+      p.rating_avg_x100 AS ratingAvg, p.rating_count AS ratingCount,
+      (SELECT min(sp.price_from) FROM service_packages sp WHERE sp.vendor_id = o.id AND sp.removed_at IS NULL) AS priceFrom
+    FROM ${from}
+    WHERE ${where}
+    ORDER BY ${order}, o.id
+    LIMIT ${DIRECTORY_PAGE_SIZE} OFFSET ${(query.page - 1) * DIRECTORY_PAGE_SIZE}`);
+  const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${from} WHERE ${where}`)?.n ?? 0;
+  const ids = rows.map((r) => r.id);
+  const categories = ids.length
+    ? db
+        .select({ vendorId: vendorCategories.vendorId, category: vendorCategories.category })
+        .from(vendorCategories)
+        .where(inArray(vendorCategories.vendorId, ids))
+        .all()
+    : [];
+  return {
+    rows: rows.map((r) => ({ ...r, categories: categories.filter((c) => c.vendorId === r.id).map((c) => c.category) })),
+    total,
+    pageCount: Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE)),
+    sort,
+  };
+}
+
+/**
+ * A vendor's public profile. Anyone may see a vetted vendor; the vendor itself and staff also see
+ * one that is not (with its status); everyone else gets a 404.
+ */
+export function getPublicProfile(
+  vendorId: string,
+  viewer: Pick<SessionUser, "role" | "organisationId"> | null,
+  now = Date.now(),
+) {
+  const dossier = getDossier(vendorId, now);
+  const vetted = isVettedNow({ status: dossier.status, vettingExpiresAt: dossier.vettingExpiresAt }, now);
+  const privileged = hasRole(viewer, "staff") || viewer?.organisationId === vendorId;
+  if (!vetted && !privileged) notFound();
+  return { dossier, vetted };
+}

@@ -1,0 +1,172 @@
+/**
+ * The staff's side of risk flags (docs/product.md, monitoring): the list with its filters, one
+ * flag with its history, the dashboard's counts, and the staff actions on a flag (acknowledge, then
+ * resolve or dismiss) on the transition pattern. The engine that raises flags is flags.server.ts.
+ */
+import { and, asc, count, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { getDb, schema } from "../../db/client.server";
+import type { Sector } from "~/lib/reference";
+import { FLAG_STATUSES_OPEN, type FlagStatus, type RuleCode, type Severity } from "~/lib/risk-rules";
+import { assertRole, type SessionUser } from "~/utils/auth.server";
+import { recordAudit } from "./audit.server";
+import { expectOneChange, transition, type TransitionResult } from "./transition.server";
+import { isActiveStaff } from "./users.server";
+
+export type FlagFilters = {
+  severity?: Severity;
+  code?: RuleCode;
+  status: "active" | FlagStatus;
+  assignee?: "me" | "unassigned" | string;
+  sector?: Sector;
+  vendorId?: string;
+};
+
+export const FLAGS_PAGE_SIZE = 20;
+
+export function listFlags(filters: FlagFilters, viewerId: string, page: number) {
+  const db = getDb();
+  const conditions: SQL[] = [
+    filters.status === "active"
+      ? inArray(schema.flags.status, [...FLAG_STATUSES_OPEN])
+      : eq(schema.flags.status, filters.status),
+  ];
+  if (filters.severity) conditions.push(eq(schema.flags.severity, filters.severity));
+  if (filters.code) conditions.push(eq(schema.flags.code, filters.code));
+  if (filters.sector) conditions.push(eq(schema.flags.sector, filters.sector));
+  if (filters.vendorId) conditions.push(eq(schema.flags.vendorId, filters.vendorId));
+  if (filters.assignee === "me") conditions.push(eq(schema.flags.assignedTo, viewerId));
+  else if (filters.assignee === "unassigned") conditions.push(sql`${schema.flags.assignedTo} IS NULL`);
+  else if (filters.assignee) conditions.push(eq(schema.flags.assignedTo, filters.assignee));
+  const where = and(...conditions);
+  const rows = db
+    .select({
+      flag: schema.flags,
+      assigneeName: schema.users.name,
+      vendorName: schema.organisations.legalName,
+      needTitle: schema.needs.title,
+    })
+    .from(schema.flags)
+    .leftJoin(schema.users, eq(schema.users.id, schema.flags.assignedTo))
+    .leftJoin(schema.organisations, eq(schema.organisations.id, schema.flags.vendorId))
+    .leftJoin(schema.needs, eq(schema.needs.id, schema.flags.needId))
+    .where(where)
+    .orderBy(
+      sql`CASE ${schema.flags.severity} WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END`,
+      asc(schema.flags.raisedAt),
+    )
+    .limit(FLAGS_PAGE_SIZE)
+    .offset((page - 1) * FLAGS_PAGE_SIZE)
+    .all()
+    .map((r) => ({
+      ...r.flag,
+      evidence: JSON.parse(r.flag.evidence) as Record<string, unknown>,
+      assigneeName: r.assigneeName,
+      vendorName: r.vendorName,
+      needTitle: r.needTitle,
+    }));
+  const total = db.select({ n: count() }).from(schema.flags).where(where).get()?.n ?? 0;
+  return { rows, total, pageCount: Math.max(1, Math.ceil(total / FLAGS_PAGE_SIZE)) };
+}
+
+export function flagHistory(flagId: string) {
+  return getDb()
+    .select({ event: schema.flagEvents, actorName: schema.users.name })
+    .from(schema.flagEvents)
+    .leftJoin(schema.users, eq(schema.users.id, schema.flagEvents.actorId))
+    .where(eq(schema.flagEvents.flagId, flagId))
+    .orderBy(asc(schema.flagEvents.at), asc(schema.flagEvents.id))
+    .all()
+    .map((r) => ({ ...r.event, actorName: r.actorName }));
+}
+
+export function getFlag(flagId: string) {
+  const flag = getDb().select().from(schema.flags).where(eq(schema.flags.id, flagId)).get();
+  if (!flag) throw new Response("Not found", { status: 404 });
+  return { ...flag, evidence: JSON.parse(flag.evidence) as Record<string, unknown> };
+}
+
+export type FlagActionResult = TransitionResult<"illegal_transition" | "note_required" | "not_staff">;
+
+/**
+ * Staff acknowledge (assign to themselves or a colleague), then resolve or dismiss with a note.
+ * The write is a compare-and-set from the status (and assignee) this decision was made on: when a
+ * colleague acted first, nothing is written and the answer is `stale`.
+ */
+export function actOnFlag(
+  actor: Pick<SessionUser, "id" | "role">,
+  flagId: string,
+  action: "acknowledge" | "resolve" | "dismiss",
+  input: { assigneeId?: string; note?: string | null },
+  ip: string | null,
+  now = Date.now(),
+): FlagActionResult {
+  assertRole(actor, "staff");
+  const flags = schema.flags;
+  const flag = getFlag(flagId);
+  if (action === "acknowledge") {
+    if (flag.status !== "open" && flag.status !== "acknowledged") return { ok: false, error: "illegal_transition" };
+    const assignee = input.assigneeId || actor.id;
+    return transition((tx) => {
+      if (!isActiveStaff(assignee, tx)) return { ok: false, error: "not_staff" } as const;
+      const changed = tx
+        .update(flags)
+        .set({ status: "acknowledged", assignedTo: assignee, updatedAt: now })
+        .where(
+          and(
+            eq(flags.id, flagId),
+            eq(flags.status, flag.status),
+            flag.assignedTo ? eq(flags.assignedTo, flag.assignedTo) : isNull(flags.assignedTo),
+          ),
+        )
+        .run();
+      expectOneChange(changed, "flag");
+      tx.insert(schema.flagEvents)
+        .values({ flagId, kind: "acknowledged", actorId: actor.id, note: input.note?.trim() || null, at: now })
+        .run();
+      recordAudit(
+        {
+          actorId: actor.id,
+          action: "flag_acknowledged",
+          subjectType: "flag",
+          subjectId: flagId,
+          ip,
+          details: { assignee },
+        },
+        tx,
+      );
+      return { ok: true } as const;
+    });
+  }
+  if (flag.status !== "acknowledged") return { ok: false, error: "illegal_transition" };
+  const note = input.note?.trim();
+  if (!note) return { ok: false, error: "note_required" };
+  const status = action === "resolve" ? "resolved" : "dismissed";
+  return transition((tx) => {
+    const changed = tx
+      .update(flags)
+      .set({ status, note, resolvedAt: now, updatedAt: now })
+      .where(and(eq(flags.id, flagId), eq(flags.status, "acknowledged")))
+      .run();
+    expectOneChange(changed, "flag");
+    tx.insert(schema.flagEvents).values({ flagId, kind: status, actorId: actor.id, note, at: now }).run();
+    recordAudit(
+      { actorId: actor.id, action: `flag_${status}`, subjectType: "flag", subjectId: flagId, ip, details: { note } },
+      tx,
+    );
+    return { ok: true } as const;
+  });
+}
+
+/** Open flags by severity, for the dashboard. */
+export function openFlagCounts() {
+  const rows = getDb()
+    .select({ severity: schema.flags.severity, n: count() })
+    .from(schema.flags)
+    .where(inArray(schema.flags.status, [...FLAG_STATUSES_OPEN]))
+    .groupBy(schema.flags.severity)
+    .all();
+  return { low: 0, medium: 0, high: 0, ...Object.fromEntries(rows.map((r) => [r.severity, r.n])) } as Record<
+    Severity,
+    number
+  >;
+}
