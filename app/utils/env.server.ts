@@ -9,6 +9,14 @@ const EnvSchema = z.object({
   BASE_URL: z.string().url().optional(),
   SMTP_URL: z.string().min(1).optional(),
   MAIL_FROM: z.string().default("Kết Nối Số <no-reply@ketnoiso.vn>"),
+  /**
+   * The OCDS export's ocid prefix: `ocds-` and the six characters the Open Contracting Partnership
+   * registers for a publisher, optionally followed by a part of our own. The default is a placeholder.
+   */
+  OCID_PREFIX: z
+    .string()
+    .regex(/^ocds-[a-z0-9]{6}(?:-[A-Za-z0-9._-]+)?$/)
+    .default("ocds-xxxxxx-kns"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
