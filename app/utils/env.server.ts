@@ -29,6 +29,14 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().default("Kết Nối Số <no-reply@ketnoiso.vn>"),
   /** How often the mail worker sends pending mail, in seconds (0 turns it off). */
   MAIL_WORKER_SECONDS: z.coerce.number().int().min(0).default(20),
+  /**
+   * The OCDS export's ocid prefix: `ocds-` and the six characters the Open Contracting Partnership
+   * registers for a publisher, optionally followed by a part of our own. The default is a placeholder.
+   */
+  OCID_PREFIX: z
+    .string()
+    .regex(/^ocds-[a-z0-9]{6}(?:-[A-Za-z0-9._-]+)?$/)
+    .default("ocds-xxxxxx-kns"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
