@@ -1,0 +1,31 @@
+/**
+ * The app functions the fixtures use, in one module so that they load once per worker, through
+ * tsx (see `app()` in fixtures.ts). Not a spec: Playwright only runs *.spec.ts.
+ */
+export { getSqlite } from "../db/client.server";
+export { taxCodeCheckDigit } from "../app/lib/tax-code";
+export { CHECKLIST_ITEMS } from "../app/lib/vendor-options";
+export { recordAudit } from "../app/models/audit.server";
+export { saveAssessmentStep, startAssessment } from "../app/models/assessments.server";
+export { awardBid, submitBid } from "../app/models/bids.server";
+export { decideMilestone, raiseIncident, submitMilestone } from "../app/models/delivery.server";
+export { inviteVendor } from "../app/models/matching.server";
+export { closeNeed, createNeed } from "../app/models/needs.server";
+export { currentQuestionnaire } from "../app/models/questionnaires.server";
+export {
+  createStaffUser,
+  getUserById,
+  markEmailVerified,
+  registerSme,
+  registerVendor,
+  setPassword,
+} from "../app/models/users.server";
+export {
+  addReference,
+  decide,
+  saveCompany,
+  savePackage,
+  submitDossier,
+  vendorStanding,
+} from "../app/models/vendors.server";
+export { createSessionCookie, hashPassword } from "../app/utils/auth.server";
