@@ -14,6 +14,7 @@ export { closeNeed, createNeed } from "../app/models/needs.server";
 export { currentQuestionnaire } from "../app/models/questionnaires.server";
 export {
   createStaffUser,
+  findUserByEmail,
   getUserById,
   markEmailVerified,
   registerSme,

@@ -126,6 +126,13 @@ export async function createUser(
   };
 }
 
+/** One of the demo accounts the server seeds at start (docs/product.md §15). */
+export async function demoUser(email: string): Promise<TestUser> {
+  const row = (await app()).findUserByEmail(email);
+  if (!row) throw new Error(`no demo account ${email}`);
+  return { ...row, lang: row.lang, password: "Demo@12345" };
+}
+
 /** Signs the page's context in as the user with a session the auth module starts. */
 export async function signInAs(page: Page, user: TestUser) {
   const { createSessionCookie } = await app();
