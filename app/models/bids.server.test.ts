@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { drizzleFor, getSqlite } from "../../db/client.server";
 import { createOpenNeed, createUser, setVendorStanding } from "../../db/test/factories";
+import { rejectedStatus } from "../../db/test/responses";
 import { awardBid, bidsOfNeed, getOwnBid, submitBid, updateBid, withdrawBid, type BidInput } from "./bids.server";
 import { needStatusNow } from "./needs.server";
 
@@ -178,6 +179,6 @@ describe("the award", () => {
     const { needId, bidA } = await needWithTwoBids();
     closeBidding(needId);
     const stranger = createUser({ role: "sme" });
-    await expect(awardBid(viewer(stranger, "sme"), needId, bidA.id)).rejects.toBeInstanceOf(Response);
+    expect(await rejectedStatus(awardBid(viewer(stranger, "sme"), needId, bidA.id))).toBe(404);
   });
 });
