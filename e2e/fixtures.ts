@@ -11,7 +11,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { tsImport } from "tsx/esm/api";
-import type { Category, PackageUnit } from "../app/lib/reference";
+import type { Category, PackageUnit, Sector } from "../app/lib/reference";
 import type { Checklist } from "../app/lib/vendor-options";
 import type { AuditEntry } from "../app/models/audit.server";
 import type { CompanyInput } from "../app/models/vendors.server";
@@ -321,10 +321,14 @@ export function setRating(vendor: TestUser, average: number, count: number) {
 // Needs, bids, engagements
 
 /**
- * An open need of the SME (POS and retail, retail trade, 40–90 million), published yesterday,
- * with its deadline `deadlineInDays` away.
+ * An open need of the SME (POS and retail, retail trade unless told, 40–90 million), published
+ * yesterday, with its deadline `deadlineInDays` away.
  */
-export async function createNeed(owner: TestUser, title: string, deadlineInDays = 10): Promise<string> {
+export async function createNeed(
+  owner: TestUser,
+  title: string,
+  { deadlineInDays = 10, sector = "retail_trade" }: { deadlineInDays?: number; sector?: Sector } = {},
+): Promise<string> {
   const now = Date.now();
   const result = (await app()).createNeed(
     actor(owner),
@@ -332,7 +336,7 @@ export async function createNeed(owner: TestUser, title: string, deadlineInDays 
       title,
       description: "Cần phần mềm quản lý bán hàng cho 2 cửa hàng.",
       category: "pos_retail",
-      sector: "retail_trade",
+      sector,
       budgetMin: 40_000_000,
       budgetMax: 90_000_000,
       desiredStart: now + 40 * DAY,

@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import type { Sector } from "../app/lib/reference";
 import {
   createNeed,
   createUser,
@@ -18,11 +19,11 @@ import {
  * sector and has a strong verified rating — so it is among the top ten whatever else the database holds
  * (only other journeys' fitting vendors can tie with it).
  */
-async function fittingVendor(organisation: string): Promise<TestUser> {
+async function fittingVendor(organisation: string, sector: Sector = "retail_trade"): Promise<TestUser> {
   const vendor = await createUser("vendor", { name: "Đặng Minh Khoa", organisation });
   await makeVetted(vendor, {
     categories: ["pos_retail"],
-    sectors: ["retail_trade"],
+    sectors: [sector],
     pkg: { category: "pos_retail", from: 50_000_000, to: 80_000_000 },
   });
   setRating(vendor, 4.9, 40);
@@ -72,8 +73,10 @@ test("an invited vendor sees the invitation and the need among its recommendatio
 }) => {
   const owner = await createUser("sme", { name: "Trương Ngọc Lan", organisation: SME_NAME });
   const title = uniqueTitle();
-  const needId = await createNeed(owner, title);
-  const vendor = await fittingVendor(uniqueVendorName());
+  // Food and beverage, which no other journey's need is in: for this vendor, serving that sector,
+  // the need then outranks every other open need of the run (equal scores are ordered by id).
+  const needId = await createNeed(owner, title, { sector: "food_beverage" });
+  const vendor = await fittingVendor(uniqueVendorName(), "food_beverage");
   await invite(owner, needId, vendor);
 
   // The invitation on its home and in its notifications, the need among its recommendations.

@@ -107,10 +107,11 @@ describe("the comparison", () => {
     const loaded = await run(compareRoute.loader as Handler, await request(url, { userId: stranger.id }), { needId });
     expect(loaded.status).toBe(404);
     expectNothingOf(loaded.data, { name: "Alpha Niêm Phong", organisation: "Alpha Niêm Phong" }, bidA);
-    for (const form of [
+    const forms: Record<string, string>[] = [
       { intent: "award", bidId: bidA, confirm: "on" },
       { intent: "shortlist", bidId: bidA },
-    ]) {
+    ];
+    for (const form of forms) {
       const posted = await run(compareRoute.action as Handler, await request(url, { userId: stranger.id, form }), {
         needId,
       });
