@@ -15,8 +15,9 @@ export default defineConfig({
     // migrated database and its own process.env. A test that needs vi.mock of an app module must
     // undo it (vi.doUnmock + vi.resetModules) in its afterAll.
     isolate: false,
-    // Measured: the slowest test takes ~1.5 s idle (argon2 hashing, the award race's worker
-    // threads); 15 s leaves room for a machine under heavy load without hiding a hang.
+    // Measured with the machine at a load of ~10 on 2 cores: the slowest ordinary test takes
+    // 0.7 s; the award race (worker threads, 3.6 s) and the schema check (drizzle-kit, 1.5 s)
+    // set their own 30 s. 15 s is a 20-fold margin that still stops a hang quickly.
     testTimeout: 15_000,
     env: { LOG_LEVEL: "silent", NODE_ENV: "test", BASE_URL: "http://localhost:3000" },
   },

@@ -26,7 +26,7 @@ function generate(schema: string, name: string): { added: string[]; output: stri
     env: { ...process.env, FORCE_COLOR: "0" },
     // A rename makes drizzle-kit ask a question; with no one to answer, stop rather than hang.
     stdio: ["ignore", "pipe", "pipe"],
-    timeout: 45_000,
+    timeout: 25_000,
   });
   const output = `${run.stdout}${run.stderr}`;
   expect(run.status, output).toBe(0);
@@ -34,13 +34,13 @@ function generate(schema: string, name: string): { added: string[]; output: stri
 }
 
 describe("the committed migrations", () => {
-  it("are all that db/schema.ts needs", { timeout: 60_000 }, () => {
+  it("are all that db/schema.ts needs", { timeout: 30_000 }, () => {
     const { added, output } = generate("db/schema.ts", "current");
     expect(added, output).toEqual([]);
     expect(output).toContain("No schema changes");
   });
 
-  it("would not be, were a table added to the schema", { timeout: 60_000 }, () => {
+  it("would not be, were a table added to the schema", { timeout: 30_000 }, () => {
     fs.mkdirSync(WORK, { recursive: true });
     const probe = path.join(WORK, "schema-with-probe.ts");
     fs.writeFileSync(
