@@ -5,7 +5,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll } from "vitest";
+import { afterAll, vi } from "vitest";
 import { openSqlite, setConnection } from "../client.server";
 
 const savedEnv = { ...process.env };
@@ -19,6 +19,10 @@ const sqlite = openSqlite(file);
 setConnection(sqlite);
 
 afterAll(() => {
+  // Test files share one module graph (vitest.config.ts): leave nothing behind for the next one.
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
   sqlite.close();
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
   for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
