@@ -30,7 +30,46 @@ let loaded: Promise<App> | null = null;
  */
 function app(): Promise<App> {
   process.env.DATABASE_PATH = E2E_DATABASE;
-  return (loaded ??= tsImport("./app.ts", import.meta.url) as Promise<App>);
+  return (loaded ??= (tsImport("./app.ts", import.meta.url) as Promise<App>).then(
+    (module) =>
+      Object.fromEntries(
+        Object.entries(module).map(([name, value]) => [name, typeof value === "function" ? patient(value) : value]),
+      ) as App,
+  ));
+}
+
+/**
+ * The server writes while this process does. A model transaction that reads before it writes
+ * starts deferred, and SQLite refuses its write at once (SQLITE_BUSY, whatever busy_timeout says)
+ * when the other process committed in between; the transaction rolled back, so the call is tried
+ * again. (An immediate transaction, as awardBid uses, waits its turn instead.)
+ */
+const isBusy = (error: unknown) => /SQLITE_BUSY|database is locked/.test(String(error));
+const TRIES = 5;
+const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+function patient<F extends (...args: never[]) => unknown>(fn: F): F {
+  const again = async (args: Parameters<F>, tries: number): Promise<unknown> => {
+    try {
+      return await fn(...args);
+    } catch (error) {
+      if (!isBusy(error) || tries >= TRIES) throw error;
+      await new Promise((r) => setTimeout(r, 50 * tries));
+      return again(args, tries + 1);
+    }
+  };
+  return ((...args: Parameters<F>) => {
+    for (let tries = 1; ; tries++) {
+      try {
+        const result = fn(...args);
+        if (!(result instanceof Promise)) return result;
+        return result.catch((error: unknown) => (isBusy(error) ? again(args, 2) : Promise.reject(error)));
+      } catch (error) {
+        if (!isBusy(error) || tries >= TRIES) throw error;
+        pause(50 * tries);
+      }
+    }
+  }) as F;
 }
 
 // A test worker starts loading them with the spec files, before any test's clock runs; the
