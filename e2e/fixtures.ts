@@ -297,19 +297,15 @@ let reviewer: Promise<TestUser> | null = null;
 /** One staff member per worker who takes the vetting decisions fixtures need. */
 const vettingStaff = () => (reviewer ??= createUser("staff", { name: "Cán bộ thẩm định thử" }));
 
-/**
- * Fills the vendor's dossier (company, two references, one package) and submits it, as the
- * vendor would through /me/dossier.
- */
-export async function submittedDossier(
-  vendor: TestUser,
-  opts: {
-    categories?: Category[];
-    sectors?: CompanyInput["sectors"];
-    pkg?: { category: Category; from: number; to: number; unit?: PackageUnit };
-  } = {},
-) {
-  const { saveCompany, addReference, savePackage, submitDossier } = await app();
+type DossierOptions = {
+  categories?: Category[];
+  sectors?: CompanyInput["sectors"];
+  pkg?: { category: Category; from: number; to: number; unit?: PackageUnit };
+};
+
+/** Fills every part of the vendor's dossier (company, two references, one package), as the vendor would. */
+export async function completeDossier(vendor: TestUser, opts: DossierOptions = {}) {
+  const { saveCompany, addReference, savePackage } = await app();
   const company = {
     ...COMPANY,
     categories: opts.categories ?? COMPANY.categories,
@@ -336,12 +332,17 @@ export async function submittedDossier(
     unit: pkg.unit ?? "one_off",
     included: "Phần mềm, đào tạo, hỗ trợ",
   });
-  const submitted = await submitDossier(vendor, "127.0.0.1");
+}
+
+/** A complete dossier, submitted for vetting as the vendor would through /me/dossier. */
+export async function submittedDossier(vendor: TestUser, opts: DossierOptions = {}) {
+  await completeDossier(vendor, opts);
+  const submitted = await (await app()).submitDossier(vendor, "127.0.0.1");
   if (!submitted.ok) fail("submitting the dossier", submitted);
 }
 
 /** Makes a vendor vetted the way staff do: a complete dossier, submitted and approved. */
-export async function makeVetted(vendor: TestUser, dossier: Parameters<typeof submittedDossier>[1] = {}) {
+export async function makeVetted(vendor: TestUser, dossier: DossierOptions = {}) {
   const { vendorStanding, decide, CHECKLIST_ITEMS } = await app();
   if (vendorStanding(vendor.organisationId) === "vetted") return;
   const checklist = Object.fromEntries(CHECKLIST_ITEMS.map((i) => [i, { checked: true, note: "" }])) as Checklist;

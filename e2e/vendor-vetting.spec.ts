@@ -1,6 +1,15 @@
 import crypto from "node:crypto";
 import type { Browser } from "@playwright/test";
-import { createUser, expect, expectAccessible, signInAs, submittedDossier, test, type TestUser } from "./fixtures";
+import {
+  completeDossier,
+  createUser,
+  expect,
+  expectAccessible,
+  signInAs,
+  submittedDossier,
+  test,
+  type TestUser,
+} from "./fixtures";
 
 async function vendorWithLegalName(prefix = "Công ty TNHH Phần mềm Ngọc Điền") {
   const code = crypto.randomBytes(3).toString("hex");
@@ -15,11 +24,12 @@ async function staffPageOf(browser: Browser, staff: TestUser) {
   return page;
 }
 
-test("a vendor fills its dossier, is told what is missing or wrong, and submits it for vetting", async ({ page }) => {
+test("an incomplete dossier is refused with every missing part named; the company part is filled in", async ({
+  page,
+}) => {
   const { vendor } = await vendorWithLegalName();
   await signInAs(page, vendor);
 
-  // An incomplete dossier is refused with every missing part named.
   await page.goto("/me/dossier");
   await expectAccessible(page);
   await page.getByRole("button", { name: "Nộp hồ sơ để thẩm định" }).click();
@@ -47,6 +57,18 @@ test("a vendor fills its dossier, is told what is missing or wrong, and submits 
   await page.getByRole("checkbox", { name: "ISO 9001" }).check();
   await page.getByRole("button", { name: "Lưu" }).click();
   await expect(page).toHaveURL(/\/me\/dossier$/);
+  // The company part is no longer among what is missing.
+  await page.getByRole("button", { name: "Nộp hồ sơ để thẩm định" }).click();
+  const stillMissing = page.getByRole("alert").filter({ hasText: "Ít nhất hai khách hàng doanh nghiệp tham chiếu" });
+  await expect(stillMissing).toBeVisible();
+  await expect(stillMissing).not.toContainText("Giới thiệu công ty");
+});
+
+test("a vendor adds its references and a priced package; prices the wrong way round are refused, what was typed kept", async ({
+  page,
+}) => {
+  const { vendor } = await vendorWithLegalName();
+  await signInAs(page, vendor);
 
   await page.goto("/me/dossier/references");
   await expectAccessible(page);
@@ -73,6 +95,12 @@ test("a vendor fills its dossier, is told what is missing or wrong, and submits 
   await page.getByLabel("Giá đến").fill("15.000.000");
   await page.getByRole("button", { name: "Thêm gói" }).click();
   await expect(page.getByText("9.000.000 ₫ – 15.000.000 ₫ / năm")).toBeVisible();
+});
+
+test("a complete dossier is submitted for vetting and can no longer be edited", async ({ page }) => {
+  const { vendor } = await vendorWithLegalName();
+  await completeDossier(vendor);
+  await signInAs(page, vendor);
 
   await page.goto("/me/dossier");
   await expect(page.getByText("Hồ sơ đã đủ các phần bắt buộc.")).toBeVisible();
