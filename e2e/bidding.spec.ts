@@ -5,6 +5,7 @@ import {
   expect,
   expectAccessible,
   makeVetted,
+  placeBid,
   signInAs,
   test,
   type TestUser,
@@ -27,57 +28,66 @@ async function fillBid(page: Page, total: string, milestones: [string, string, s
 
 async function vetted(name: string, organisation: string): Promise<TestUser> {
   const vendor = await createUser("vendor", { name, organisation });
-  makeVetted(vendor);
+  await makeVetted(vendor);
   return vendor;
 }
 
-test("two vendors bid sealed; the SME compares, shortlists and awards one; the other is told and kept out", async ({
-  browser,
-}) => {
-  const owner = await createUser("sme", { name: "Phạm Thu Trang", organisation: "Công ty TNHH Cà Phê Sáng" });
-  const needId = createNeed(owner, "Máy bán hàng cho hai quán cà phê");
-  const a = await vetted("Lâm Quốc An", "Công ty Cổ phần Công nghệ Alpha Sài Gòn");
-  const b = await vetted("Bùi Thị Bích", "Công ty TNHH Giải pháp Beta Gia Định");
+const TITLE = "Máy bán hàng cho hai quán cà phê";
+const A_NAME = "Công ty Cổ phần Công nghệ Alpha Sài Gòn";
+const B_NAME = "Công ty TNHH Giải pháp Beta Gia Định";
 
-  const pageA = await (await browser.newContext()).newPage();
-  await signInAs(pageA, a);
-  await pageA.goto(`/needs/${needId}`);
-  await expectAccessible(pageA);
-  await pageA.getByRole("link", { name: "Gửi hồ sơ dự thầu" }).click();
-  await expectAccessible(pageA);
-  await fillBid(pageA, "71.000.000", [
+test("a vendor's bid must add up, and nothing it can load shows another vendor's bid", async ({ page }) => {
+  const owner = await createUser("sme", { name: "Phạm Thu Trang", organisation: "Công ty TNHH Cà Phê Sáng" });
+  const needId = await createNeed(owner, TITLE);
+  const a = await vetted("Lâm Quốc An", A_NAME);
+  const b = await vetted("Bùi Thị Bích", B_NAME);
+  await placeBid(b, needId, 64_500_000);
+
+  await signInAs(page, a);
+  await page.goto(`/needs/${needId}`);
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Gửi hồ sơ dự thầu" }).click();
+  await expectAccessible(page);
+  await fillBid(page, "71.000.000", [
     ["Lắp đặt máy POS", "20", "30.000.000"],
     ["Đào tạo và nghiệm thu", "60", "40.000.000"],
   ]);
-  await pageA.getByRole("button", { name: "Gửi hồ sơ dự thầu" }).click();
-  await expect(pageA.getByText("Tổng số tiền các mốc phải bằng tổng giá.")).toBeVisible();
-  await pageA.getByRole("group", { name: "Mốc 2" }).getByLabel("Số tiền (đồng)").fill("41.000.000");
-  await pageA.getByRole("button", { name: "Gửi hồ sơ dự thầu" }).click();
-  await expect(pageA.getByText("Đã gửi hồ sơ dự thầu.")).toBeVisible();
-  await expect(pageA.getByText("71.000.000 ₫")).toBeVisible();
-
-  const pageB = await (await browser.newContext()).newPage();
-  await signInAs(pageB, b);
-  await pageB.goto(`/needs/${needId}/bid`);
-  await fillBid(pageB, "64.500.000", [["Triển khai trọn gói", "45", "64.500.000"]]);
-  await pageB.getByRole("button", { name: "Gửi hồ sơ dự thầu" }).click();
-  await expect(pageB.getByText("Đã gửi hồ sơ dự thầu.")).toBeVisible();
+  await page.getByRole("button", { name: "Gửi hồ sơ dự thầu" }).click();
+  await expect(page.getByText("Tổng số tiền các mốc phải bằng tổng giá.")).toBeVisible();
+  await page.getByRole("group", { name: "Mốc 2" }).getByLabel("Số tiền (đồng)").fill("41.000.000");
+  await page.getByRole("button", { name: "Gửi hồ sơ dự thầu" }).click();
+  await expect(page.getByText("Đã gửi hồ sơ dự thầu.")).toBeVisible();
+  await expect(page.getByText("71.000.000 ₫")).toBeVisible();
 
   // Sealed: nothing A can load carries B's price or name — the HTML and the loader's data.
   for (const url of [
     `/needs/${needId}`,
     `/needs/${needId}?_data=routes%2Fneeds.%24needId._index`,
+    `/needs/${needId}/bid?_data=routes%2Fneeds.%24needId.bid`,
     "/me",
     "/notifications",
   ]) {
-    const body = await (await pageA.request.get(url)).text();
+    const body = await (await page.request.get(url)).text();
     expect(body).not.toContain("64.500.000");
     expect(body).not.toContain("64500000");
     expect(body).not.toContain("Beta Gia Định");
   }
-  expect((await pageA.request.get(`/needs/${needId}/compare`)).status()).toBe(403);
+  expect((await page.request.get(`/needs/${needId}/compare`)).status()).toBe(403);
+});
 
-  // The SME closes bidding early, compares, shortlists and awards A.
+test("the SME closes bidding early, compares, shortlists and awards one; the other is told and kept out", async ({
+  browser,
+}) => {
+  const owner = await createUser("sme", { name: "Phạm Thu Trang", organisation: "Công ty TNHH Cà Phê Sáng" });
+  const needId = await createNeed(owner, TITLE);
+  const a = await vetted("Lâm Quốc An", A_NAME);
+  const b = await vetted("Bùi Thị Bích", B_NAME);
+  await placeBid(a, needId, 71_000_000, [
+    { title: "Lắp đặt máy POS", dueOffsetDays: 20, amount: 30_000_000 },
+    { title: "Đào tạo và nghiệm thu", dueOffsetDays: 60, amount: 41_000_000 },
+  ]);
+  await placeBid(b, needId, 64_500_000);
+
   const pageS = await (await browser.newContext()).newPage();
   await signInAs(pageS, owner);
   await pageS.goto(`/needs/${needId}`);
@@ -100,16 +110,18 @@ test("two vendors bid sealed; the SME compares, shortlists and awards one; the o
   const engagementUrl = new URL(pageS.url()).pathname;
 
   // A sees the engagement; B was told it was not selected and cannot open it.
+  const pageA = await (await browser.newContext()).newPage();
+  await signInAs(pageA, a);
   await pageA.goto("/notifications");
-  await expect(pageA.getByText("Bạn đã trúng thầu “Máy bán hàng cho hai quán cà phê”")).toBeVisible();
+  await expect(pageA.getByText(`Bạn đã trúng thầu “${TITLE}”`)).toBeVisible();
   await pageA.goto(engagementUrl);
-  await expect(pageA.getByRole("heading", { name: "Máy bán hàng cho hai quán cà phê" })).toBeVisible();
+  await expect(pageA.getByRole("heading", { name: TITLE })).toBeVisible();
   await expect(pageA.getByText("1. Lắp đặt máy POS")).toBeVisible();
 
+  const pageB = await (await browser.newContext()).newPage();
+  await signInAs(pageB, b);
   await pageB.goto("/notifications");
-  await expect(
-    pageB.getByText("Hồ sơ dự thầu của bạn cho “Máy bán hàng cho hai quán cà phê” không được chọn"),
-  ).toBeVisible();
+  await expect(pageB.getByText(`Hồ sơ dự thầu của bạn cho “${TITLE}” không được chọn`)).toBeVisible();
   const denied = await pageB.goto(engagementUrl);
   expect(denied?.status()).toBe(404);
   await expectAccessible(pageB);
@@ -117,7 +129,7 @@ test("two vendors bid sealed; the SME compares, shortlists and awards one; the o
 
 test("@nojs a vetted vendor adds milestone rows and bids without JavaScript", async ({ page }) => {
   const owner = await createUser("sme");
-  const needId = createNeed(owner, "Phần mềm bán hàng không cần JavaScript");
+  const needId = await createNeed(owner, "Phần mềm bán hàng không cần JavaScript");
   const vendor = await vetted("Tạ Minh Nhật", "Công ty TNHH Phần mềm Gamma");
   await signInAs(page, vendor);
   await page.goto(`/needs/${needId}/bid`);
@@ -136,7 +148,7 @@ test("@nojs a vetted vendor adds milestone rows and bids without JavaScript", as
 
 test("a vendor that is not vetted sees why it cannot bid and what to do", async ({ page }) => {
   const owner = await createUser("sme");
-  const needId = createNeed(owner, "Nhu cầu cho nhà cung cấp chưa thẩm định");
+  const needId = await createNeed(owner, "Nhu cầu cho nhà cung cấp chưa thẩm định");
   const vendor = await createUser("vendor");
   await signInAs(page, vendor);
   await page.goto(`/needs/${needId}`);

@@ -1,8 +1,19 @@
-import { createEngagement, createUser, e2eDb, expect, expectAccessible, makeVetted, signInAs, test } from "./fixtures";
+import {
+  acceptMilestone,
+  createEngagement,
+  createUser,
+  deliverMilestone,
+  e2eDb,
+  expect,
+  expectAccessible,
+  makeVetted,
+  signInAs,
+  test,
+} from "./fixtures";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
-test("a vendor delivers with a file, the SME sends it back then accepts everything, both review, the profile shows it", async ({
+test("a vendor delivers with a file, the SME sends it back, then accepts the second delivery; strangers cannot open the file", async ({
   browser,
 }) => {
   const sme = await createUser("sme", { name: "Đinh Thị Mận", organisation: "Công ty TNHH Bánh Kẹo Mận Hảo" });
@@ -10,8 +21,7 @@ test("a vendor delivers with a file, the SME sends it back then accepts everythi
     name: "Kiều Văn Lộc",
     organisation: "Công ty Cổ phần Phần mềm Lộc Phát Tài",
   });
-  makeVetted(vendor);
-  const engagementId = createEngagement(sme, vendor, "Phần mềm bán hàng cho tiệm bánh");
+  const engagementId = await createEngagement(sme, vendor, "Phần mềm bán hàng cho tiệm bánh");
   const url = `/engagements/${engagementId}`;
 
   const v = await (await browser.newContext()).newPage();
@@ -57,15 +67,39 @@ test("a vendor delivers with a file, the SME sends it back then accepts everythi
     .getByRole("button", { name: "Nghiệm thu" })
     .click();
   await expect(s.getByText("Đã ghi nhận quyết định nghiệm thu.")).toBeVisible();
+  await expect(
+    s
+      .getByRole("listitem")
+      .filter({ hasText: "1. Lắp đặt và cấu hình" })
+      .getByText("Đã nghiệm thu", { exact: true })
+      .first(),
+  ).toBeVisible();
 
-  await v.reload();
-  const second = v.getByRole("listitem").filter({ hasText: "2. Đào tạo và nghiệm thu" });
-  await second.getByText("Bàn giao mốc này").click();
-  await second.getByLabel("Ghi chú bàn giao").fill("Đã đào tạo 6 nhân viên.");
-  await second.getByRole("button", { name: "Gửi bàn giao" }).click();
-  await expect(v.getByText("Đã gửi bàn giao.")).toBeVisible();
+  // Someone who is not a party cannot download the attachment, nor open the engagement.
+  const stranger = await createUser("vendor");
+  const other = await (await browser.newContext()).newPage();
+  await signInAs(other, stranger);
+  expect((await other.request.get(fileUrl)).status()).toBe(404);
+  expect((await other.request.get(url)).status()).toBe(404);
+});
 
-  await s.reload();
+test("accepting the last milestone completes the engagement; both sides review and the profile shows it", async ({
+  browser,
+}) => {
+  const sme = await createUser("sme", { name: "Đinh Thị Mận", organisation: "Công ty TNHH Bánh Kẹo Mận Hảo" });
+  const vendor = await createUser("vendor", {
+    name: "Kiều Văn Lộc",
+    organisation: "Công ty Cổ phần Phần mềm Lộc Phát Tài",
+  });
+  const engagementId = await createEngagement(sme, vendor, "Phần mềm bán hàng cho tiệm bánh");
+  await deliverMilestone(vendor, engagementId, 0, "Đã lắp máy POS và máy in bếp.");
+  await acceptMilestone(sme, engagementId, 0);
+  await deliverMilestone(vendor, engagementId, 1, "Đã đào tạo 6 nhân viên.");
+  const url = `/engagements/${engagementId}`;
+
+  const s = await (await browser.newContext()).newPage();
+  await signInAs(s, sme);
+  await s.goto(url);
   await s
     .getByRole("listitem")
     .filter({ hasText: "2. Đào tạo và nghiệm thu" })
@@ -85,12 +119,15 @@ test("a vendor delivers with a file, the SME sends it back then accepts everythi
   }
   await s.getByLabel(/Bạn có giới thiệu/).selectOption("9");
   await s.getByLabel("Nhận xét").fill("Lắp đặt nhanh, sửa lỗi máy in kịp thời, nhân viên dễ dùng.");
+  await expectAccessible(s, { state: "completed" });
   await s.getByRole("button", { name: "Gửi đánh giá" }).click();
   await expect(s.getByText("Cảm ơn bạn đã đánh giá.")).toBeVisible();
-  await expectAccessible(s);
 
-  await v.reload();
+  const v = await (await browser.newContext()).newPage();
+  await signInAs(v, vendor);
+  await v.goto(url);
   await v.getByLabel("Phản hồi đánh giá (một lần)").fill("Cảm ơn tiệm bánh đã tin tưởng!");
+  await expectAccessible(v, { state: "completed" });
   await v.getByRole("button", { name: "Đăng phản hồi" }).click();
   await expect(v.getByText("Đã đăng phản hồi.")).toBeVisible();
   await v.getByLabel("Điểm (1–5)").selectOption("5");
@@ -104,20 +141,12 @@ test("a vendor delivers with a file, the SME sends it back then accepts everythi
   await expect(anon.getByText("Cảm ơn tiệm bánh đã tin tưởng!")).toBeVisible();
   await expect(anon.getByText("★ 4,5 (1 đánh giá)")).toBeVisible();
   await expectAccessible(anon);
-
-  // Someone who is not a party cannot download the attachment.
-  const stranger = await createUser("vendor");
-  const other = await (await browser.newContext()).newPage();
-  await signInAs(other, stranger);
-  expect((await other.request.get(fileUrl)).status()).toBe(404);
-  expect((await other.request.get(url)).status()).toBe(404);
 });
 
 test("a file that is not what its name says is refused next to the form", async ({ page }) => {
   const sme = await createUser("sme");
   const vendor = await createUser("vendor");
-  makeVetted(vendor);
-  const engagementId = createEngagement(sme, vendor, "Kiểm tra tệp đính kèm");
+  const engagementId = await createEngagement(sme, vendor, "Kiểm tra tệp đính kèm");
   await signInAs(page, vendor);
   await page.goto(`/engagements/${engagementId}`);
   const first = page.getByRole("listitem").filter({ hasText: "1. Lắp đặt và cấu hình" });

@@ -1,97 +1,191 @@
 /**
- * Journey fixtures: users and sessions are made directly in the e2e database (fast, and
- * independent of the journeys that test the forms), and every visited page gets an axe check.
+ * Journey fixtures. Rows are made in the e2e database through the app's own functions (the
+ * registration and staff-account models, the auth module's password hashing and sessions, the
+ * need, bid, vetting and delivery models), so a journey starts where its subject starts without
+ * clicking through the steps before it — and without a second copy of the app's rules here.
  */
 import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { hash } from "@node-rs/argon2";
 import { test as base, expect, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
+import { tsImport } from "tsx/esm/api";
+import type { Category, PackageUnit, Sector } from "../app/lib/reference";
+import type { Checklist } from "../app/lib/vendor-options";
+import type { AuditEntry } from "../app/models/audit.server";
+import type { CompanyInput } from "../app/models/vendors.server";
+import type { SessionUser } from "../app/utils/auth.server";
+import { E2E_DATABASE } from "../playwright.config";
+import type * as AppFunctions from "./app";
 
-export const DATABASE = "e2e/.data/e2e.db";
+type App = typeof AppFunctions;
+let loaded: Promise<App> | null = null;
+
+/**
+ * The app's modules (e2e/app.ts), loaded on first use. They go through tsx because they import
+ * the locale JSON files the way the Remix compiler allows, which Node's ESM loader in Playwright's
+ * workers refuses. This process opens its own connection to the server's database file (WAL
+ * lets both write); the db client reads DATABASE_PATH when it first opens it, after this line.
+ */
+function app(): Promise<App> {
+  process.env.DATABASE_PATH = E2E_DATABASE;
+  return (loaded ??= (tsImport("./app.ts", import.meta.url) as Promise<App>).then(
+    (module) =>
+      Object.fromEntries(
+        Object.entries(module).map(([name, value]) => [name, typeof value === "function" ? patient(value) : value]),
+      ) as App,
+  ));
+}
+
+/**
+ * The server writes while this process does. A model transaction that reads before it writes
+ * starts deferred, and SQLite refuses its write at once (SQLITE_BUSY, whatever busy_timeout says)
+ * when the other process committed in between; the transaction rolled back, so the call is tried
+ * again. (An immediate transaction, as awardBid uses, waits its turn instead.)
+ */
+const isBusy = (error: unknown) => /SQLITE_BUSY|database is locked/.test(String(error));
+const TRIES = 5;
+const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+function patient<F extends (...args: never[]) => unknown>(fn: F): F {
+  const again = async (args: Parameters<F>, tries: number): Promise<unknown> => {
+    try {
+      return await fn(...args);
+    } catch (error) {
+      if (!isBusy(error) || tries >= TRIES) throw error;
+      await new Promise((r) => setTimeout(r, 50 * tries));
+      return again(args, tries + 1);
+    }
+  };
+  return ((...args: Parameters<F>) => {
+    for (let tries = 1; ; tries++) {
+      try {
+        const result = fn(...args);
+        if (!(result instanceof Promise)) return result;
+        return result.catch((error: unknown) => (isBusy(error) ? again(args, 2) : Promise.reject(error)));
+      } catch (error) {
+        if (!isBusy(error) || tries >= TRIES) throw error;
+        pause(50 * tries);
+      }
+    }
+  }) as F;
+}
+
+// A test worker starts loading them with the spec files, before any test's clock runs; the
+// runner, which only lists the tests, does not. A failure surfaces where a fixture awaits it.
+if (process.env.TEST_WORKER_INDEX !== undefined) app().catch(() => {});
+
 export const PASSWORD = "Mật khẩu thử 2026";
+const DAY = 86_400_000;
 
 let db: Database.Database | null = null;
+/** The e2e database, for reading what a journey left behind (the outbox, the audit log). */
 export function e2eDb() {
   if (!db) {
-    db = new Database(DATABASE);
+    db = new Database(E2E_DATABASE);
     db.pragma("busy_timeout = 5000");
   }
   return db;
 }
 
 let hashed: Promise<string> | null = null;
-const passwordHash = () => (hashed ??= hash(PASSWORD, { memoryCost: 19_456, timeCost: 2, parallelism: 1 }));
+const passwordHash = () => (hashed ??= app().then((a) => a.hashPassword(PASSWORD)));
 
 export function uniqueEmail(prefix: string) {
   return `${prefix}-${crypto.randomUUID().slice(0, 8)}@e2e.test`;
 }
 
-/** A valid tax code: nine random digits and their check digit. */
-export function validTaxCode(): string {
-  const weights = [31, 29, 23, 19, 17, 13, 7, 5, 3];
+/** A valid tax code: nine random digits and the check digit the app computes for them. */
+export async function validTaxCode(): Promise<string> {
+  const { taxCodeCheckDigit } = await app();
   for (;;) {
     const nine = Array.from({ length: 9 }, (_, i) => (i === 0 ? 3 : crypto.randomInt(10))).join("");
-    const sum = [...nine].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
-    const check = 10 - (sum % 11);
-    if (check < 10) return nine + check;
+    const check = taxCodeCheckDigit(nine);
+    if (check !== null) return nine + check;
   }
 }
 
-export type TestUser = { id: string; email: string; password: string; name: string; organisationId: string };
+export type TestUser = SessionUser & { password: string };
 
-export async function createUser(
-  role: "sme" | "vendor" | "staff" | "admin",
-  opts: { mustChangePassword?: boolean; name?: string; organisation?: string } = {},
-): Promise<TestUser> {
-  const conn = e2eDb();
-  const orgId = crypto.randomUUID();
-  const id = crypto.randomUUID();
-  const email = uniqueEmail(role);
-  const name = opts.name ?? `Người dùng ${role} ${id.slice(0, 4)}`;
-  const kind = role === "admin" || role === "staff" ? "staff" : role;
-  conn
-    .prepare(
-      "INSERT INTO organisations (id, kind, legal_name, tax_code, vendor_status, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-    )
-    .run(
-      orgId,
-      kind,
-      opts.organisation ?? `Tổ chức thử ${id.slice(0, 6)}`,
-      kind === "staff" ? null : validTaxCode(),
-      kind === "vendor" ? "draft" : null,
-      Date.now(),
-    );
-  conn
-    .prepare(
-      `INSERT INTO users (id, email, name, password_hash, role, organisation_id, lang, active, must_change_password,
-        email_verified_at, search_text, created_at) VALUES (?, ?, ?, ?, ?, ?, 'vi', 1, ?, ?, ?, ?)`,
-    )
-    .run(
-      id,
-      email,
-      name,
-      await passwordHash(),
-      role,
-      orgId,
-      opts.mustChangePassword ? 1 : 0,
-      Date.now(),
-      email,
-      Date.now(),
-    );
-  return { id, email, password: PASSWORD, name, organisationId: orgId };
+type Role = SessionUser["role"];
+
+/** The user as the models see a signed-in actor. */
+const actor = (u: TestUser) => ({ id: u.id, organisationId: u.organisationId, role: u.role });
+
+function fail(what: string, result: unknown): never {
+  throw new Error(`${what}: ${JSON.stringify(result)}`);
 }
 
-/** Signs the page's context in as the user by writing a session row and its cookie. */
+/**
+ * An account made as registration makes it (an SME or a vendor with its organisation, the email
+ * confirmed) or as an admin makes a staff account (in HCA; the first-sign-in password change
+ * already done unless asked for).
+ */
+export async function createUser(
+  role: Role,
+  opts: { mustChangePassword?: boolean; name?: string; organisation?: string } = {},
+): Promise<TestUser> {
+  const email = uniqueEmail(role);
+  const tag = crypto.randomUUID().slice(0, 6);
+  const name = opts.name ?? `Người dùng ${role} ${tag.slice(0, 4)}`;
+  const legalName = opts.organisation ?? `Tổ chức thử ${tag}`;
+  const { registerSme, registerVendor, createStaffUser, issueToken, verifyEmail, getUserById } = await app();
+  const user = { name, email, passwordHash: await passwordHash(), lang: "vi" as const };
+  let userId: string;
+  let organisationId: string;
+  if (role === "sme" || role === "vendor") {
+    const result =
+      role === "sme"
+        ? registerSme({
+            legalName,
+            taxCode: await validTaxCode(),
+            sector: "retail_trade",
+            employees: 20,
+            revenueBand: "r10",
+            capitalBand: "c3",
+            user,
+          })
+        : registerVendor({ legalName, taxCode: await validTaxCode(), user });
+    if (!result.ok) fail(`registering ${email}`, result);
+    ({ userId, organisationId } = result);
+    // The confirmation link, followed as the user would.
+    const confirmed = verifyEmail(issueToken(userId, "email_verification"), "vi", null);
+    if (!confirmed.ok) fail(`confirming ${email}`, confirmed);
+  } else {
+    const result = createStaffUser({ ...user, staffCode: "HCA", role });
+    if (!result.ok) fail(`creating staff ${email}`, result);
+    userId = result.userId;
+    // The first-sign-in password change, already done (its own journey tests it).
+    if (!opts.mustChangePassword) e2eDb().prepare("UPDATE users SET must_change_password = 0 WHERE id = ?").run(userId);
+    organisationId = getUserById(userId)!.organisationId;
+  }
+  return {
+    id: userId,
+    email,
+    name,
+    role,
+    organisationId,
+    lang: "vi",
+    mustChangePassword: !!opts.mustChangePassword,
+    password: PASSWORD,
+  };
+}
+
+/** One of the demo accounts the server seeds at start (docs/product.md §15). */
+export async function demoUser(email: string): Promise<TestUser> {
+  const row = (await app()).findUserByEmail(email);
+  if (!row) throw new Error(`no demo account ${email}`);
+  return { ...row, lang: row.lang, password: "Demo@12345" };
+}
+
+/** Signs the page's context in as the user with a session the auth module starts. */
 export async function signInAs(page: Page, user: TestUser) {
-  const sessionId = crypto.randomBytes(20).toString("hex");
-  e2eDb()
-    .prepare("INSERT INTO sessions (id, user_id, expires_at) VALUES (?, ?, ?)")
-    .run(sessionId, user.id, Math.floor(Date.now() / 1000) + 30 * 24 * 3600);
+  const { createSessionCookie } = await app();
+  const [pair] = (await createSessionCookie(user.id)).split(";");
+  const [name, value] = pair!.split("=") as [string, string];
   const baseURL = test.info().project.use.baseURL!;
-  await page
-    .context()
-    .addCookies([{ name: "kns_session", value: sessionId, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
+  await page.context().addCookies([{ name, value, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
 }
 
 /** The newest link to `path` mailed to `email`, from the outbox. */
@@ -105,15 +199,70 @@ export function outboxLink(email: string, path: string): string {
   return match[0];
 }
 
-/** No serious or critical accessibility violation on the page as it stands. */
-export async function expectAccessible(page: Page) {
+// ---------------------------------------------------------------------------------------------
+// Accessibility: one axe check per page template
+
+/**
+ * Claims in this run are files, so that the two workers share them; the web server's command
+ * empties e2e/.data before every run. AXE_EVERY_PAGE=1 checks every call instead.
+ */
+const AXE_CLAIMS = path.join(path.dirname(E2E_DATABASE), "axe-checked");
+
+/**
+ * What makes a page a different template for axe: the route module that rendered it, whether it
+ * rendered its error boundary, and who looks at it (a vendor and the owner see different forms
+ * on one need page). Without JavaScript there is no router to ask; the path stands in.
+ */
+async function templateOf(page: Page): Promise<string> {
+  const key = await page.evaluate(() => {
+    type Router = {
+      state: {
+        matches: { route: { id: string } }[];
+        errors: unknown;
+        loaderData: { root?: { user?: { role?: string } | null } };
+      };
+    };
+    const router = (window as unknown as { __remixRouter?: Router }).__remixRouter;
+    if (!router) return null;
+    const { matches, errors, loaderData } = router.state;
+    const route = matches[matches.length - 1]?.route.id ?? "none";
+    return `${route}|${loaderData.root?.user?.role ?? "anonymous"}|${errors ? "error" : "ok"}`;
+  });
+  return key ?? new URL(page.url()).pathname.replace(/[0-9a-f-]{36}/g, ":id");
+}
+
+function claim(key: string): boolean {
+  fs.mkdirSync(AXE_CLAIMS, { recursive: true });
+  const file = path.join(AXE_CLAIMS, crypto.createHash("sha1").update(key).digest("hex"));
+  try {
+    fs.closeSync(fs.openSync(file, "wx"));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function unclaim(key: string) {
+  fs.rmSync(path.join(AXE_CLAIMS, crypto.createHash("sha1").update(key).digest("hex")), { force: true });
+}
+
+/**
+ * No serious or critical accessibility violation on the page as it stands — checked the first
+ * time this run meets the page's template (see templateOf). `state` names a state of the page
+ * different enough to be checked on its own (e.g. a completed engagement with its review form).
+ */
+export async function expectAccessible(page: Page, opts: { state?: string } = {}) {
   // axe runs inside the page, which a context without JavaScript cannot do; the JavaScript
   // project checks the same pages.
   if (test.info().project.use.javaScriptEnabled === false) return;
+  const key = `${await templateOf(page)}|${opts.state ?? ""}`;
+  if (!process.env.AXE_EVERY_PAGE && !claim(key)) return;
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const serious = results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  // A failed check gives its claim back, so that a retry checks the page again.
+  if (serious.length) unclaim(key);
   expect(serious, `accessibility violations on ${page.url()}`).toEqual([]);
 }
 
@@ -126,78 +275,263 @@ export async function signOutThroughMenu(page: Page) {
 export const test = base;
 export { expect };
 
-const DAY = 86_400_000;
+// ---------------------------------------------------------------------------------------------
+// Vendors
 
-/** Makes a vendor vetted (valid for a year from now) directly in the database. */
-export function makeVetted(vendor: TestUser) {
-  const conn = e2eDb();
-  conn.prepare("UPDATE organisations SET vendor_status = 'vetted' WHERE id = ?").run(vendor.organisationId);
-  conn
-    .prepare(
-      `INSERT INTO vendor_profiles (organisation_id, description, vetted_at, vetting_expires_at, vetted_by, updated_at)
-       VALUES (?, 'Nhà cung cấp thử nghiệm', ?, ?, 'HCA', ?)
-       ON CONFLICT(organisation_id) DO UPDATE SET vetting_expires_at = excluded.vetting_expires_at`,
-    )
-    .run(vendor.organisationId, Date.now() - DAY, Date.now() + 365 * DAY, Date.now());
+const COMPANY: CompanyInput = {
+  description: "Nhà cung cấp thử nghiệm: đào tạo kỹ năng số cho nhân viên cửa hàng.",
+  yearFounded: 2015,
+  website: "https://nha-cung-cap.example.vn",
+  teamSize: 12,
+  street: "12 Lý Tự Trọng",
+  ward: "Phường Sài Gòn",
+  city: "TP. Hồ Chí Minh",
+  contactName: "Người liên hệ",
+  contactEmail: "lienhe@nha-cung-cap.example.vn",
+  contactPhone: "0909 000 111",
+  // A category and sector no journey searches for, so that these vendors never crowd a
+  // journey's own vendor out of a ranking.
+  categories: ["digital_skills_training"],
+  sectors: ["other"],
+  certifications: [],
+};
+
+let reviewer: Promise<TestUser> | null = null;
+/** One staff member per worker who takes the vetting decisions fixtures need. */
+const vettingStaff = () => (reviewer ??= createUser("staff", { name: "Cán bộ thẩm định thử" }));
+
+type DossierOptions = {
+  categories?: Category[];
+  sectors?: CompanyInput["sectors"];
+  pkg?: { category: Category; from: number; to: number; unit?: PackageUnit };
+};
+
+/** Fills every part of the vendor's dossier (company, two references, one package), as the vendor would. */
+export async function completeDossier(vendor: TestUser, opts: DossierOptions = {}) {
+  const { saveCompany, addReference, savePackage } = await app();
+  const company = {
+    ...COMPANY,
+    categories: opts.categories ?? COMPANY.categories,
+    sectors: opts.sectors ?? COMPANY.sectors,
+  };
+  const steps = [
+    saveCompany(vendor.organisationId, company),
+    ...["Công ty TNHH Khách Hàng Một", "Công ty TNHH Khách Hàng Hai"].map((clientName) =>
+      addReference(vendor.organisationId, {
+        clientName,
+        contactName: "Chị Lan",
+        contactPhone: "0908 111 222",
+        project: "Triển khai phần mềm",
+      }),
+    ),
+  ];
+  for (const r of steps) if (!r.ok) fail("filling the dossier", r);
+  const pkg = opts.pkg ?? { category: company.categories[0]!, from: 5_000_000, to: 9_000_000 };
+  savePackage(vendor.organisationId, null, {
+    name: "Gói thử nghiệm",
+    category: pkg.category,
+    priceFrom: pkg.from,
+    priceTo: pkg.to,
+    unit: pkg.unit ?? "one_off",
+    included: "Phần mềm, đào tạo, hỗ trợ",
+  });
 }
 
-/** An open need of the SME, published yesterday, with its deadline `deadlineInDays` away. */
-export function createNeed(owner: TestUser, title: string, deadlineInDays = 10): string {
-  const id = crypto.randomUUID();
-  const now = Date.now();
+/** A complete dossier, submitted for vetting as the vendor would through /me/dossier. */
+export async function submittedDossier(vendor: TestUser, opts: DossierOptions = {}) {
+  await completeDossier(vendor, opts);
+  const submitted = await (await app()).submitDossier(vendor, "127.0.0.1");
+  if (!submitted.ok) fail("submitting the dossier", submitted);
+}
+
+/** Makes a vendor vetted the way staff do: a complete dossier, submitted and approved. */
+export async function makeVetted(vendor: TestUser, dossier: DossierOptions = {}) {
+  const { vendorStanding, decide, CHECKLIST_ITEMS } = await app();
+  if (vendorStanding(vendor.organisationId) === "vetted") return;
+  const checklist = Object.fromEntries(CHECKLIST_ITEMS.map((i) => [i, { checked: true, note: "" }])) as Checklist;
+  await submittedDossier(vendor, dossier);
+  const approved = await decide(await vettingStaff(), vendor.organisationId, "approve", { checklist }, "127.0.0.1");
+  if (!approved.ok) fail("approving the vendor", approved);
+}
+
+/**
+ * Sets a vendor's verified rating as if it had `count` reviews averaging `average` (1–5). No
+ * journey writes that many reviews; the profile's aggregate is what ranking reads.
+ */
+export function setRating(vendor: TestUser, average: number, count: number) {
   e2eDb()
-    .prepare(
-      `INSERT INTO needs (id, organisation_id, created_by, title, description, category, sector, budget_min, budget_max,
-        desired_start, deadline, requirements, status, published_at, created_at, updated_at)
-       VALUES (?, ?, ?, ?, 'Cần phần mềm quản lý bán hàng cho 2 cửa hàng.', 'pos_retail', 'retail_trade', 40000000, 90000000,
-        ?, ?, '', 'open', ?, ?, ?)`,
-    )
-    .run(
-      id,
-      owner.organisationId,
-      owner.id,
-      title,
-      now + 40 * DAY,
-      now + deadlineInDays * DAY,
-      now - DAY,
-      now - DAY,
-      now,
-    );
-  e2eDb().prepare("INSERT INTO needs_fts (need_id, body) VALUES (?, ?)").run(id, title.toLowerCase());
-  return id;
+    .prepare("UPDATE vendor_profiles SET rating_avg_x100 = ?, rating_count = ? WHERE organisation_id = ?")
+    .run(Math.round(average * 100), count, vendor.organisationId);
 }
 
-/** An active engagement between the SME and the vendor on a new awarded need, with two milestones. */
-export function createEngagement(sme: TestUser, vendor: TestUser, title: string): string {
-  const conn = e2eDb();
-  const needId = createNeed(sme, title, 5);
+// ---------------------------------------------------------------------------------------------
+// Needs, bids, engagements
+
+/**
+ * An open need of the SME (POS and retail, retail trade unless told, 40–90 million), published
+ * yesterday, with its deadline `deadlineInDays` away.
+ */
+export async function createNeed(
+  owner: TestUser,
+  title: string,
+  { deadlineInDays = 10, sector = "retail_trade" }: { deadlineInDays?: number; sector?: Sector } = {},
+): Promise<string> {
   const now = Date.now();
-  conn.prepare("UPDATE needs SET status = 'awarded', deadline = ? WHERE id = ?").run(now - DAY, needId);
-  conn.prepare("UPDATE organisations SET size_class = 'small' WHERE id = ?").run(sme.organisationId);
-  const bidId = crypto.randomUUID();
-  conn
-    .prepare(
-      `INSERT INTO bids (id, need_id, vendor_id, submitted_by, status, total, duration_days, approach, validity_days, created_at, updated_at)
-       VALUES (?, ?, ?, ?, 'awarded', 60000000, 60, 'Triển khai', 60, ?, ?)`,
-    )
-    .run(bidId, needId, vendor.organisationId, vendor.id, now, now);
-  const engagementId = crypto.randomUUID();
-  conn
-    .prepare(
-      `INSERT INTO engagements (id, need_id, bid_id, sme_id, vendor_id, status, total, awarded_at, awarded_by, last_activity_at, created_at)
-       VALUES (?, ?, ?, ?, ?, 'active', 60000000, ?, ?, ?, ?)`,
-    )
-    .run(engagementId, needId, bidId, sme.organisationId, vendor.organisationId, now, sme.id, now, now);
-  [
-    ["Lắp đặt và cấu hình", 20, 25_000_000],
-    ["Đào tạo và nghiệm thu", 60, 35_000_000],
-  ].forEach(([t, days, amount], position) =>
-    conn
-      .prepare(
-        `INSERT INTO engagement_milestones (id, engagement_id, position, title, due_at, amount, status, rejections)
-         VALUES (?, ?, ?, ?, ?, ?, 'pending', 0)`,
-      )
-      .run(crypto.randomUUID(), engagementId, position, t, now + Number(days) * DAY, amount),
+  const result = await (
+    await app()
+  ).createNeed(
+    actor(owner),
+    {
+      title,
+      description: "Cần phần mềm quản lý bán hàng cho 2 cửa hàng.",
+      category: "pos_retail",
+      sector,
+      budgetMin: 40_000_000,
+      budgetMax: 90_000_000,
+      desiredStart: now + 40 * DAY,
+      deadline: now + deadlineInDays * DAY,
+      requirements: "",
+    },
+    { publish: true, now: now - DAY },
   );
-  return engagementId;
+  if (!result.ok) fail("publishing the need", result);
+  return result.needId;
+}
+
+/** A draft need of the SME, seen by nobody else. */
+export async function createDraftNeed(owner: TestUser, title: string): Promise<string> {
+  const now = Date.now();
+  const result = await (
+    await app()
+  ).createNeed(
+    actor(owner),
+    {
+      title,
+      description: "Chưa muốn ai thấy",
+      category: "crm",
+      sector: "retail_trade",
+      budgetMin: 10_000_000,
+      budgetMax: 20_000_000,
+      desiredStart: now + 30 * DAY,
+      deadline: now + 10 * DAY,
+      requirements: "",
+    },
+    { publish: false, now },
+  );
+  if (!result.ok) fail("saving the draft", result);
+  return result.needId;
+}
+
+export type MilestonePlan = { title: string; dueOffsetDays: number; amount: number };
+
+/** The vendor's bid on the need, as the bid form sends it. */
+export async function placeBid(
+  vendor: TestUser,
+  needId: string,
+  total: number,
+  milestones: MilestonePlan[] = [{ title: "Triển khai trọn gói", dueOffsetDays: 45, amount: total }],
+): Promise<string> {
+  const result = await (
+    await app()
+  ).submitBid(actor(vendor), needId, {
+    total,
+    durationDays: 60,
+    approach: "Khảo sát, cấu hình, đào tạo nhân viên và hỗ trợ sau triển khai.",
+    validityDays: 60,
+    milestones,
+  });
+  if (!result.ok) fail("bidding", result);
+  return result.bidId;
+}
+
+export const ENGAGEMENT_MILESTONES = ["Lắp đặt và cấu hình", "Đào tạo và nghiệm thu"] as const;
+
+/**
+ * An active engagement between the SME and the vendor: a new need, the vendor's bid of 60 million
+ * with two milestones (due 20 and 60 days after the award), bidding closed early and the bid
+ * awarded — each step through the model the page would call.
+ */
+export async function createEngagement(sme: TestUser, vendor: TestUser, title: string): Promise<string> {
+  await makeVetted(vendor);
+  const { closeNeed, awardBid } = await app();
+  const needId = await createNeed(sme, title);
+  const bidId = await placeBid(vendor, needId, 60_000_000, [
+    { title: ENGAGEMENT_MILESTONES[0], dueOffsetDays: 20, amount: 25_000_000 },
+    { title: ENGAGEMENT_MILESTONES[1], dueOffsetDays: 60, amount: 35_000_000 },
+  ]);
+  const closed = await closeNeed(needId, actor(sme));
+  if (!closed.ok) fail("closing bidding", closed);
+  const awarded = await awardBid(actor(sme), needId, bidId);
+  if (!awarded.ok) fail("awarding", awarded);
+  return awarded.engagementId;
+}
+
+function milestoneIds(engagementId: string): string[] {
+  return e2eDb()
+    .prepare("SELECT id FROM engagement_milestones WHERE engagement_id = ? ORDER BY position")
+    .pluck()
+    .all(engagementId) as string[];
+}
+
+/** Moves a milestone's due date `days` into the past, as if the engagement had been running. */
+export function makeMilestoneOverdue(engagementId: string, position: number, days: number) {
+  e2eDb()
+    .prepare("UPDATE engagement_milestones SET due_at = ? WHERE engagement_id = ? AND position = ?")
+    .run(Date.now() - days * DAY, engagementId, position);
+}
+
+/** The vendor hands over the milestone at `position` (a note, no file). */
+export async function deliverMilestone(vendor: TestUser, engagementId: string, position: number, note: string) {
+  const result = await (
+    await app()
+  ).submitMilestone(actor(vendor), engagementId, milestoneIds(engagementId)[position]!, {
+    note,
+    files: [],
+  });
+  if (!result.ok) fail("submitting the milestone", result);
+}
+
+/** The SME accepts the milestone at `position`. */
+export async function acceptMilestone(sme: TestUser, engagementId: string, position: number) {
+  const result = await (
+    await app()
+  ).decideMilestone(actor(sme), engagementId, milestoneIds(engagementId)[position]!, "accept", null);
+  if (!result.ok) fail("accepting the milestone", result);
+}
+
+/** An incident the SME raises on the engagement; its id. */
+export async function incidentRaised(sme: TestUser, engagementId: string, description: string): Promise<string> {
+  const result = await (await app()).raiseIncident(actor(sme), engagementId, { category: "payment", description });
+  if (!result.ok) fail("raising the incident", result);
+  return e2eDb()
+    .prepare("SELECT id FROM incidents WHERE engagement_id = ? ORDER BY created_at DESC LIMIT 1")
+    .pluck()
+    .get(engagementId) as string;
+}
+
+export async function invite(owner: TestUser, needId: string, vendor: TestUser) {
+  const result = await (await app()).inviteVendor(actor(owner), needId, vendor.organisationId);
+  if (!result.ok) fail("inviting", result);
+}
+
+/** An audit entry as the model that records a staff action writes it. */
+export async function audit(entry: AuditEntry) {
+  (await app()).recordAudit(entry);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Assessment
+
+/**
+ * The SME's assessment in progress with its first `steps` pillars answered with each criterion's
+ * fourth option (3 of 5 points), as the form saves them.
+ */
+export async function assessmentInProgress(sme: TestUser, steps: number) {
+  const { startAssessment, saveAssessmentStep, currentQuestionnaire } = await app();
+  startAssessment(actor(sme));
+  const { pillars } = currentQuestionnaire();
+  for (let step = 0; step < steps; step++) {
+    const answers = Object.fromEntries(pillars[step]!.criteria.map((c) => [c.id, c.options[3]!.points]));
+    saveAssessmentStep(actor(sme), step, answers);
+  }
 }

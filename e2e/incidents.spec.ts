@@ -1,19 +1,36 @@
 import crypto from "node:crypto";
-import { createEngagement, createUser, e2eDb, expect, expectAccessible, makeVetted, signInAs, test } from "./fixtures";
+import type { Browser } from "@playwright/test";
+import {
+  audit,
+  createEngagement,
+  createUser,
+  expect,
+  expectAccessible,
+  incidentRaised,
+  signInAs,
+  test,
+  type TestUser,
+} from "./fixtures";
 
-test("an SME raises an incident, staff assign and resolve it, the SME is told and rates the handling @nojs", async ({
-  browser,
-}) => {
+async function engagementOfTwo() {
   const sme = await createUser("sme", { name: "Lâm Thị Thu", organisation: "Công ty TNHH Gốm Sứ Thu Lâm" });
   const vendor = await createUser("vendor", { organisation: "Công ty Cổ phần Giải pháp Số Nam Việt" });
-  makeVetted(vendor);
-  const staffUser = await createUser("staff", { name: "Phan Minh Khoa" });
   const title = `Website bán gốm ${crypto.randomUUID().slice(0, 6)}`;
-  const engagementId = createEngagement(sme, vendor, title);
+  const engagementId = await createEngagement(sme, vendor, title);
+  return { sme, vendor, title, engagementId };
+}
+
+async function pageOf(browser: Browser, user: TestUser) {
+  const page = await (await browser.newContext()).newPage();
+  await signInAs(page, user);
+  return page;
+}
+
+test("an SME raises an incident on its engagement and staff find it in the triage list @nojs", async ({ browser }) => {
+  const { sme, title, engagementId } = await engagementOfTwo();
 
   // The SME raises the incident on the engagement page.
-  const s = await (await browser.newContext()).newPage();
-  await signInAs(s, sme);
+  const s = await pageOf(browser, sme);
   await s.goto(`/engagements/${engagementId}`);
   await s.getByText("Báo cáo sự cố", { exact: true }).click();
   await s.getByLabel("Loại sự cố").selectOption("payment");
@@ -23,8 +40,7 @@ test("an SME raises an incident, staff assign and resolve it, the SME is told an
   await expectAccessible(s);
 
   // Staff find it in the triage list, filtered to unassigned payment incidents.
-  const st = await (await browser.newContext()).newPage();
-  await signInAs(st, staffUser);
+  const st = await pageOf(browser, await createUser("staff", { name: "Phan Minh Khoa" }));
   await st.goto("/staff/incidents");
   await expectAccessible(st);
   await st.getByLabel("Loại sự cố").selectOption("payment");
@@ -36,10 +52,25 @@ test("an SME raises an incident, staff assign and resolve it, the SME is told an
   await row.getByRole("link", { name: title }).click();
   await expect(st.getByRole("heading", { level: 1, name: "Sự cố: Thanh toán" })).toBeVisible();
   await expect(st.getByText("Công ty TNHH Gốm Sứ Thu Lâm")).toBeVisible();
+  await expect(st.getByText("Nhà cung cấp đòi thanh toán mốc 2 trước khi bàn giao mốc 1.").first()).toBeVisible();
   await expect(st.getByRole("link", { name: "Mở trang hợp đồng" })).toHaveAttribute(
     "href",
     `/engagements/${engagementId}`,
   );
+});
+
+test("staff assign and resolve an incident; both sides are told and the SME rates the handling @nojs", async ({
+  browser,
+}) => {
+  const { sme, vendor, title, engagementId } = await engagementOfTwo();
+  const incidentId = await incidentRaised(
+    sme,
+    engagementId,
+    "Nhà cung cấp đòi thanh toán mốc 2 trước khi bàn giao mốc 1.",
+  );
+  const staffUser = await createUser("staff", { name: "Phan Minh Khoa" });
+  const st = await pageOf(browser, staffUser);
+  await st.goto(`/staff/incidents/${incidentId}`);
   await expectAccessible(st);
 
   // Assign to themself (the default choice), then resolve; an empty note is refused next to its field.
@@ -58,6 +89,7 @@ test("an SME raises an incident, staff assign and resolve it, the SME is told an
   await expectAccessible(st);
 
   // The SME is told, and rates the handling once.
+  const s = await pageOf(browser, sme);
   await s.goto("/notifications");
   await expect(s.getByText(`Sự cố bạn báo cáo về “${title}” đã được xử lý.`, { exact: false })).toBeVisible();
   await expectAccessible(s);
@@ -71,8 +103,7 @@ test("an SME raises an incident, staff assign and resolve it, the SME is told an
   await expectAccessible(s);
 
   // The vendor was told too, and cannot rate an incident it did not raise.
-  const v = await (await browser.newContext()).newPage();
-  await signInAs(v, vendor);
+  const v = await pageOf(browser, vendor);
   await v.goto("/notifications");
   await expect(v.getByText(`Sự cố về “${title}” đã được xử lý`)).toBeVisible();
 
@@ -106,12 +137,13 @@ test("an admin reads the audit log: a sign-in through the form, then filters by 
   const admin = await createUser("admin", { name: "Trịnh Quang Vinh" });
   const staff = await createUser("staff", { name: "Mai Thị Hồng" });
   // A staff action already in the log.
-  e2eDb()
-    .prepare(
-      `INSERT INTO audit_log (at, actor_id, action, subject_type, subject_id, details)
-       VALUES (?, ?, 'incident_resolved', 'incident', ?, ?)`,
-    )
-    .run(Date.now(), staff.id, crypto.randomUUID(), JSON.stringify({ resolution: "Đã hòa giải hai bên." }));
+  await audit({
+    actorId: staff.id,
+    action: "incident_resolved",
+    subjectType: "incident",
+    subjectId: crypto.randomUUID(),
+    details: { resolution: "Đã hòa giải hai bên." },
+  });
 
   await page.goto("/login");
   await page.getByLabel("Email").fill(admin.email);

@@ -1,16 +1,22 @@
-import { createEngagement, createUser, e2eDb, expect, expectAccessible, makeVetted, signInAs, test } from "./fixtures";
+import {
+  createEngagement,
+  createUser,
+  e2eDb,
+  expect,
+  expectAccessible,
+  makeMilestoneOverdue,
+  signInAs,
+  test,
+} from "./fixtures";
 
 test("staff follow an overdue engagement from the dashboard to its flag, acknowledge and resolve it", async ({
   browser,
 }) => {
   const sme = await createUser("sme", { name: "Lưu Thị Ngân", organisation: "Công ty TNHH Nước Mắm Ngân Hà" });
   const vendor = await createUser("vendor", { organisation: "Công ty TNHH Phần mềm Chậm Trễ" });
-  makeVetted(vendor);
   const title = "Quản lý kho cho xưởng nước mắm";
-  const engagementId = createEngagement(sme, vendor, title);
-  e2eDb()
-    .prepare("UPDATE engagement_milestones SET due_at = ? WHERE engagement_id = ? AND position = 0")
-    .run(Date.now() - 12 * 86_400_000, engagementId);
+  const engagementId = await createEngagement(sme, vendor, title);
+  makeMilestoneOverdue(engagementId, 0, 12);
 
   // Any event on the engagement re-evaluates the rules: the SME writes to the vendor.
   const s = await (await browser.newContext()).newPage();

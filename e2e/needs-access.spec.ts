@@ -1,23 +1,4 @@
-import crypto from "node:crypto";
-import { DAY_MS } from "../app/lib/local-date";
-import { createUser, e2eDb, expect, expectAccessible, signInAs, test } from "./fixtures";
-
-function draftNeedOf(userId: string): string {
-  const conn = e2eDb();
-  const { organisation_id: organisationId } = conn
-    .prepare("SELECT organisation_id FROM users WHERE id = ?")
-    .get(userId) as { organisation_id: string };
-  const id = crypto.randomUUID();
-  const now = Date.now();
-  conn
-    .prepare(
-      `INSERT INTO needs (id, organisation_id, created_by, title, description, category, sector, budget_min, budget_max,
-        desired_start, deadline, requirements, status, created_at, updated_at)
-       VALUES (?, ?, ?, 'Bản nháp riêng', 'Chưa muốn ai thấy', 'crm', 'retail_trade', 10000000, 20000000, ?, ?, '', 'draft', ?, ?)`,
-    )
-    .run(id, organisationId, userId, now + 30 * DAY_MS, now + 10 * DAY_MS, now, now);
-  return id;
-}
+import { createDraftNeed, createUser, expect, expectAccessible, signInAs, test } from "./fixtures";
 
 test("a vendor cannot reach /needs/new, and an SME cannot open another SME's draft", async ({ page }) => {
   const vendor = await createUser("vendor");
@@ -28,7 +9,7 @@ test("a vendor cannot reach /needs/new, and an SME cannot open another SME's dra
   await expectAccessible(page);
 
   const owner = await createUser("sme");
-  const draftId = draftNeedOf(owner.id);
+  const draftId = await createDraftNeed(owner, "Bản nháp riêng");
   const vendorView = await page.goto(`/needs/${draftId}`);
   expect(vendorView?.status()).toBe(404);
 

@@ -2,7 +2,7 @@ import { expect, expectAccessible, outboxLink, signOutThroughMenu, test, uniqueE
 
 test("@nojs an SME registers, confirms its email, signs out and signs in again", async ({ page }) => {
   const email = uniqueEmail("sme-owner");
-  const taxCode = validTaxCode();
+  const taxCode = await validTaxCode();
   const password = "Cà phê sữa đá 2026";
 
   await page.goto("/register");
@@ -70,7 +70,7 @@ test("@nojs a wrong password is refused without saying whether the email exists"
 });
 
 test("registering a tax code twice is refused at the field; an address twice reveals nothing", async ({ page }) => {
-  const taxCode = validTaxCode();
+  const taxCode = await validTaxCode();
   const email = uniqueEmail("first");
   const fill = async (address: string, code: string) => {
     await page.goto("/register?as=vendor");
@@ -87,7 +87,7 @@ test("registering a tax code twice is refused at the field; an address twice rev
   await fill(uniqueEmail("second"), taxCode);
   await expect(page.getByText("Mã số thuế này đã được đăng ký")).toBeVisible();
 
-  await fill(email, validTaxCode());
+  await fill(email, await validTaxCode());
   await expect(page.getByRole("heading", { name: "Hãy kiểm tra hộp thư" })).toBeVisible();
   expect(outboxLink(email, "/forgot-password")).toContain("/forgot-password");
 });

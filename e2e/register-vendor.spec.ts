@@ -8,7 +8,7 @@ test("@nojs a vendor registers and starts with a draft dossier", async ({ page }
   await expectAccessible(page);
 
   await page.getByLabel("Tên doanh nghiệp").fill("Công ty Cổ phần Công nghệ Mây Xanh");
-  await page.getByLabel("Mã số thuế").fill(validTaxCode());
+  await page.getByLabel("Mã số thuế").fill(await validTaxCode());
   await page.getByLabel("Họ tên người liên hệ").fill("Phan Minh Đức");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Mật khẩu").fill("short");

@@ -1,17 +1,35 @@
 import crypto from "node:crypto";
-import { createUser, expect, expectAccessible, signInAs, test } from "./fixtures";
+import type { Browser } from "@playwright/test";
+import {
+  completeDossier,
+  createUser,
+  expect,
+  expectAccessible,
+  signInAs,
+  submittedDossier,
+  test,
+  type TestUser,
+} from "./fixtures";
 
-test("a vendor's dossier goes through vetting into the directory, and out of it when suspended", async ({
-  page,
-  browser,
-}) => {
+async function vendorWithLegalName(prefix = "Công ty TNHH Phần mềm Ngọc Điền") {
   const code = crypto.randomBytes(3).toString("hex");
-  const legalName = `Công ty TNHH Phần mềm Ngọc Điền ${code}`;
+  const legalName = `${prefix} ${code}`;
   const vendor = await createUser("vendor", { name: "Trịnh Văn Điền", organisation: legalName });
-  const staff = await createUser("staff", { name: "Mai Thị Thẩm" });
+  return { vendor, legalName, code };
+}
+
+async function staffPageOf(browser: Browser, staff: TestUser) {
+  const page = await (await browser.newContext()).newPage();
+  await signInAs(page, staff);
+  return page;
+}
+
+test("an incomplete dossier is refused with every missing part named; the company part is filled in", async ({
+  page,
+}) => {
+  const { vendor } = await vendorWithLegalName();
   await signInAs(page, vendor);
 
-  // An incomplete dossier is refused with every missing part named.
   await page.goto("/me/dossier");
   await expectAccessible(page);
   await page.getByRole("button", { name: "Nộp hồ sơ để thẩm định" }).click();
@@ -39,6 +57,18 @@ test("a vendor's dossier goes through vetting into the directory, and out of it 
   await page.getByRole("checkbox", { name: "ISO 9001" }).check();
   await page.getByRole("button", { name: "Lưu" }).click();
   await expect(page).toHaveURL(/\/me\/dossier$/);
+  // The company part is no longer among what is missing.
+  await page.getByRole("button", { name: "Nộp hồ sơ để thẩm định" }).click();
+  const stillMissing = page.getByRole("alert").filter({ hasText: "Ít nhất hai khách hàng doanh nghiệp tham chiếu" });
+  await expect(stillMissing).toBeVisible();
+  await expect(stillMissing).not.toContainText("Giới thiệu công ty");
+});
+
+test("a vendor adds its references and a priced package; prices the wrong way round are refused, what was typed kept", async ({
+  page,
+}) => {
+  const { vendor } = await vendorWithLegalName();
+  await signInAs(page, vendor);
 
   await page.goto("/me/dossier/references");
   await expectAccessible(page);
@@ -65,17 +95,28 @@ test("a vendor's dossier goes through vetting into the directory, and out of it 
   await page.getByLabel("Giá đến").fill("15.000.000");
   await page.getByRole("button", { name: "Thêm gói" }).click();
   await expect(page.getByText("9.000.000 ₫ – 15.000.000 ₫ / năm")).toBeVisible();
+});
+
+test("a complete dossier is submitted for vetting and can no longer be edited", async ({ page }) => {
+  const { vendor } = await vendorWithLegalName();
+  await completeDossier(vendor);
+  await signInAs(page, vendor);
 
   await page.goto("/me/dossier");
   await expect(page.getByText("Hồ sơ đã đủ các phần bắt buộc.")).toBeVisible();
   await page.getByRole("button", { name: "Nộp hồ sơ để thẩm định" }).click();
   await expect(page.getByText("Đã nộp hồ sơ.")).toBeVisible();
   await expect(page.getByRole("link", { name: "Sửa" })).toHaveCount(0);
+});
 
-  // Staff ask for changes.
-  const staffContext = await browser.newContext();
-  const staffPage = await staffContext.newPage();
-  await signInAs(staffPage, staff);
+test("staff ask for changes to a submitted dossier; the vendor is told, edits and resubmits", async ({
+  page,
+  browser,
+}) => {
+  const { vendor, legalName } = await vendorWithLegalName();
+  await submittedDossier(vendor);
+  const staffPage = await staffPageOf(browser, await createUser("staff", { name: "Mai Thị Thẩm" }));
+
   await staffPage.goto("/staff/vendors");
   await expectAccessible(staffPage);
   await staffPage.getByRole("link", { name: legalName }).click();
@@ -89,7 +130,7 @@ test("a vendor's dossier goes through vetting into the directory, and out of it 
   await staffPage.getByRole("button", { name: "Ghi nhận quyết định" }).click();
   await expect(staffPage.getByText("Đã gửi đề nghị bổ sung cho nhà cung cấp.")).toBeVisible();
 
-  // The vendor is told, edits and resubmits.
+  await signInAs(page, vendor);
   await page.goto("/notifications");
   await expectAccessible(page);
   await expect(page.getByText("Vui lòng bổ sung chứng chỉ ISO 27001 nếu có.")).toBeVisible();
@@ -100,9 +141,18 @@ test("a vendor's dossier goes through vetting into the directory, and out of it 
   await page.getByRole("button", { name: "Lưu" }).click();
   await page.getByRole("button", { name: "Nộp lại hồ sơ" }).click();
   await expect(page.getByText("Đã nộp hồ sơ.")).toBeVisible();
+});
 
-  // Staff approve, with the whole checklist.
-  await staffPage.reload();
+test("staff approve a dossier with the whole checklist; anyone finds the vendor without diacritics until it is suspended", async ({
+  browser,
+}) => {
+  const { vendor, legalName, code } = await vendorWithLegalName();
+  await submittedDossier(vendor, {
+    pkg: { category: "accounting", from: 9_000_000, to: 15_000_000, unit: "per_year" },
+  });
+  const staffPage = await staffPageOf(browser, await createUser("staff", { name: "Mai Thị Thẩm" }));
+
+  await staffPage.goto(`/staff/vendors/${vendor.organisationId}`);
   for (const item of [
     "Mã số thuế hợp lệ và khớp tên doanh nghiệp",
     "Đã liên hệ khách hàng tham chiếu",
@@ -115,6 +165,7 @@ test("a vendor's dossier goes through vetting into the directory, and out of it 
   await staffPage.getByRole("radio", { name: "Chấp thuận (hiệu lực 12 tháng)" }).check();
   await staffPage.getByRole("button", { name: "Ghi nhận quyết định" }).click();
   await expect(staffPage.getByText("Đã chấp thuận.")).toBeVisible();
+  await expectAccessible(staffPage);
 
   // Anyone finds it in the directory, typing without diacritics.
   const visitor = await browser.newContext();
@@ -141,7 +192,6 @@ test("a vendor's dossier goes through vetting into the directory, and out of it 
   const gone = await anon.goto(profileUrl);
   expect(gone?.status()).toBe(404);
   await visitor.close();
-  await staffContext.close();
 });
 
 test("a vendor opening the staff vetting queue gets 403", async ({ page }) => {

@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { drizzleFor, getSqlite, openSqlite } from "../../db/client.server";
 import { createOpenNeed, createUser, setVendorStanding } from "../../db/test/factories";
+import { rejectedStatus } from "../../db/test/responses";
 import { DAY_MS } from "~/lib/local-date";
 import {
   answerQuestion,
@@ -189,7 +190,7 @@ describe("the award", () => {
     const { needId, bidA } = await needWithTwoBids();
     closeBidding(needId);
     const stranger = createUser({ role: "sme" });
-    await expect(awardBid(viewer(stranger, "sme"), needId, bidA.id)).rejects.toBeInstanceOf(Response);
+    expect(await rejectedStatus(awardBid(viewer(stranger, "sme"), needId, bidA.id))).toBe(404);
   });
 });
 

@@ -10,12 +10,19 @@ export { getSqlite };
 
 let other: Database.Database | null = null;
 
-/** A second connection on the same database file, as another process would open it. */
+/**
+ * A second connection on the same database file, as another process would open it. Test files
+ * share one module graph (vitest.config.ts), each with its own database: one connection per file.
+ */
 export function otherConnection(): Database.Database {
-  if (!other) {
-    other = new Database(process.env.DATABASE_PATH!);
-    other.pragma("busy_timeout = 5000");
-    afterAll(() => other?.close());
+  if (!other || other.name !== process.env.DATABASE_PATH) {
+    const opened = new Database(process.env.DATABASE_PATH!);
+    opened.pragma("busy_timeout = 5000");
+    other = opened;
+    afterAll(() => {
+      opened.close();
+      if (other === opened) other = null;
+    });
   }
   return other;
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { getDb, getSqlite, openSqlite, schema } from "../../db/client.server";
 import { createOpenNeed, createUser, setVendorStanding } from "../../db/test/factories";
 import { DAY_MS as DAY } from "~/lib/local-date";
+import { rejectedStatus } from "../../db/test/responses";
 import type { Category, Sector } from "~/lib/reference";
 import {
   invitationOf,
@@ -237,7 +238,7 @@ describe("invitations", () => {
     });
     const v = vendor({ categories: ["ai_automation"] });
     const stranger = createUser({ role: "sme" });
-    await expect(inviteVendor(smeViewer(stranger), n.id, v.id)).rejects.toBeInstanceOf(Response);
+    expect(await rejectedStatus(inviteVendor(smeViewer(stranger), n.id, v.id))).toBe(404);
     await cancelNeed(n.id, smeViewer(owner), "Không còn nhu cầu");
     expect(await inviteVendor(smeViewer(owner), n.id, v.id)).toEqual({
       ok: false,

@@ -7,7 +7,7 @@ import { hash, verify } from "@node-rs/argon2";
 import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
 import { redirect } from "@remix-run/node";
 import { Cookie, Lucia, TimeSpan } from "lucia";
-import { getDb, schema } from "../../db/client.server";
+import { getDb, schema, type DB } from "../../db/client.server";
 import { readCookie } from "~/lib/cookies";
 import { hasRole } from "~/lib/permissions";
 import type { Role } from "~/lib/reference";
@@ -19,10 +19,10 @@ const SESSION_DAYS = 30;
 export const SESSION_COOKIE = "kns_session";
 const COOKIE_MAX_AGE_S = 400 * 24 * 60 * 60;
 
-let instance: ReturnType<typeof createLucia> | null = null;
+let instance: { db: DB; lucia: ReturnType<typeof createLucia> } | null = null;
 
-function createLucia() {
-  const adapter = new DrizzleSQLiteAdapter(getDb(), schema.sessions, schema.users);
+function createLucia(db: DB) {
+  const adapter = new DrizzleSQLiteAdapter(db, schema.sessions, schema.users);
   return new Lucia(adapter, {
     sessionExpiresIn: new TimeSpan(SESSION_DAYS, "d"),
     sessionCookie: {
@@ -41,9 +41,11 @@ function createLucia() {
   });
 }
 
+/** Built for the process's connection (tests give each file its own database). */
 function lucia() {
-  if (!instance) instance = createLucia();
-  return instance;
+  const db = getDb();
+  if (instance?.db !== db) instance = { db, lucia: createLucia(db) };
+  return instance.lucia;
 }
 
 declare module "lucia" {

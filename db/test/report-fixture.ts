@@ -216,6 +216,8 @@ function incident(e: { id: string; sme: Org }, createdAt: number, resolvedAt: nu
 
 /** Builds the programme; returns the organisations and engagements by their names in the tests. */
 export function buildReportFixture() {
+  // Test files share one module graph, each with its own database: nothing made for another file's.
+  loser = null;
   // SMEs. S2 registered at 20:00 on 31/01 local time, S3 at 03:00 on 01/02 (still 31/01 in UTC).
   const S1 = org("sme", { sector: "healthcare", createdAt: local("2025-01-05"), sizeClass: "small" });
   const S2 = org("sme", { sector: "healthcare", createdAt: local("2025-01-31", 20), sizeClass: "micro" });
