@@ -217,7 +217,7 @@ export const rateEvents = sqliteTable(
 );
 
 /**
- * DX assessments (DESIGN §4). One draft per organisation at a time, saved at every step; a
+ * DX assessments (docs/product.md §4). One draft per organisation at a time, saved at every step; a
  * completed one is kept for good with the questionnaire version it was taken with.
  */
 export const assessments = sqliteTable(
@@ -256,7 +256,7 @@ export const assessments = sqliteTable(
 );
 
 /**
- * An SME's need (DESIGN §7). `status` is what a person last made it; what it is now (an open
+ * An SME's need (docs/product.md §7). `status` is what a person last made it; what it is now (an open
  * need past its deadline is evaluating or expired) comes from app/lib/need-status.ts.
  */
 export const needs = sqliteTable(
@@ -326,7 +326,7 @@ export type Organisation = typeof organisations.$inferSelect;
 export type User = typeof users.$inferSelect;
 
 // ---------------------------------------------------------------------------------------------
-// Vendors: the dossier, vetting and the directory (DESIGN §6)
+// Vendors: the dossier, vetting and the directory (docs/product.md §6)
 
 export type { PackageUnit } from "../app/lib/reference";
 
@@ -464,7 +464,7 @@ export const vettingEvents = sqliteTable(
 );
 
 // ---------------------------------------------------------------------------------------------
-// Notifications (DESIGN §13)
+// Notifications (docs/product.md §13)
 
 export const notifications = sqliteTable(
   "notifications",
@@ -503,7 +503,7 @@ export type Need = typeof needs.$inferSelect;
 export type Assessment = typeof assessments.$inferSelect;
 
 // ---------------------------------------------------------------------------------------------
-// Bids, questions and engagements (DESIGN §7)
+// Bids, questions and engagements (docs/product.md §7)
 
 export const bids = sqliteTable(
   "bids",
@@ -660,7 +660,7 @@ export const engagementMilestones = sqliteTable(
 );
 
 // ---------------------------------------------------------------------------------------------
-// Matchmaking (DESIGN §8)
+// Matchmaking (docs/product.md §8)
 
 /** An SME invited a vendor to bid on its need: once per need and vendor. */
 export const needInvitations = sqliteTable(
@@ -684,7 +684,7 @@ export const needInvitations = sqliteTable(
 );
 
 // ---------------------------------------------------------------------------------------------
-// Delivery: submissions, attachments, amendments, the timeline, incidents, reviews (DESIGN §9)
+// Delivery: submissions, attachments, amendments, the timeline, incidents, reviews (docs/product.md §9)
 
 export const milestoneSubmissions = sqliteTable(
   "milestone_submissions",
@@ -879,7 +879,7 @@ export const smeRatings = sqliteTable(
 );
 
 // ---------------------------------------------------------------------------------------------
-// Monitoring: risk flags (DESIGN §10)
+// Monitoring: risk flags (docs/product.md §10)
 
 /**
  * A risk flag: a rule of app/lib/risk-rules.ts that fired on a subject, with its evidence. Never

@@ -1,5 +1,5 @@
 /**
- * Demo data (DESIGN §15): the five demo accounts plus realistic Vietnamese companies, made by
+ * Demo data (docs/product.md §15): the five demo accounts plus realistic Vietnamese companies, made by
  * `npm start` when the database is empty outside production. Deterministic: the same every time.
  */
 import crypto from "node:crypto";

@@ -29,7 +29,7 @@ const localDate = z.string({ required_error: "errors.required" }).refine(isLocal
 
 export const NEED_INTENTS = ["draft", "publish", "save"] as const;
 
-/** The need form (DESIGN §7): new needs and edits of drafts and open needs. */
+/** The need form (docs/product.md §7): new needs and edits of drafts and open needs. */
 export const NeedSchema = z
   .object({
     intent: z.enum(NEED_INTENTS).default("save"),

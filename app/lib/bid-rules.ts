@@ -1,5 +1,5 @@
 /**
- * Bids (DESIGN §5, §7) as pure rules: the lifecycle `submitted` ⇄ edited until the deadline →
+ * Bids (docs/product.md §5, §7) as pure rules: the lifecycle `submitted` ⇄ edited until the deadline →
  * `withdrawn` | `shortlisted` → `awarded` | `not_selected`, and what makes a bid's plan sound.
  */
 

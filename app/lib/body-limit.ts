@@ -1,5 +1,5 @@
 /**
- * How large a request body may be (DESIGN §14: an anonymous 100 MB form must not be read whole).
+ * How large a request body may be (docs/product.md §14: an anonymous 100 MB form must not be read whole).
  * Forms: 1 MB. The engagement page's multipart form carries deliverables and keeps its own, larger
  * limit: MAX_FILES files of MAX_FILE_BYTES each (the route's upload handler checks each part) plus
  * the form's fields.

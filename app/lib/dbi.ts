@@ -1,6 +1,6 @@
 /**
  * DX assessment scoring, modelled on the Ministry's Digital Business Indicators for SMEs
- * (Decision 1970/QĐ-BTTTT, 2021), exactly as DESIGN §4 states it. Pure: the questionnaire's texts
+ * (Decision 1970/QĐ-BTTTT, 2021), exactly as docs/product.md §4 states it. Pure: the questionnaire's texts
  * live in db/questionnaires/*.json; level names in the locale files under `dbiLevels.*`.
  */
 

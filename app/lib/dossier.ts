@@ -1,4 +1,4 @@
-/** What a vendor's dossier must hold before it can be submitted for vetting (DESIGN §6). */
+/** What a vendor's dossier must hold before it can be submitted for vetting (docs/product.md §6). */
 
 export const MIN_REFERENCES = 2;
 

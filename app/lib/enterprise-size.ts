@@ -1,5 +1,5 @@
 /**
- * Enterprise size under Decree 80/2021/NĐ-CP, Art. 5 (DESIGN §3): by employees with social
+ * Enterprise size under Decree 80/2021/NĐ-CP, Art. 5 (docs/product.md §3): by employees with social
  * insurance AND (annual revenue OR total capital). Amounts are integer VND.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The one place that formats money, dates and numbers for the screen (DESIGN §14): money is
+ * The one place that formats money, dates and numbers for the screen (docs/product.md §14): money is
  * integer VND shown as `150.000.000 ₫`; dates are dd/MM/yyyy in Asia/Ho_Chi_Minh.
  */
 

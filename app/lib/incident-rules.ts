@@ -1,5 +1,5 @@
 /**
- * Incidents (DESIGN §5): `open` → `in_progress` (assigned to a staff member) → `resolved` (with a
+ * Incidents (docs/product.md §5): `open` → `in_progress` (assigned to a staff member) → `resolved` (with a
  * resolution note); once resolved, the person who raised it rates the handling 1–5, once.
  * The pure rules and the option lists the pages' selects use; app/models/incidents.server.ts
  * applies them to the database.

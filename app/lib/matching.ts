@@ -1,5 +1,5 @@
 /**
- * Matchmaking (DESIGN §8): an explainable 0–100 score of a vendor for a need, the same from either
+ * Matchmaking (docs/product.md §8): an explainable 0–100 score of a vendor for a need, the same from either
  * side, with the reasons as locale keys under `match.reasons.*`.
  *
  * Parts and weights: category fit 35, sector experience 20, price fit 15, quality 20, availability

@@ -1,5 +1,5 @@
 /**
- * The needs board's filters, read from the URL's query (DESIGN §15: every result page can be
+ * The needs board's filters, read from the URL's query (docs/product.md §15: every result page can be
  * bookmarked): `q`, `category`, `sector`, `budget`, `closes`, `sort`, `page`.
  */
 import { CATEGORIES, SECTORS, type Category, type Sector } from "./reference";

@@ -1,5 +1,5 @@
 /**
- * The need lifecycle of DESIGN §5: `draft` → `open` → `evaluating` (deadline passed or closed
+ * The need lifecycle of docs/product.md §5: `draft` → `open` → `evaluating` (deadline passed or closed
  * early) → `awarded` | `cancelled`; an open need past its deadline with no bids → `expired`.
  * The stored status only changes on a person's action; what a need *is* at a given moment is
  * computed here, so it is right when read whether or not any background job has run.
@@ -16,7 +16,7 @@ export type NeedAction = (typeof NEED_ACTIONS)[number];
 export const NEED_EVENTS = ["created", "edited", "published", "closed", "cancelled", "awarded"] as const;
 export type NeedEvent = (typeof NEED_EVENTS)[number];
 
-/** A bid deadline must be at least this long after publication (DESIGN §7, issue 4). */
+/** A bid deadline must be at least this long after publication (docs/product.md §7, issue 4). */
 export const MIN_BIDDING_WINDOW_MS = DAY_MS;
 
 export function effectiveNeedStatus(need: {

@@ -1,5 +1,5 @@
 /**
- * The programme's record as Open Contracting Data (OCDS 1.1, DESIGN §11), as pure mapping: one
+ * The programme's record as Open Contracting Data (OCDS 1.1, docs/product.md §11), as pure mapping: one
  * release per published need (need → tender, bids → the bids extension, award → awards,
  * engagement → contracts with implementation milestones). docs/decisions/010-ocds-export.md says
  * what is published and why; in short, organisations appear by legal name and tax code, people

@@ -1,4 +1,4 @@
-/** Reference data of DESIGN §3. Labels live in the locale files under `sectors.*` and `categories.*`. */
+/** Reference data of docs/product.md §3. Labels live in the locale files under `sectors.*` and `categories.*`. */
 import type { SectorGroup } from "./enterprise-size";
 
 export const SECTORS = [

@@ -103,7 +103,7 @@ const vendor = (over: Partial<VendorFacts> = {}): VendorFacts => ({
 });
 
 describe("the catalogue", () => {
-  it("has the 16 rules of DESIGN §10 with their subjects and default severities", () => {
+  it("has the 16 rules of docs/product.md §10 with their subjects and default severities", () => {
     expect(RULE_CODES).toHaveLength(16);
     expect(Object.keys(RISK_RULES).sort()).toEqual([...RULE_CODES].sort());
     expect(RISK_RULES.SINGLE_BID).toEqual({ subjectType: "need", severity: "medium" });

@@ -1,5 +1,5 @@
 /**
- * The risk-flag rules of DESIGN §10, as pure functions over plain facts.
+ * The risk-flag rules of docs/product.md §10, as pure functions over plain facts.
  *
  * A model (the monitoring issue) reads the facts from the database, calls `evaluateNeed`,
  * `evaluateEngagement` or `evaluateVendor` with the admin's thresholds and the server's clock, and
@@ -43,7 +43,7 @@ export type Severity = (typeof SEVERITIES)[number];
 export const SUBJECT_TYPES = ["need", "bid", "engagement", "vendor"] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
 
-/** The risk-flag lifecycle of DESIGN §5; `open` and `acknowledged` are both "open" for §10. */
+/** The risk-flag lifecycle of docs/product.md §5; `open` and `acknowledged` are both "open" for §10. */
 export const FLAG_STATUSES = ["open", "acknowledged", "resolved", "dismissed"] as const;
 export type FlagStatus = (typeof FLAG_STATUSES)[number];
 
@@ -74,7 +74,7 @@ export const RULE_CODES = [
 export type RuleCode = (typeof RULE_CODES)[number];
 
 /**
- * Each rule's subject and default severity (DESIGN §10). MILESTONE_OVERDUE is the one rule whose
+ * Each rule's subject and default severity (docs/product.md §10). MILESTONE_OVERDUE is the one rule whose
  * severity rises with the facts (high after `milestoneOverdueHighDays`); its entry is the severity it
  * starts with.
  */
@@ -148,7 +148,7 @@ const thresholdsObject = z.object({
   milestoneOverdueDays: days(365),
   /** …and this many (high); must be more than `milestoneOverdueDays`. */
   milestoneOverdueHighDays: days(365),
-  /** REVIEW_OVERDUE: a submitted milestone waiting this many days for the SME's decision (DESIGN §9: 14). */
+  /** REVIEW_OVERDUE: a submitted milestone waiting this many days for the SME's decision (docs/product.md §9: 14). */
   reviewOverdueDays: days(365),
   /** REPEATED_REJECTION: a milestone sent back this many times. */
   repeatedRejections: count(1, 100),
@@ -181,7 +181,7 @@ export const RiskThresholdsSchema = thresholdsObject.superRefine((t, ctx) => {
   }
 });
 
-/** The defaults of DESIGN §10 (and the cool-down of ADR 005). */
+/** The defaults of docs/product.md §10 (and the cool-down of ADR 005). */
 export const RISK_THRESHOLDS_DEFAULT: Readonly<RiskThresholds> = {
   shortWindowDays: 7,
   lowBidIqrFactor: 1.5,
@@ -535,7 +535,7 @@ export function ruleMilestoneOverdue(e: EngagementFacts, now: number, t: RiskThr
 
 /**
  * REVIEW_OVERDUE, on an active engagement: a milestone submitted and not decided for
- * `reviewOverdueDays` or more since its latest submission. The SME has 14 days (DESIGN §9); at exactly
+ * `reviewOverdueDays` or more since its latest submission. The SME has 14 days (docs/product.md §9); at exactly
  * 14 × 24 h they are used up, so it fires. One finding with the longest wait.
  */
 export function ruleReviewOverdue(e: EngagementFacts, now: number, t: RiskThresholds): Finding | null {
@@ -646,7 +646,7 @@ export function ruleVendorStatus(e: EngagementFacts, now: number, _t: RiskThresh
 
 /**
  * NO_OUTCOME: completed `noOutcomeDays` or more ago (exactly 60 × 24 h fires) and the SME has completed
- * no assessment since, so the engagement has no measured outcome (DESIGN §9).
+ * no assessment since, so the engagement has no measured outcome (docs/product.md §9).
  */
 export function ruleNoOutcome(e: EngagementFacts, now: number, t: RiskThresholds): Finding | null {
   if (e.status !== "completed" || e.completedAt === null) return null;
@@ -737,7 +737,7 @@ export function evaluateVendor(v: VendorFacts, now: number, t: RiskThresholds): 
 // Health and the re-fire policy
 
 /**
- * An engagement's health (DESIGN §10) from its open flags — pass the `open` and `acknowledged` ones
+ * An engagement's health (docs/product.md §10) from its open flags — pass the `open` and `acknowledged` ones
  * (an acknowledged flag is assigned, not settled): red with any high, amber with any medium, else green.
  */
 export function engagementHealth(openFlags: readonly { severity: Severity }[]): Health {

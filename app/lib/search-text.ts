@@ -1,5 +1,5 @@
 /**
- * Text normalised for search (DESIGN §14): lower case, Vietnamese diacritics removed, đ/Đ → d,
+ * Text normalised for search (docs/product.md §14): lower case, Vietnamese diacritics removed, đ/Đ → d,
  * so that "dong tam" finds "Đồng Tâm".
  */
 export function searchText(input: string): string {

@@ -1,5 +1,5 @@
 /**
- * The support an SME may claim under Decree 80/2021/NĐ-CP for an engagement (DESIGN §9): a share
+ * The support an SME may claim under Decree 80/2021/NĐ-CP for an engagement (docs/product.md §9): a share
  * of the cost, capped per enterprise per year, by size class and by kind of service. The rates are
  * defaults an admin edits (`/admin/settings`); the caller passes the current ones. It is an
  * estimate to tell the SME what to ask for, not a decision: the programme office decides.
@@ -25,7 +25,7 @@ export type SupportRates = Record<EligibleSizeClass, Record<SupportKind, Support
 
 const MILLION = 1_000_000;
 
-/** DESIGN §9: DX solutions up to 50%, capped at 20m / 50m / 100m; consulting 100% ≤ 50m, 50% ≤ 100m, 30% ≤ 150m. */
+/** docs/product.md §9: DX solutions up to 50%, capped at 20m / 50m / 100m; consulting 100% ≤ 50m, 50% ≤ 100m, 30% ≤ 150m. */
 export const SUPPORT_RATES_DEFAULT: SupportRates = {
   micro: { solution: { rate: 0.5, cap: 20 * MILLION }, consulting: { rate: 1, cap: 50 * MILLION } },
   small: { solution: { rate: 0.5, cap: 50 * MILLION }, consulting: { rate: 0.5, cap: 100 * MILLION } },
@@ -57,7 +57,7 @@ export const SupportRatesSchema = z.object({ micro: KindSchema, small: KindSchem
 /**
  * Consulting is only `dx_consulting`. Digital-skills training is not consulting: the Decree
  * supports training under its human-resource development measures, with rules of their own that
- * DESIGN §9 does not cover. Among the two kinds it knows, training falls to the solution rule,
+ * docs/product.md §9 does not cover. Among the two kinds it knows, training falls to the solution rule,
  * which for a micro enterprise (50% ≤ 20m against 100% ≤ 50m) does not promise more than the
  * Decree may give.
  */
@@ -133,7 +133,7 @@ export function estimateSupport(input: SupportInput, rates: SupportRates = SUPPO
 export type YearItem = { id: string; category: Category; cost: number };
 
 /**
- * The estimates of one SME's engagements in one calendar year (DESIGN §9: the cap is per enterprise
+ * The estimates of one SME's engagements in one calendar year (docs/product.md §9: the cap is per enterprise
  * per year), in the order they count: engagements completed that year by completion time, then an
  * engagement still running, estimated as if it completed now. Each one uses what is left of its
  * kind's cap after the ones before it, so the year's estimates never add up to more than the cap;

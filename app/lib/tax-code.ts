@@ -1,6 +1,6 @@
 /**
  * Vietnamese tax codes (mã số thuế): 10 digits, or 10 digits + "-" + 3 digits for a branch.
- * The 10th digit is a check digit (DESIGN §3): weights 31, 29, 23, 19, 17, 13, 7, 5, 3 on digits
+ * The 10th digit is a check digit (docs/product.md §3): weights 31, 29, 23, 19, 17, 13, 7, 5, 3 on digits
  * 1–9, check = 10 − (Σ weight·digit mod 11); a result of 10 means the code is invalid.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The vendor lifecycle (DESIGN §5, §6) as a pure rule:
+ * The vendor lifecycle (docs/product.md §5, §6) as a pure rule:
  *   draft → submitted → vetted | changes_requested | rejected;  changes_requested → submitted;
  *   vetted → suspended → vetted;  vetting expires 12 months after approval, after which the vendor
  *   is no longer vetted wherever it is read and may submit again for re-vetting.

@@ -1,5 +1,5 @@
 /**
- * The append-only audit log (DESIGN §11). This module can only add rows and read them; the
+ * The append-only audit log (docs/product.md §11). This module can only add rows and read them; the
  * database's triggers refuse UPDATE and DELETE whatever the caller. Nothing here changes or
  * removes a row, and nothing should.
  */
@@ -38,7 +38,7 @@ export function recordAudit(entry: AuditEntry, db: DbOrTx = getDb()) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Reading (admin only; DESIGN §11)
+// Reading (admin only; docs/product.md §11)
 
 export const AUDIT_PAGE_SIZE = 25;
 /** How many users a text actor filter may name; a wider match asks for a more precise filter. */

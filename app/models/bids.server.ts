@@ -1,5 +1,5 @@
 /**
- * Bids, questions and the award (DESIGN §7). Bids are sealed: a vendor reads only its own; the
+ * Bids, questions and the award (docs/product.md §7). Bids are sealed: a vendor reads only its own; the
  * owning SME and staff read all of a need's bids. The server's clock decides the deadline. Every
  * change is a transition (ADR 006): one immediate transaction that re-reads, writes with
  * compare-and-set, and tells the people concerned, then asks the flag engine.

@@ -148,7 +148,7 @@ function supportOf(db: DB, e: Engagement, now: number) {
 }
 
 /**
- * The Decree 80 estimate of one engagement within its SME's yearly cap (DESIGN §9): the year is
+ * The Decree 80 estimate of one engagement within its SME's yearly cap (docs/product.md §9): the year is
  * the one it completed in (Ho Chi Minh City), or this year while it runs; the SME's engagements
  * completed earlier that year use the cap first.
  */

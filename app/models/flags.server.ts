@@ -1,5 +1,5 @@
 /**
- * The risk-flag engine (DESIGN §10): builds each subject's facts from the data, runs the pure
+ * The risk-flag engine (docs/product.md §10): builds each subject's facts from the data, runs the pure
  * rules of app/lib/risk-rules.ts, and writes flags with their evidence — never two open flags for
  * the same rule and subject (a partial unique index), re-raising closed ones only as ADR 005
  * says. It runs on every relevant event and in a periodic sweep (`npm run flags:sweep`). The

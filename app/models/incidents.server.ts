@@ -1,5 +1,5 @@
 /**
- * Incident handling by staff (DESIGN §5, issue 7): the triage list, one incident with its
+ * Incident handling by staff (docs/product.md §5, issue 7): the triage list, one incident with its
  * engagement and history, and the transitions
  *
  *   open → in_progress (assigned to an active staff member or admin; re-assigning keeps it in

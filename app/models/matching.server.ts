@@ -1,5 +1,5 @@
 /**
- * Matchmaking (DESIGN §8): the vendors for a need, the needs for a vendor, invitations, and the
+ * Matchmaking (docs/product.md §8): the vendors for a need, the needs for a vendor, invitations, and the
  * vendors behind an assessment's recommendations. The score itself is the pure app/lib/matching.ts;
  * this module only gathers its inputs.
  *

@@ -1,5 +1,5 @@
 /**
- * Needs (DESIGN §5, §7): what an SME posts for vendors to bid on. Owns the lifecycle's
+ * Needs (docs/product.md §5, §7): what an SME posts for vendors to bid on. Owns the lifecycle's
  * transitions (ADR 006: each one transaction that re-reads, writes with compare-and-set, records
  * the history and tells the vendors concerned, then asks the flag engine), the full-text index
  * and who may see what. The state of a need when read comes from app/lib/need-status.ts; an open

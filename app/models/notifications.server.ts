@@ -1,5 +1,5 @@
 /**
- * The notification centre (DESIGN §13): in-app notifications, and the same by email unless the
+ * The notification centre (docs/product.md §13): in-app notifications, and the same by email unless the
  * user turned that kind of email off. Every capability notifies through `notify`.
  */
 import crypto from "node:crypto";

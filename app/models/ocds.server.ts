@@ -1,5 +1,5 @@
 /**
- * The OCDS export (DESIGN §11, issue 13): the programme's record as one release package, read in
+ * The OCDS export (docs/product.md §11, issue 13): the programme's record as one release package, read in
  * keyset pages of needs and written as a stream, so that neither a table nor the package is ever
  * whole in memory and the event loop is free between pages. The mapping is app/lib/ocds.ts;
  * this module only reads the columns it needs (never a person's name, email or phone).

@@ -9,7 +9,7 @@ import { currentQuestionnaire, loadQuestionnaires, QUESTIONNAIRES_DIR } from "./
 describe("questionnaire files", () => {
   const all = loadQuestionnaires();
 
-  it("exist, and each adds up to the pillar maxima of DESIGN §4 with 60 criteria in both languages", () => {
+  it("exist, and each adds up to the pillar maxima of docs/product.md §4 with 60 criteria in both languages", () => {
     expect(all.size).toBeGreaterThan(0);
     for (const q of all.values()) {
       expect(q.pillars.map((p) => p.id)).toEqual([...PILLARS]);

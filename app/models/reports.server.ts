@@ -1,5 +1,5 @@
 /**
- * The programme's reports (DESIGN §11, issue 13): aggregates over a period of whole months and an
+ * The programme's reports (docs/product.md §11, issue 13): aggregates over a period of whole months and an
  * optional sector, read straight from the tables. Every query is served by an index and bounded
  * by the period: scripts/bench-reports.ts prints each one's plan and time on 5,000 vendors,
  * 100,000 needs and 500,000 bids. The arithmetic that is not counting lives in
@@ -123,7 +123,7 @@ export function levelDistribution(f: ReportFilter, db: DB = getDb()) {
 
 /**
  * Engagements completed in the period, each with its SME's level at the last assessment before
- * the award and at the first after completion (the engagement page's "outcome", DESIGN §9).
+ * the award and at the first after completion (the engagement page's "outcome", docs/product.md §9).
  */
 export function outcomeRows(f: ReportFilter, db: DB = getDb()): OutcomeRow[] {
   return db.all<OutcomeRow>(sql`

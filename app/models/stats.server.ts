@@ -1,5 +1,5 @@
 /**
- * The public statistics (/stats, DESIGN §11): the programme's aggregate figures, from the same
+ * The public statistics (/stats, docs/product.md §11): the programme's aggregate figures, from the same
  * report functions as /staff/reports, over the whole programme. Nothing about any single SME: a
  * figure about fewer than 3 SMEs is suppressed (app/lib/report-figures.ts). The figures are
  * computed at most once every 15 minutes per process, an aggregate at a time with the event loop

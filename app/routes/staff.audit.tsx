@@ -11,7 +11,7 @@ import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = (args) => title(args, "audit.title");
 
-/** Admin only (DESIGN §11): staff get 403 like everyone else. */
+/** Admin only (docs/product.md §11): staff get 403 like everyone else. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
   const { filters, page } = parseAuditFilters(new URL(request.url).searchParams);

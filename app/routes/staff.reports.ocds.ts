@@ -3,7 +3,7 @@ import { exportOcds } from "~/models/ocds.server";
 import { requireRole } from "~/utils/auth.server";
 import { absoluteUrl } from "~/utils/email.server";
 
-/** The programme's record as an OCDS 1.1 release package (DESIGN §11), to staff and admins, streamed. */
+/** The programme's record as an OCDS 1.1 release package (docs/product.md §11), to staff and admins, streamed. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, "staff");
   const body = exportOcds(user, context.ip ?? null, {

@@ -19,7 +19,7 @@ export async function loader() {
   return json(await getPublicStats());
 }
 
-/** The city's own figures (DESIGN §1), as its reports give them. */
+/** The city's own figures (docs/product.md §1), as its reports give them. */
 const CONTEXT = [
   { key: "platforms", value: 0.7118 },
   { key: "econtracts", value: 0.802 },

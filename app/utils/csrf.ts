@@ -1,5 +1,5 @@
 /**
- * Cross-site request forgery defence (DESIGN §14): every request that can change state must
+ * Cross-site request forgery defence (docs/product.md §14): every request that can change state must
  * carry an Origin header naming this site. Browsers send it on every cross-site and same-site
  * POST; a request without one did not come from our own pages.
  */

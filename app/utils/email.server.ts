@@ -1,5 +1,5 @@
 /**
- * Email (DESIGN §13) goes through the outbox, which is a queue (ADR 007): a change that causes a mail
+ * Email (docs/product.md §13) goes through the outbox, which is a queue (ADR 007): a change that causes a mail
  * writes it with `enqueueEmail` in its own transaction, so the mail exists exactly when the change
  * does, and no request waits on SMTP. With SMTP_URL set the row is `pending` until the mail worker
  * sends it; without, it is `kept` (recorded and logged, never sent), as on a developer's machine.

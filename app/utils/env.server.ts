@@ -18,7 +18,7 @@ const EnvSchema = z.object({
       }
     })
     .optional(),
-  /** Which proxies to believe about the client's address: unset trusts none (ADR 006). */
+  /** Which proxies to believe about the client's address: unset trusts none (ADR 008). */
   TRUST_PROXY: z.string().optional(),
   /** The general limit on state-changing requests from one address; 0 turns it off. */
   RATE_LIMIT_POSTS_PER_MINUTE: z.coerce.number().int().min(0).default(60),

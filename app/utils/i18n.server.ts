@@ -11,7 +11,7 @@ export function langFromCookieHeader(header: string | null | undefined): Lang | 
   return isLang(value) ? value : null;
 }
 
-/** `?lang=` first (DESIGN §15), then the `lang` cookie, then Vietnamese. */
+/** `?lang=` first (docs/product.md §15), then the `lang` cookie, then Vietnamese. */
 export function getLang(request: Request): Lang {
   const fromQuery = new URL(request.url).searchParams.get("lang");
   if (isLang(fromQuery)) return fromQuery;
