@@ -1,6 +1,9 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
+// The fixtures call the app's models in the test workers: their log lines are not the server's.
+process.env.LOG_LEVEL ??= "silent";
+
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DATABASE = "e2e/.data/e2e.db";
 

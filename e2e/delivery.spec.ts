@@ -6,7 +6,6 @@ import {
   e2eDb,
   expect,
   expectAccessible,
-  makeVetted,
   signInAs,
   test,
 } from "./fixtures";
@@ -164,8 +163,7 @@ test("@nojs with or without JavaScript, a refused delivery keeps what was typed 
 }) => {
   const sme = await createUser("sme");
   const vendor = await createUser("vendor");
-  makeVetted(vendor);
-  const engagementId = createEngagement(sme, vendor, "Bàn giao không cần JavaScript");
+  const engagementId = await createEngagement(sme, vendor, "Bàn giao không cần JavaScript");
   const url = `/engagements/${engagementId}`;
 
   const v = await (await browser.newContext()).newPage();

@@ -114,7 +114,7 @@ test("@nojs closing bidding on a need cancelled a moment before says someone els
   page,
 }) => {
   const sme = await createUser("sme");
-  const needId = createNeed(sme, `Quản lý kho cho cửa hàng ${crypto.randomInt(100_000, 999_999)}`);
+  const needId = await createNeed(sme, `Quản lý kho cho cửa hàng ${crypto.randomInt(100_000, 999_999)}`);
   await signInAs(page, sme);
   await page.goto(`/needs/${needId}`);
   await page.getByLabel("Tôi muốn đóng nhận hồ sơ ngay bây giờ.").check();

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { createEngagement, createUser, expect, expectAccessible, makeVetted, signInAs, test } from "./fixtures";
+import { createEngagement, createUser, expect, expectAccessible, signInAs, test } from "./fixtures";
 
 /** `yyyy-MM` of the month `offset` months from now, in Ho Chi Minh City. */
 function month(offset = 0): string {
@@ -16,10 +16,9 @@ test("staff read the programme report, change the period and sector, and downloa
   test.slow();
   const sme = await createUser("sme", { organisation: "Công ty TNHH Gốm Sứ Bình Dương Xanh" });
   const vendor = await createUser("vendor", { organisation: "Công ty Cổ phần Phần mềm Báo Cáo Số" });
-  makeVetted(vendor);
   // A title a spreadsheet would run as a formula, were it not neutralised.
   const title = '=HYPERLINK("http://x.vn";"Phần mềm xưởng gốm")';
-  createEngagement(sme, vendor, title);
+  await createEngagement(sme, vendor, title);
 
   const staff = await createUser("staff");
   await signInAs(page, staff);

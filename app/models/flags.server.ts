@@ -311,22 +311,25 @@ export async function reevaluate(
 ) {
   const t = getRiskThresholds();
   const alerts: string[] = [];
-  const result = getDb().transaction((tx) => {
-    let r: EngineResult = { raised: 0, escalated: 0 };
-    if (scope.needId) r = add(r, evaluateNeedIn(tx, scope.needId, now, t, alerts));
-    if (scope.engagementId) r = add(r, evaluateEngagementIn(tx, scope.engagementId, now, t, alerts));
-    if (scope.vendorId) {
-      const active = tx
-        .select({ id: schema.engagements.id })
-        .from(schema.engagements)
-        .where(and(eq(schema.engagements.vendorId, scope.vendorId), eq(schema.engagements.status, "active")))
-        .all();
-      for (const e of active) r = add(r, evaluateEngagementIn(tx, e.id, now, t, alerts));
-      r = add(r, evaluateVendorIn(tx, scope.vendorId, now, t, alerts));
-    }
-    alertStaff(tx, alerts);
-    return r;
-  });
+  const result = getDb().transaction(
+    (tx) => {
+      let r: EngineResult = { raised: 0, escalated: 0 };
+      if (scope.needId) r = add(r, evaluateNeedIn(tx, scope.needId, now, t, alerts));
+      if (scope.engagementId) r = add(r, evaluateEngagementIn(tx, scope.engagementId, now, t, alerts));
+      if (scope.vendorId) {
+        const active = tx
+          .select({ id: schema.engagements.id })
+          .from(schema.engagements)
+          .where(and(eq(schema.engagements.vendorId, scope.vendorId), eq(schema.engagements.status, "active")))
+          .all();
+        for (const e of active) r = add(r, evaluateEngagementIn(tx, e.id, now, t, alerts));
+        r = add(r, evaluateVendorIn(tx, scope.vendorId, now, t, alerts));
+      }
+      alertStaff(tx, alerts);
+      return r;
+    },
+    { behavior: "immediate" },
+  );
   return result;
 }
 
@@ -360,13 +363,16 @@ export async function sweep(now = Date.now()): Promise<EngineResult & { needs: n
     )
     .all()
     .map((r) => r.id);
-  const result = db.transaction((tx) => {
-    let r: EngineResult = { raised: 0, escalated: 0 };
-    for (const id of needIds) r = add(r, evaluateNeedIn(tx, id, now, t, alerts));
-    for (const id of engagementIds) r = add(r, evaluateEngagementIn(tx, id, now, t, alerts));
-    alertStaff(tx, alerts);
-    return r;
-  });
+  const result = db.transaction(
+    (tx) => {
+      let r: EngineResult = { raised: 0, escalated: 0 };
+      for (const id of needIds) r = add(r, evaluateNeedIn(tx, id, now, t, alerts));
+      for (const id of engagementIds) r = add(r, evaluateEngagementIn(tx, id, now, t, alerts));
+      alertStaff(tx, alerts);
+      return r;
+    },
+    { behavior: "immediate" },
+  );
   return { ...result, needs: needIds.length, engagements: engagementIds.length };
 }
 

@@ -240,24 +240,27 @@ export function createStaffUser(
   input: StaffAccount,
   db: DbOrTx = getDb(),
 ): { ok: true; userId: string } | { ok: false; reason: "emailTaken" } {
-  return db.transaction((tx) => {
-    if (emailTaken(input.email, tx)) return { ok: false, reason: "emailTaken" } as const;
-    const organisation = tx
-      .select()
-      .from(schema.organisations)
-      .where(eq(schema.organisations.staffCode, input.staffCode))
-      .get();
-    if (!organisation) throw new Error(`staff organisation ${input.staffCode} is missing`);
-    const userId = insertUser(
-      tx,
-      organisation.id,
-      organisation.legalName,
-      input.role,
-      { name: input.name, email: input.email, passwordHash: input.passwordHash, lang: input.lang },
-      { mustChangePassword: true, emailVerifiedAt: Date.now() },
-    );
-    return { ok: true, userId } as const;
-  });
+  return db.transaction(
+    (tx) => {
+      if (emailTaken(input.email, tx)) return { ok: false, reason: "emailTaken" } as const;
+      const organisation = tx
+        .select()
+        .from(schema.organisations)
+        .where(eq(schema.organisations.staffCode, input.staffCode))
+        .get();
+      if (!organisation) throw new Error(`staff organisation ${input.staffCode} is missing`);
+      const userId = insertUser(
+        tx,
+        organisation.id,
+        organisation.legalName,
+        input.role,
+        { name: input.name, email: input.email, passwordHash: input.passwordHash, lang: input.lang },
+        { mustChangePassword: true, emailVerifiedAt: Date.now() },
+      );
+      return { ok: true, userId } as const;
+    },
+    { behavior: "immediate" },
+  );
 }
 
 export type AdminAccount = {
@@ -277,55 +280,58 @@ export type AdminResult = { outcome: "created" | "promoted"; userId: string } | 
  * account's sessions end, and the audit log says so. An SME or vendor account is never made admin.
  */
 export function createOrPromoteAdmin(input: AdminAccount, ranBy: string, db: DB = getDb()): AdminResult {
-  return db.transaction((tx) => {
-    ensureStaffOrganisations(tx);
-    const existing = tx
-      .select()
-      .from(schema.users)
-      .where(sql`lower(${schema.users.email}) = ${input.email.toLowerCase()}`)
-      .get();
-    const details = { via: "npm run admin:create", ranBy };
-    if (existing) {
-      if (existing.role !== "staff" && existing.role !== "admin") return { outcome: "refused", role: existing.role };
-      tx.update(schema.users)
-        .set({
-          role: "admin",
-          active: true,
-          passwordHash: input.passwordHash,
-          mustChangePassword: true,
-          emailVerifiedAt: existing.emailVerifiedAt ?? Date.now(),
-        })
-        .where(eq(schema.users.id, existing.id))
-        .run();
-      tx.delete(schema.sessions).where(eq(schema.sessions.userId, existing.id)).run();
-      recordAudit(
-        {
-          action: "admin_promoted",
-          subjectType: "user",
-          subjectId: existing.id,
-          details: { ...details, was: existing.role },
-        },
+  return db.transaction(
+    (tx) => {
+      ensureStaffOrganisations(tx);
+      const existing = tx
+        .select()
+        .from(schema.users)
+        .where(sql`lower(${schema.users.email}) = ${input.email.toLowerCase()}`)
+        .get();
+      const details = { via: "npm run admin:create", ranBy };
+      if (existing) {
+        if (existing.role !== "staff" && existing.role !== "admin") return { outcome: "refused", role: existing.role };
+        tx.update(schema.users)
+          .set({
+            role: "admin",
+            active: true,
+            passwordHash: input.passwordHash,
+            mustChangePassword: true,
+            emailVerifiedAt: existing.emailVerifiedAt ?? Date.now(),
+          })
+          .where(eq(schema.users.id, existing.id))
+          .run();
+        tx.delete(schema.sessions).where(eq(schema.sessions.userId, existing.id)).run();
+        recordAudit(
+          {
+            action: "admin_promoted",
+            subjectType: "user",
+            subjectId: existing.id,
+            details: { ...details, was: existing.role },
+          },
+          tx,
+        );
+        return { outcome: "promoted", userId: existing.id };
+      }
+      const organisation = tx
+        .select()
+        .from(schema.organisations)
+        .where(eq(schema.organisations.staffCode, input.staffCode))
+        .get();
+      if (!organisation) throw new Error(`staff organisation ${input.staffCode} is missing`);
+      const userId = insertUser(
         tx,
+        organisation.id,
+        organisation.legalName,
+        "admin",
+        { name: input.name, email: input.email, passwordHash: input.passwordHash, lang: input.lang },
+        { mustChangePassword: true, emailVerifiedAt: Date.now() },
       );
-      return { outcome: "promoted", userId: existing.id };
-    }
-    const organisation = tx
-      .select()
-      .from(schema.organisations)
-      .where(eq(schema.organisations.staffCode, input.staffCode))
-      .get();
-    if (!organisation) throw new Error(`staff organisation ${input.staffCode} is missing`);
-    const userId = insertUser(
-      tx,
-      organisation.id,
-      organisation.legalName,
-      "admin",
-      { name: input.name, email: input.email, passwordHash: input.passwordHash, lang: input.lang },
-      { mustChangePassword: true, emailVerifiedAt: Date.now() },
-    );
-    recordAudit({ action: "admin_created", subjectType: "user", subjectId: userId, details }, tx);
-    return { outcome: "created", userId };
-  });
+      recordAudit({ action: "admin_created", subjectType: "user", subjectId: userId, details }, tx);
+      return { outcome: "created", userId };
+    },
+    { behavior: "immediate" },
+  );
 }
 
 /** How many accounts there are (none: a fresh database). */
