@@ -14,7 +14,7 @@ import { tsImport } from "tsx/esm/api";
 import type { Category, PackageUnit, Sector } from "../app/lib/reference";
 import type { Checklist } from "../app/lib/vendor-options";
 import type { AuditEntry } from "../app/models/audit.server";
-import type { CompanyInput } from "../app/models/vendors.server";
+import type { CompanyInput } from "../app/models/dossier.server";
 import type { SessionUser } from "../app/utils/auth.server";
 import { E2E_DATABASE } from "../playwright.config";
 import type * as AppFunctions from "./app";
