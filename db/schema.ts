@@ -1,7 +1,8 @@
 /**
  * The whole schema. Times are integers (ms since the epoch, UTC) unless a library dictates
  * otherwise; money is integer VND; statuses are the string enums of app/lib/reference.ts.
- * Each list a page shows has the index that serves its filter and order.
+ * Each list a page shows has the index that serves its filter and order. One file though long:
+ * drizzle-kit diffs it against the migrations, and the tables' foreign keys are read together.
  */
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";

@@ -3,6 +3,8 @@
  * registration and staff-account models, the auth module's password hashing and sessions, the
  * need, bid, vetting and delivery models), so a journey starts where its subject starts without
  * clicking through the steps before it — and without a second copy of the app's rules here.
+ * One module though over 400 lines: the specs' shared setup, each helper a few lines calling the
+ * app through e2e/app.ts, which loads once per worker; every spec imports from this one place.
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -14,7 +16,7 @@ import { tsImport } from "tsx/esm/api";
 import type { Category, PackageUnit, Sector } from "../app/lib/reference";
 import type { Checklist } from "../app/lib/vendor-options";
 import type { AuditEntry } from "../app/models/audit.server";
-import type { CompanyInput } from "../app/models/vendors.server";
+import type { CompanyInput } from "../app/models/dossier.server";
 import type { SessionUser } from "../app/utils/auth.server";
 import { E2E_DATABASE } from "../playwright.config";
 import type * as AppFunctions from "./app";

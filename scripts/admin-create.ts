@@ -11,7 +11,7 @@ import { z } from "zod";
 import { openSqlite, setConnection } from "../db/client.server";
 import { runMigrations } from "../db/migrate";
 import { LANGUAGES, STAFF_ORGANISATIONS } from "../app/lib/reference";
-import { createOrPromoteAdmin } from "../app/models/users.server";
+import { createOrPromoteAdmin } from "../app/models/staff-accounts.server";
 import { hashPassword, temporaryPassword } from "../app/utils/auth.server";
 import { env } from "../app/utils/env.server";
 

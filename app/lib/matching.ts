@@ -8,6 +8,9 @@
  * The caller (a model) filters in SQL first and hands over plain numbers: it decides who is vetted
  * now (`isVettedNow` of vendor-lifecycle.ts) and computes the marketplace statistics
  * (`marketStatsFrom`). Nothing here reads a clock or a database.
+ *
+ * One module though over 400 lines: the five parts of one score and the rankings built on it,
+ * whose weights and curves must be read together to see the score stays in 0–100.
  */
 import type { Category, Sector } from "./reference";
 

@@ -25,6 +25,9 @@
  * - a resolved or dismissed flag comes back only when the finding is more severe than the flag was
  *   when closed, or when the condition still holds a cool-down (`refireCooldownDays`, 14 by
  *   default) after it was closed — so staff are not flooded, and nothing that got worse is hidden.
+ *
+ * One module though over 400 lines: the sixteen rules of one table, each small, with their facts,
+ * thresholds and re-fire policy; they are read and tested together against docs/product.md §10.
  */
 import { z } from "zod";
 import type { BidStatus } from "./bid-rules";

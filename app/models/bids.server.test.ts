@@ -5,18 +5,16 @@ import { createOpenNeed, createUser, setVendorStanding } from "../../db/test/fac
 import { rejectedStatus } from "../../db/test/responses";
 import { DAY_MS } from "~/lib/local-date";
 import {
-  answerQuestion,
-  askQuestion,
   awardBid,
   bidsOfNeed,
   getOwnBid,
-  questionsFor,
   setShortlisted,
   submitBid,
   updateBid,
   withdrawBid,
   type BidInput,
 } from "./bids.server";
+import { answerQuestion, askQuestion, questionsFor } from "./questions.server";
 import { needStatusNow } from "./needs.server";
 type U = ReturnType<typeof createUser>;
 const viewer = (u: U, role: "sme" | "vendor") => ({ id: u.id, organisationId: u.organisationId, role });

@@ -1,11 +1,13 @@
 /**
- * Bids, questions and the award (docs/product.md §7). Bids are sealed: a vendor reads only its own; the
- * owning SME and staff read all of a need's bids. The server's clock decides the deadline. Every
- * change is a transition (ADR 006): one immediate transaction that re-reads, writes with
- * compare-and-set, and tells the people concerned, then asks the flag engine.
+ * Bids and the award (docs/product.md §7); the questions on a need are questions.server.ts. Bids
+ * are sealed: a vendor reads only its own; the owning SME and staff read all of a need's bids. The
+ * server's clock decides the deadline. Every change is a transition (ADR 006): one immediate
+ * transaction that re-reads, writes with compare-and-set, and tells the people concerned, then
+ * asks the flag engine. One module (a little over 400 lines) because it is one lifecycle, from
+ * submission to award, whose transitions share the same reads and the compare-and-set `moveBid`.
  */
 import crypto from "node:crypto";
-import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
+import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import { getDb, schema, type DB, type DbOrTx } from "../../db/client.server";
 import {
   biddingOpen,
@@ -421,104 +423,4 @@ function tellBidders(tx: DbOrTx, needId: string, needTitle: string, engagementId
       notify(users, "bid_not_selected", { need: needTitle }, `/needs/${needId}`, tx);
     }
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Questions
-
-export type QuestionView = {
-  id: string;
-  question: string;
-  answer: string | null;
-  answeredAt: number | null;
-  createdAt: number;
-  mine: boolean;
-};
-
-/**
- * The questions a viewer may read: every answered one, without the asker; a vendor also sees its
- * own unanswered ones; the owner and staff see all.
- */
-export function questionsFor(needId: string, viewer: NeedViewer, isOwnerOrStaff: boolean): QuestionView[] {
-  return getDb()
-    .select()
-    .from(schema.needQuestions)
-    .where(eq(schema.needQuestions.needId, needId))
-    .orderBy(asc(schema.needQuestions.createdAt))
-    .all()
-    .filter((q) => isOwnerOrStaff || q.answer !== null || q.vendorId === viewer.organisationId)
-    .map((q) => ({
-      id: q.id,
-      question: q.question,
-      answer: q.answer,
-      answeredAt: q.answeredAt,
-      createdAt: q.createdAt,
-      mine: q.vendorId === viewer.organisationId,
-    }));
-}
-
-/** A vendor asks a question on an open need; the owner is told. */
-export async function askQuestion(
-  user: NeedViewer,
-  needId: string,
-  question: string,
-  now = Date.now(),
-): Promise<BidResult> {
-  return transition((tx): BidResult => {
-    const need = getNeedForViewer(needId, user, now, tx);
-    if (user.role !== "vendor") notFound();
-    if (need.statusNow !== "open") return { ok: false, error: "closed" };
-    tx.insert(schema.needQuestions)
-      .values({
-        id: crypto.randomUUID(),
-        needId,
-        askedBy: user.id,
-        vendorId: user.organisationId,
-        question,
-        createdAt: now,
-      })
-      .run();
-    notify(
-      organisationUserIds(need.organisationId, tx),
-      "question_asked",
-      { need: need.title },
-      `/needs/${needId}#questions`,
-      tx,
-    );
-    return { ok: true };
-  });
-}
-
-/**
- * The owner answers a question once; the asker is told. An answer already given (from another
- * tab) is not overwritten: `stale`.
- */
-export async function answerQuestion(
-  user: NeedViewer,
-  needId: string,
-  questionId: string,
-  answer: string,
-  now = Date.now(),
-): Promise<BidResult> {
-  return transition((tx): BidResult => {
-    const need = getNeedForViewer(needId, user, now, tx);
-    if (!need.isOwner) notFound();
-    const q = tx
-      .select()
-      .from(schema.needQuestions)
-      .where(and(eq(schema.needQuestions.id, questionId), eq(schema.needQuestions.needId, needId)))
-      .get();
-    if (!q) notFound();
-    if (q.answer !== null) return { ok: false, error: "stale" };
-    expectOneChange(
-      tx
-        .update(schema.needQuestions)
-        .set({ answer, answeredBy: user.id, answeredAt: now })
-        .where(and(eq(schema.needQuestions.id, questionId), isNull(schema.needQuestions.answer)))
-        .run(),
-      "the question",
-    );
-    notify([q.askedBy], "question_answered", { need: need.title }, `/needs/${needId}#questions`, tx);
-    return { ok: true };
-  });
 }

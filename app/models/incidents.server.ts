@@ -18,6 +18,9 @@
  * notifications: the raiser and the other party are told the incident is being handled, then that
  * it is resolved (the raiser is asked to rate); a colleague assigned by someone else is told too,
  * and the assignee learns the rating. When someone else acted first, nothing is written (`stale`).
+ *
+ * One module though over 400 lines: one small lifecycle (raise, assign, resolve, rate) whose
+ * transitions share the same reads, notifications and refusals; split, each part would be tiny.
  */
 import crypto from "node:crypto";
 import { and, asc, desc, eq, inArray, isNull, sql, count } from "drizzle-orm";

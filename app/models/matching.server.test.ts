@@ -6,11 +6,8 @@ import { createOpenNeed, createUser, setVendorStanding } from "../../db/test/fac
 import { DAY_MS as DAY } from "~/lib/local-date";
 import { rejectedStatus } from "../../db/test/responses";
 import type { Category, Sector } from "~/lib/reference";
+import { invitationOf, invitationsOfNeed, invitationsOfVendor, inviteVendor } from "./invitations.server";
 import {
-  invitationOf,
-  invitationsOfNeed,
-  invitationsOfVendor,
-  inviteVendor,
   marketStats,
   matchScoresForVendors,
   rankVendorsForNeed,

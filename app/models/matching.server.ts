@@ -1,14 +1,14 @@
 /**
- * Matchmaking (docs/product.md §8): the vendors for a need, the needs for a vendor, invitations, and the
- * vendors behind an assessment's recommendations. The score itself is the pure app/lib/matching.ts;
- * this module only gathers its inputs.
+ * Matchmaking (docs/product.md §8): the vendors for a need, the needs for a vendor, and the vendors
+ * behind an assessment's recommendations (invitations to bid are invitations.server.ts). The score
+ * itself is the pure app/lib/matching.ts; this module only gathers its inputs.
  *
  * Nothing here reads a whole table into memory: the candidates are filtered in SQL first (vetted
  * now, offering the category or a related one), then each per-vendor fact is one GROUP BY query
  * over the candidate ids, passed as one JSON parameter (`json_each`), served by an index.
  */
-import { and, count, desc, eq, sql, type SQL } from "drizzle-orm";
-import { getDb, schema, type DB } from "../../db/client.server";
+import { sql, type SQL } from "drizzle-orm";
+import { getDb, type DB } from "../../db/client.server";
 import {
   marketStatsFrom,
   rankNeedsForVendor,
@@ -22,12 +22,9 @@ import {
   type PackageForMatch,
   type VendorForMatch,
 } from "~/lib/matching";
-import { NEED_STATUSES_VENDORS_SEE, type NeedStatus } from "~/lib/need-status";
 import type { Category, Sector } from "~/lib/reference";
 import { milestoneAlias, milestoneCountsAsDue, milestoneIsOnTime } from "./delivery-sql.server";
-import { getNeedForOwner, needStatusNow, type NeedViewer } from "./needs.server";
-import { notify, organisationUserIds } from "./notifications.server";
-import { transition } from "./transition.server";
+import { invitedVendorIds } from "./invitations.server";
 import { vettedNowConditions } from "./directory.server";
 
 /** How many vendors the SME sees for its need, and needs a vendor sees on its home. */
@@ -207,7 +204,7 @@ const forMatch = (need: Pick<NeedForMatch, "id" | "category" | "sector" | "budge
 });
 
 // ---------------------------------------------------------------------------------------------
-// For the SME: the vendors for its need, and invitations
+// For the SME: the vendors for its need
 
 export type RankedVendor = MatchScore & { vendorId: string; name: string; invited: boolean };
 
@@ -247,94 +244,8 @@ export function matchScoresForVendors(
   return scores;
 }
 
-function invitedVendorIds(needId: string, db: DB = getDb()): Set<string> {
-  return new Set(
-    db
-      .select({ vendorId: schema.needInvitations.vendorId })
-      .from(schema.needInvitations)
-      .where(eq(schema.needInvitations.needId, needId))
-      .all()
-      .map((r) => r.vendorId),
-  );
-}
-
-/** The vendors invited to a need, first invited first, for its owner. */
-export function invitationsOfNeed(needId: string) {
-  return getDb()
-    .select({
-      vendorId: schema.needInvitations.vendorId,
-      name: schema.organisations.legalName,
-      createdAt: schema.needInvitations.createdAt,
-    })
-    .from(schema.needInvitations)
-    .innerJoin(schema.organisations, eq(schema.organisations.id, schema.needInvitations.vendorId))
-    .where(eq(schema.needInvitations.needId, needId))
-    .orderBy(schema.needInvitations.createdAt, schema.needInvitations.vendorId)
-    .all();
-}
-
-export function invitationCount(needId: string): number {
-  return (
-    getDb().select({ n: count() }).from(schema.needInvitations).where(eq(schema.needInvitations.needId, needId)).get()
-      ?.n ?? 0
-  );
-}
-
-/** When the vendor was invited to the need, or null. */
-export function invitationOf(needId: string, vendorId: string): { createdAt: number } | null {
-  return (
-    getDb()
-      .select({ createdAt: schema.needInvitations.createdAt })
-      .from(schema.needInvitations)
-      .where(and(eq(schema.needInvitations.needId, needId), eq(schema.needInvitations.vendorId, vendorId)))
-      .get() ?? null
-  );
-}
-
-export type InviteResult =
-  | { ok: true; created: boolean }
-  | { ok: false; error: "matchmaking.errors.needNotOpen" | "matchmaking.errors.vendorNotVetted" | "stale" };
-
-/**
- * The owner invites a vetted vendor to bid on its open need, and the vendor is told, in one
- * transaction (ADR 006). Inviting twice changes nothing (one invitation per need and vendor, by the
- * primary key) and notifies once.
- */
-export async function inviteVendor(
-  user: NeedViewer,
-  needId: string,
-  vendorId: string,
-  now = Date.now(),
-): Promise<InviteResult> {
-  return transition((tx): InviteResult => {
-    const need = getNeedForOwner(needId, user, tx);
-    if (needStatusNow(need, now, tx) !== "open") return { ok: false, error: "matchmaking.errors.needNotOpen" };
-    if (vettedVendorsAmong(tx, [vendorId], now).length === 0)
-      return { ok: false, error: "matchmaking.errors.vendorNotVetted" };
-    const inserted = tx
-      .insert(schema.needInvitations)
-      .values({ needId, vendorId, invitedBy: user.id, createdAt: now })
-      .onConflictDoNothing()
-      .run();
-    if (inserted.changes === 0) return { ok: true, created: false };
-    const sme = tx
-      .select({ name: schema.organisations.legalName })
-      .from(schema.organisations)
-      .where(eq(schema.organisations.id, need.organisationId))
-      .get();
-    notify(
-      organisationUserIds(vendorId, tx),
-      "need_invitation",
-      { need: need.title, sme: sme?.name ?? "" },
-      `/needs/${needId}`,
-      tx,
-    );
-    return { ok: true, created: true };
-  });
-}
-
 // ---------------------------------------------------------------------------------------------
-// For the vendor: recommended needs and invitations
+// For the vendor: recommended needs
 
 export type RecommendedNeed = MatchScore & {
   needId: string;
@@ -416,40 +327,6 @@ export function recommendedNeedsForVendor(
       };
     }),
   };
-}
-
-export const VENDOR_INVITATIONS_LIMIT = 10;
-
-/**
- * The needs a vendor was invited to, newest invitation first, that it may still open (open,
- * evaluating or awarded now; a cancelled or expired need drops out).
- */
-export function invitationsOfVendor(vendorId: string, now = Date.now(), limit = VENDOR_INVITATIONS_LIMIT) {
-  const rows = getDb()
-    .select({
-      needId: schema.needs.id,
-      title: schema.needs.title,
-      status: schema.needs.status,
-      deadline: schema.needs.deadline,
-      organisationName: schema.organisations.legalName,
-      invitedAt: schema.needInvitations.createdAt,
-    })
-    .from(schema.needInvitations)
-    .innerJoin(schema.needs, eq(schema.needs.id, schema.needInvitations.needId))
-    .innerJoin(schema.organisations, eq(schema.organisations.id, schema.needs.organisationId))
-    .where(
-      and(
-        eq(schema.needInvitations.vendorId, vendorId),
-        sql`${schema.needs.status} IN ('open', 'evaluating', 'awarded')`,
-      ),
-    )
-    .orderBy(desc(schema.needInvitations.createdAt), schema.needInvitations.needId)
-    .limit(limit)
-    .all();
-  return rows
-    .map((r) => ({ ...r, statusNow: needStatusNow({ id: r.needId, status: r.status, deadline: r.deadline }, now) }))
-    .filter((r): r is typeof r & { statusNow: NeedStatus } => NEED_STATUSES_VENDORS_SEE.includes(r.statusNow))
-    .map(({ status: _status, ...r }) => r);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -13,19 +13,9 @@ import { getSqlite, openSqlite } from "../../db/client.server";
 import { createOpenNeed, createUser, setVendorStanding } from "../../db/test/factories";
 import { DAY_MS } from "~/lib/local-date";
 import type * as NeedStatusModule from "~/lib/need-status";
-import {
-  answerQuestion,
-  askQuestion,
-  awardBid,
-  getOwnBid,
-  questionsFor,
-  setShortlisted,
-  submitBid,
-  updateBid,
-  withdrawBid,
-  type BidInput,
-} from "./bids.server";
-import { inviteVendor } from "./matching.server";
+import { awardBid, getOwnBid, setShortlisted, submitBid, updateBid, withdrawBid, type BidInput } from "./bids.server";
+import { answerQuestion, askQuestion, questionsFor } from "./questions.server";
+import { inviteVendor } from "./invitations.server";
 import { cancelNeed, closeNeed, createNeed, getNeedForViewer, publishNeed, updateNeed } from "./needs.server";
 
 const between = vi.hoisted(() => ({ interfere: null as null | (() => void) }));

@@ -7,17 +7,16 @@ import type { Role } from "~/lib/reference";
 import {
   cancelNeed,
   closeNeed,
-  countOpenNeedsByCategory,
   createNeed,
   getNeedForViewer,
-  listOpenNeeds,
   needHistory,
-  ownNeedsByState,
   publishNeed,
   updateNeed,
   type NeedInput,
 } from "./needs.server";
-import { askQuestion, submitBid } from "./bids.server";
+import { countOpenNeedsByCategory, listOpenNeeds, ownNeedsByState } from "./need-board.server";
+import { submitBid } from "./bids.server";
+import { askQuestion } from "./questions.server";
 
 const NOW = Date.UTC(2026, 10, 23, 3, 0);
 

@@ -5,6 +5,9 @@
  * 100,000 needs and 500,000 bids. The arithmetic that is not counting lives in
  * app/lib/report-figures.ts.
  *
+ * One module though over 400 lines: it is one report, each query a short aggregate over the same
+ * `ReportFilter` and period bounds, read section by section beside the report page.
+ *
  * Which date puts a row in the period, and which sector filters it:
  * - SMEs: registration (`organisations.created_at`); the SME's own sector.
  * - Assessments: completion; the SME's sector.

@@ -10,10 +10,9 @@ import {
   createOrPromoteAdmin,
   createStaffAccount,
   ensureStaffOrganisations,
-  getUserById,
-  registerVendor,
   setUserActive,
-} from "./users.server";
+} from "./staff-accounts.server";
+import { getUserById, registerVendor } from "./users.server";
 
 const request = new Request("http://localhost:3000/register");
 const ctx = { ip: "203.0.113.7", request };

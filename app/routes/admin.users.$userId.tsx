@@ -11,7 +11,8 @@ import { Button } from "~/components/ui/button";
 import { FieldErrors, FormErrors } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
 import { formatDateTime } from "~/lib/format";
-import { getOrganisation, getUserById, setUserActive } from "~/models/users.server";
+import { setUserActive } from "~/models/staff-accounts.server";
+import { getOrganisation, getUserById } from "~/models/users.server";
 import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
 

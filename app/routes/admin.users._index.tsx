@@ -7,7 +7,7 @@ import { PageHeader } from "~/components/ui/page";
 import { pageParam, Pagination } from "~/components/ui/pagination";
 import { formatDate } from "~/lib/format";
 import { ROLES, type Role } from "~/lib/reference";
-import { listUsers } from "~/models/users.server";
+import { listUsers } from "~/models/staff-accounts.server";
 import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
 

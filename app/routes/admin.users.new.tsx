@@ -10,7 +10,7 @@ import { Field, FormErrors, SelectField } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
 import { STAFF_ROLES } from "~/lib/permissions";
 import { STAFF_ORGANISATIONS } from "~/lib/reference";
-import { createStaffAccount } from "~/models/users.server";
+import { createStaffAccount } from "~/models/staff-accounts.server";
 import { requireRole } from "~/utils/auth.server";
 import { getLang } from "~/utils/i18n.server";
 import { title } from "~/utils/meta";

@@ -9,7 +9,7 @@ import { pageParam, Pagination } from "~/components/ui/pagination";
 import { formatDate, formatMoney, formatNumber } from "~/lib/format";
 import { BUDGET_BAND_IDS, CLOSES_WITHIN_DAYS, NEED_SORTS, parseNeedFilters } from "~/lib/need-filters";
 import { CATEGORIES, SECTORS } from "~/lib/reference";
-import { countOpenNeedsByCategory, listOpenNeeds, listOwnNeeds } from "~/models/needs.server";
+import { countOpenNeedsByCategory, listOpenNeeds, listOwnNeeds } from "~/models/need-board.server";
 import { getUser, requireUser } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
 

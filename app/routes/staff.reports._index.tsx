@@ -1,3 +1,8 @@
+/**
+ * The staff's programme report (docs/product.md §11): one page of sections over one period and
+ * sector. Over 400 lines because it is one page whose sections share the loader's data, the figure
+ * helper and the CSV links; the parts that stand alone are in components/reports and charts.
+ */
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";

@@ -1,0 +1,129 @@
+/**
+ * Lists of needs (docs/product.md §5): the public board of open needs, searched, filtered and paged
+ * in SQL; the counts of open needs for visitors; and an SME's own needs by their state now. The
+ * lifecycle and who may see one need are needs.server.ts.
+ */
+import { and, asc, count, desc, eq, gt, gte, lt, lte, sql, type SQL } from "drizzle-orm";
+import { getDb, schema } from "../../db/client.server";
+import { DAY_MS } from "~/lib/local-date";
+import { BUDGET_BANDS, type NeedFilters } from "~/lib/need-filters";
+import type { NeedStatus } from "~/lib/need-status";
+import { ftsQuery } from "~/lib/search-text";
+import { needStatusNow } from "./needs.server";
+
+export const NEEDS_PAGE_SIZE = 20;
+
+const openNow = (now: number) => and(eq(schema.needs.status, "open"), gt(schema.needs.deadline, now));
+
+/** The board: open needs with the filters, sorted and a page at a time. */
+export function listOpenNeeds(filters: NeedFilters, page: number, now = Date.now()) {
+  const db = getDb();
+  const conditions: (SQL | undefined)[] = [openNow(now)];
+  if (filters.category) conditions.push(eq(schema.needs.category, filters.category));
+  if (filters.sector) conditions.push(eq(schema.needs.sector, filters.sector));
+  if (filters.budget) {
+    const [from, to] = BUDGET_BANDS[filters.budget];
+    conditions.push(gte(schema.needs.budgetMax, from), lt(schema.needs.budgetMin, to));
+  }
+  if (filters.closes) conditions.push(lte(schema.needs.deadline, now + filters.closes * DAY_MS));
+  const match = ftsQuery(filters.q);
+  if (match) {
+    conditions.push(sql`${schema.needs.id} IN (SELECT need_id FROM needs_fts WHERE needs_fts MATCH ${match})`);
+  }
+  const where = and(...conditions);
+  const order =
+    filters.sort === "deadline"
+      ? [asc(schema.needs.deadline), asc(schema.needs.id)]
+      : filters.sort === "budget"
+        ? [desc(schema.needs.budgetMax), asc(schema.needs.id)]
+        : [desc(schema.needs.publishedAt), asc(schema.needs.id)];
+  const rows = db
+    .select({
+      id: schema.needs.id,
+      title: schema.needs.title,
+      category: schema.needs.category,
+      sector: schema.needs.sector,
+      budgetMin: schema.needs.budgetMin,
+      budgetMax: schema.needs.budgetMax,
+      deadline: schema.needs.deadline,
+      publishedAt: schema.needs.publishedAt,
+      organisationName: schema.organisations.legalName,
+    })
+    .from(schema.needs)
+    .innerJoin(schema.organisations, eq(schema.organisations.id, schema.needs.organisationId))
+    .where(where)
+    .orderBy(...order)
+    .limit(NEEDS_PAGE_SIZE)
+    .offset((page - 1) * NEEDS_PAGE_SIZE)
+    .all();
+  const total = db.select({ n: count() }).from(schema.needs).where(where).get()?.n ?? 0;
+  return { rows, total, pageCount: Math.max(1, Math.ceil(total / NEEDS_PAGE_SIZE)) };
+}
+
+/** For visitors: how many needs are open in each category, and in all. */
+export function countOpenNeedsByCategory(now = Date.now()) {
+  const rows = getDb()
+    .select({ category: schema.needs.category, n: count() })
+    .from(schema.needs)
+    .where(openNow(now))
+    .groupBy(schema.needs.category)
+    .all();
+  return { byCategory: rows, total: rows.reduce((s, r) => s + r.n, 0) };
+}
+
+const ownColumns = {
+  id: schema.needs.id,
+  title: schema.needs.title,
+  status: schema.needs.status,
+  deadline: schema.needs.deadline,
+  category: schema.needs.category,
+  budgetMin: schema.needs.budgetMin,
+  budgetMax: schema.needs.budgetMax,
+  updatedAt: schema.needs.updatedAt,
+};
+
+/** The SME's own needs, most recently changed first, each with its state now. */
+export function listOwnNeeds(organisationId: string, page: number, now = Date.now()) {
+  const db = getDb();
+  const where = eq(schema.needs.organisationId, organisationId);
+  const rows = db
+    .select(ownColumns)
+    .from(schema.needs)
+    .where(where)
+    .orderBy(desc(schema.needs.updatedAt), asc(schema.needs.id))
+    .limit(NEEDS_PAGE_SIZE)
+    .offset((page - 1) * NEEDS_PAGE_SIZE)
+    .all()
+    .map((r) => ({ ...r, statusNow: needStatusNow(r, now) }));
+  const total = db.select({ n: count() }).from(schema.needs).where(where).get()?.n ?? 0;
+  return { rows, total, pageCount: Math.max(1, Math.ceil(total / NEEDS_PAGE_SIZE)) };
+}
+
+const STATE_ORDER: NeedStatus[] = ["open", "draft", "evaluating", "expired", "awarded", "cancelled"];
+const RECENT_LIMIT = 100;
+const PER_STATE = 3;
+
+/** For the SME's home: its most recent needs grouped by their state now, a few of each. */
+export function ownNeedsByState(organisationId: string, now = Date.now()) {
+  const recent = getDb()
+    .select(ownColumns)
+    .from(schema.needs)
+    .where(eq(schema.needs.organisationId, organisationId))
+    .orderBy(desc(schema.needs.updatedAt))
+    .limit(RECENT_LIMIT)
+    .all();
+  const groups = new Map<NeedStatus, { id: string; title: string; deadline: number }[]>();
+  const counts = new Map<NeedStatus, number>();
+  for (const need of recent) {
+    const state = needStatusNow(need, now);
+    counts.set(state, (counts.get(state) ?? 0) + 1);
+    const list = groups.get(state) ?? [];
+    if (list.length < PER_STATE) list.push({ id: need.id, title: need.title, deadline: need.deadline });
+    groups.set(state, list);
+  }
+  return STATE_ORDER.filter((s) => groups.has(s)).map((status) => ({
+    status,
+    count: counts.get(status) ?? 0,
+    needs: groups.get(status) ?? [],
+  }));
+}
