@@ -9,7 +9,6 @@ export { FLAG_STATUSES, RULE_CODES, SEVERITIES } from "./risk-rules";
 export const HEALTH_FILTERS = ["red", "amber", "green"] as const;
 export { ENGAGEMENT_STATUSES as ENGAGEMENT_STATUS_FILTERS } from "./delivery-rules";
 
-
 export const FLAG_STATUS_FILTERS = ["active", ...STATUSES] as const;
 
 export type FlagFilters = {

@@ -65,7 +65,6 @@ export function notificationText(
 ): string {
   const words: Record<string, unknown> = { ...params };
   if (typeof params.rule === "string") words.ruleName = t(`flags.rules.${params.rule}.title`);
-  if (typeof params.category === "string")
-    words.categoryName = t(`delivery.incidents.categories.${params.category}`);
+  if (typeof params.category === "string") words.categoryName = t(`delivery.incidents.categories.${params.category}`);
   return t(`notifications.kinds.${kind}`, words);
 }

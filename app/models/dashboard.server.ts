@@ -19,12 +19,7 @@ import { levelChange } from "./reports.server";
 import { countVettingQueue } from "./vetting.server";
 
 export type TileTone = "slate" | "red" | "amber" | "green";
-export type TileKey =
-  | "vetting"
-  | "incidents"
-  | "overdue"
-  | `flags_${Severity}`
-  | `health_${"red" | "amber" | "green"}`;
+export type TileKey = "vetting" | "incidents" | "overdue" | `flags_${Severity}` | `health_${"red" | "amber" | "green"}`;
 
 /** Every tile and the list behind it: the link is the tile's definition. */
 export const TILE_LINKS: Record<TileKey, string> = {
@@ -91,7 +86,7 @@ export function newFlagsByWeek(now = Date.now(), db: DB = getDb()) {
   const weeks = lastLocalWeeks(now, 12);
   const start = weeks[0]!;
   const rows = db.all<{ w: number; severity: Severity; n: number }>(sql`
-    SELECT (raised_at - ${start}) / ${WEEK_MS} AS w, severity, count(*) AS n FROM flags
+    SELECT CAST((raised_at - ${start}) / ${WEEK_MS} AS INTEGER) AS w, severity, count(*) AS n FROM flags
     WHERE raised_at >= ${start} GROUP BY w, severity`);
   return weeks.map((weekStart, i) => {
     const counts: Record<Severity, number> = { high: 0, medium: 0, low: 0 };

@@ -266,9 +266,7 @@ function staffEngagementsWhere(filters: StaffEngagementFilters) {
  */
 export function countEngagementsForStaff(filters: StaffEngagementFilters, db: DB = getDb()): number {
   const query = db.select({ n: count() }).from(schema.engagements);
-  const joined = filters.sector
-    ? query.innerJoin(schema.needs, eq(schema.needs.id, schema.engagements.needId))
-    : query;
+  const joined = filters.sector ? query.innerJoin(schema.needs, eq(schema.needs.id, schema.engagements.needId)) : query;
   return joined.where(staffEngagementsWhere(filters)).get()?.n ?? 0;
 }
 

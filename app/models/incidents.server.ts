@@ -124,9 +124,7 @@ function incidentsWhere(filters: IncidentFilters, viewerId: string) {
  * dashboard's figure that links to it.
  */
 export function countIncidents(filters: IncidentFilters, viewerId: string): number {
-  return (
-    getDb().select({ n: count() }).from(schema.incidents).where(incidentsWhere(filters, viewerId)).get()?.n ?? 0
-  );
+  return getDb().select({ n: count() }).from(schema.incidents).where(incidentsWhere(filters, viewerId)).get()?.n ?? 0;
 }
 
 export function listIncidents(filters: IncidentFilters, viewerId: string, page = 1) {

@@ -244,7 +244,8 @@ export function vettingHistory(vendorId: string) {
 export const QUEUE_PAGE_SIZE = 20;
 
 /** Oldest submission first, so no vendor waits behind newer ones. */
-const queueWhere = (status: QueueFilter) => and(eq(organisations.kind, "vendor"), eq(organisations.vendorStatus, status));
+const queueWhere = (status: QueueFilter) =>
+  and(eq(organisations.kind, "vendor"), eq(organisations.vendorStatus, status));
 
 /** How many vendors the vetting queue lists in this status: its total and the dashboard's figure. */
 export function countVettingQueue(status: QueueFilter): number {

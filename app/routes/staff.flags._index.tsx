@@ -15,7 +15,6 @@ import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = (args) => title(args, "flags.title");
 
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "staff");
   const url = new URL(request.url);
