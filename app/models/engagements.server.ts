@@ -9,7 +9,7 @@
 import { and, count, desc, eq, inArray, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb, schema, type DB, type DbOrTx, type Tx } from "../../db/client.server";
-import { onTimeCounts, type EngagementStatus, type Side } from "~/lib/delivery-rules";
+import { onTimeCounts, type Side } from "~/lib/delivery-rules";
 import type { NotificationKind } from "~/lib/notification-kinds";
 import type { StaffEngagementFilters } from "~/lib/flag-options";
 import { hasRole } from "~/lib/permissions";

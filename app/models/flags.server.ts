@@ -12,7 +12,6 @@ import { overallRating } from "~/lib/delivery-rules";
 import { DAY_MS } from "~/lib/local-date";
 import type { Sector } from "~/lib/reference";
 import {
-  engagementHealth,
   evaluateEngagement,
   evaluateNeed,
   evaluateVendor,

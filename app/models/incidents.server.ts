@@ -34,7 +34,7 @@ import {
 import type { Role } from "~/lib/reference";
 import { assertRole, type SessionUser } from "~/utils/auth.server";
 import { recordAudit } from "./audit.server";
-import { addEvent, engagementForActor, needTitle, notifyParties } from "./engagements.server";
+import { addEvent, engagementForActor, notifyParties } from "./engagements.server";
 import { reevaluate } from "./flags.server";
 import { notify, organisationUserIds, staffUserIds } from "./notifications.server";
 import { expectOneChange, transition, type TransitionResult } from "./transition.server";
