@@ -9,7 +9,7 @@ import { StackedBarChart } from "~/components/charts/stacked-bar-chart";
 import { useFigureFormat } from "~/components/reports/parts";
 import { PageHeader } from "~/components/ui/page";
 import { formatDate } from "~/lib/format";
-import { HEALTH_FILTERS, SEVERITIES } from "~/lib/flag-options";
+import { HEALTH_FILTERS } from "~/lib/flag-options";
 import { dashboard, OUTCOME_WINDOW_DAYS, type FirstItem, type TileKey, type TileTone } from "~/models/dashboard.server";
 import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
@@ -79,7 +79,6 @@ export default function StaffHome() {
   const tile = (key: TileKey, label: string, tone: TileTone = "slate") => (
     <Tile href={tiles[key].href} label={label} value={tiles[key].count} tone={tiles[key].count ? tone : "slate"} />
   );
-  const severityLabels = SEVERITIES.map((s) => t(`flags.severities.${s}`));
   const ruleOrder = ["high", "medium", "low"] as const;
   const weekLabels = flagsByWeek.map((w) => formatDate(w.weekStart).slice(0, 5));
   const healthLabels = HEALTH_FILTERS.map((h) => t(`health.${h}`));
@@ -143,7 +142,7 @@ export default function StaffHome() {
         <div className="mt-4 grid gap-4 xl:grid-cols-2">
           <Panel>
             <ChartFigure
-              stacked
+              foldTable
               caption={t("staffHome.charts.byRule")}
               chart={
                 <StackedBarChart
@@ -186,9 +185,14 @@ export default function StaffHome() {
                   title={t("staffHome.charts.byWeek")}
                   description={t("staffHome.charts.byWeekDesc")}
                   emptyText={t("staffHome.charts.noNewFlags")}
-                  months={weekLabels}
-                  series={SEVERITIES.map((s, i) => ({
-                    label: severityLabels[i]!,
+                  months={flagsByWeek.map((w) => String(w.weekStart))}
+                  columnLabel={(_, i) =>
+                    i % 2 === 0
+                      ? [weekLabels[i]!, i === 0 ? formatDate(flagsByWeek[0]!.weekStart).slice(6) : null]
+                      : null
+                  }
+                  series={ruleOrder.map((s) => ({
+                    label: t(`flags.severities.${s}`),
                     values: flagsByWeek.map((w) => w[s]),
                   }))}
                   format={f.number}
@@ -196,9 +200,9 @@ export default function StaffHome() {
               }
               table={
                 <FigureTable
-                  head={[t("staffHome.charts.week"), ...severityLabels]}
+                  head={[t("staffHome.charts.week"), ...ruleOrder.map((s) => t(`flags.severities.${s}`))]}
                   numeric={[1, 2, 3]}
-                  rows={flagsByWeek.map((w, i) => [weekLabels[i]!, ...SEVERITIES.map((s) => f.number(w[s]))])}
+                  rows={flagsByWeek.map((w) => [formatDate(w.weekStart), ...ruleOrder.map((s) => f.number(w[s]))])}
                 />
               }
               foldTable
