@@ -142,7 +142,7 @@ export function doThisFirst(db: DB = getDb()): FirstItem[] {
       sql`
     SELECT f.id, f.raised_at AS since, f.code, n.title AS needTitle, v.legal_name AS vendorName
     FROM flags f LEFT JOIN needs n ON n.id = f.need_id LEFT JOIN organisations v ON v.id = f.vendor_id
-    WHERE f.status = 'open' AND f.severity = 'high' ORDER BY f.raised_at, f.id LIMIT ${FIRST_ITEMS}`,
+    WHERE f.status = 'open' AND f.severity = 'high' ORDER BY f.raised_at LIMIT ${FIRST_ITEMS}`,
     )
     .map((r) => ({ kind: "flag" as const, ...r }));
   const dossiers = db
@@ -159,7 +159,7 @@ export function doThisFirst(db: DB = getDb()): FirstItem[] {
       sql`
     SELECT i.id, i.created_at AS since, n.title AS needTitle, i.category
     FROM incidents i JOIN engagements e ON e.id = i.engagement_id JOIN needs n ON n.id = e.need_id
-    WHERE i.status = 'open' ORDER BY i.created_at, i.id LIMIT ${FIRST_ITEMS}`,
+    WHERE i.status = 'open' ORDER BY i.created_at LIMIT ${FIRST_ITEMS}`,
     )
     .map((r) => ({ kind: "incident" as const, ...r }));
   return [...flags, ...dossiers, ...incidents].sort((a, b) => a.since - b.since).slice(0, FIRST_ITEMS);
