@@ -613,6 +613,12 @@ export const engagements = sqliteTable(
     terminationReason: text("termination_reason"),
     /** The latest event on the timeline: what "no activity for 21 days" reads. */
     lastActivityAt: integer("last_activity_at"),
+    /**
+     * DESIGN §10 health as a rank: 2 red (an open or acknowledged high flag on the engagement),
+     * 1 amber (a medium one), 0 green. Kept by the flag engine in the transaction that opens or
+     * closes a flag, repaired by the sweep (flags.server.ts `refreshHealth`).
+     */
+    healthRank: integer("health_rank").notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [
@@ -629,6 +635,9 @@ export const engagements = sqliteTable(
     // Reports: engagements awarded in a period, in keyset order for the download; completed in a period.
     index("engagements_awarded_idx").on(t.awardedAt, t.id),
     index("engagements_status_completed_idx").on(t.status, t.completedAt),
+    // The staff list and the dashboard: by status and health, worst first, newest award first.
+    index("engagements_status_health_awarded_idx").on(t.status, t.healthRank, t.awardedAt),
+    index("engagements_health_awarded_idx").on(t.healthRank, t.awardedAt),
   ],
 );
 
@@ -917,6 +926,9 @@ export const flags = sqliteTable(
     index("flags_engagement_status_idx").on(t.engagementId, t.status),
     index("flags_vendor_status_idx").on(t.vendorId, t.status),
     index("flags_assigned_status_idx").on(t.assignedTo, t.status),
+    // The dashboard: open flags by rule and severity (covering), new flags per week.
+    index("flags_status_code_severity_idx").on(t.status, t.code, t.severity),
+    index("flags_raised_severity_idx").on(t.raisedAt, t.severity),
   ],
 );
 

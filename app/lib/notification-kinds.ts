@@ -48,3 +48,23 @@ export const EMAIL_GROUPS = [...new Set(Object.values(NOTIFICATION_KINDS))] as E
 export function emailGroupOf(kind: NotificationKind): EmailGroup {
   return NOTIFICATION_KINDS[kind];
 }
+
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/**
+ * A notification's text in the reader's language, the same in the list and in the mail. Codes
+ * stored in the parameters are put into words here: a flag's `rule` (`flags.rules.<code>.title`)
+ * and an incident's `category`. Alerts about a flag or an incident also store a `context`
+ * (`need`, `engagement`, `vendor`, `incident`) choosing the sentence that names their subject;
+ * older rows without one read the shorter sentence.
+ */
+export function notificationText(
+  t: Translate,
+  kind: string,
+  params: Readonly<Record<string, string | number>>,
+): string {
+  const words: Record<string, unknown> = { ...params };
+  if (typeof params.rule === "string") words.ruleName = t(`flags.rules.${params.rule}.title`);
+  if (typeof params.category === "string") words.categoryName = t(`delivery.incidents.categories.${params.category}`);
+  return t(`notifications.kinds.${kind}`, words);
+}

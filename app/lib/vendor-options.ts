@@ -9,3 +9,9 @@ export type QueueFilter = (typeof QUEUE_FILTERS)[number];
 
 export const DIRECTORY_SORTS = ["relevance", "rating", "newest"] as const;
 export type DirectorySort = (typeof DIRECTORY_SORTS)[number];
+
+/** The vetting queue's status from its query string; dossiers waiting (`submitted`) by default. */
+export function parseQueueFilter(p: URLSearchParams): QueueFilter {
+  const raw = p.get("status");
+  return (QUEUE_FILTERS as readonly string[]).includes(raw ?? "") ? (raw as QueueFilter) : "submitted";
+}

@@ -6,15 +6,15 @@
  * beside it: milestones, attachments, amendments, messages, reviews (`*.server.ts` of those names),
  * incidents (incidents.server.ts) and the page's read model (engagement-view.server.ts).
  */
-import { and, count, desc, eq, inArray, or, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb, schema, type DB, type DbOrTx, type Tx } from "../../db/client.server";
-import { onTimeCounts, type EngagementStatus, type Side } from "~/lib/delivery-rules";
+import { onTimeCounts, type Side } from "~/lib/delivery-rules";
 import type { NotificationKind } from "~/lib/notification-kinds";
+import type { StaffEngagementFilters } from "~/lib/flag-options";
 import { hasRole } from "~/lib/permissions";
 import type { Role } from "~/lib/reference";
 import { recordAudit } from "./audit.server";
-import { MILESTONE_COLUMNS, milestoneIsOverdue } from "./delivery-sql.server";
 import { reevaluate } from "./flags.server";
 import { notify, organisationUserIds } from "./notifications.server";
 import { expectOneChange, transition, type TransitionResult } from "./transition.server";
@@ -242,32 +242,39 @@ export function listBidsOfVendor(vendorId: string, limit = 10) {
 // ---------------------------------------------------------------------------------------------
 // Staff views
 
-const HEALTH_RANK = sql<number>`coalesce((SELECT max(CASE f.severity WHEN 'high' THEN 2 WHEN 'medium' THEN 1 ELSE 0 END)
-  FROM flags f WHERE f.engagement_id = ${schema.engagements.id} AND f.subject_type = 'engagement'
-  AND f.status IN ('open', 'acknowledged')), 0)`;
+export type { StaffEngagementFilters };
 
-export type StaffEngagementFilters = {
-  health?: "green" | "amber" | "red";
-  status?: EngagementStatus;
-  sector?: string;
-  vendorId?: string;
-};
+const RANK_OF_HEALTH = { green: 0, amber: 1, red: 2 } as const;
 
-export function listEngagementsForStaff(filters: StaffEngagementFilters, page: number) {
-  const db = getDb();
+/**
+ * The staff list's filter, on the `health_rank` the flag engine keeps (served by
+ * engagements_status_health_awarded_idx); the need is joined only for a sector filter.
+ */
+function staffEngagementsWhere(filters: StaffEngagementFilters) {
   const conditions = [
     filters.status ? eq(schema.engagements.status, filters.status) : undefined,
+    filters.health ? eq(schema.engagements.healthRank, RANK_OF_HEALTH[filters.health]) : undefined,
     filters.vendorId ? eq(schema.engagements.vendorId, filters.vendorId) : undefined,
-    filters.sector ? eq(schema.needs.sector, filters.sector as "other") : undefined,
-    filters.health === "red"
-      ? sql`${HEALTH_RANK} = 2`
-      : filters.health === "amber"
-        ? sql`${HEALTH_RANK} = 1`
-        : filters.health === "green"
-          ? sql`${HEALTH_RANK} = 0`
-          : undefined,
+    filters.sector ? eq(schema.needs.sector, filters.sector) : undefined,
   ].filter((c) => c !== undefined);
-  const where = conditions.length ? and(...conditions) : undefined;
+  return conditions.length ? and(...conditions) : undefined;
+}
+
+/**
+ * How many engagements the staff list shows for these filters: the list's own total, and every
+ * dashboard figure that links to the list.
+ */
+export function countEngagementsForStaff(filters: StaffEngagementFilters, db: DB = getDb()): number {
+  const query = db.select({ n: count() }).from(schema.engagements);
+  const joined = filters.sector ? query.innerJoin(schema.needs, eq(schema.needs.id, schema.engagements.needId)) : query;
+  return joined.where(staffEngagementsWhere(filters)).get()?.n ?? 0;
+}
+
+export const STAFF_ENGAGEMENTS_PAGE_SIZE = ENGAGEMENTS_PAGE_SIZE * 2;
+
+/** Engagements for staff, worst health first, then the newest award. */
+export function listEngagementsForStaff(filters: StaffEngagementFilters, page: number) {
+  const db = getDb();
   const rows = db
     .select({
       id: schema.engagements.id,
@@ -278,57 +285,23 @@ export function listEngagementsForStaff(filters: StaffEngagementFilters, page: n
       sector: schema.needs.sector,
       smeName: sme.legalName,
       vendorName: vendor.legalName,
-      healthRank: HEALTH_RANK,
+      healthRank: schema.engagements.healthRank,
     })
     .from(schema.engagements)
     .innerJoin(schema.needs, eq(schema.needs.id, schema.engagements.needId))
     .innerJoin(sme, eq(sme.id, schema.engagements.smeId))
     .innerJoin(vendor, eq(vendor.id, schema.engagements.vendorId))
-    .where(where)
-    .orderBy(desc(HEALTH_RANK), desc(schema.engagements.awardedAt))
-    .limit(ENGAGEMENTS_PAGE_SIZE * 2)
-    .offset((page - 1) * ENGAGEMENTS_PAGE_SIZE * 2)
+    .where(staffEngagementsWhere(filters))
+    .orderBy(desc(schema.engagements.healthRank), desc(schema.engagements.awardedAt))
+    .limit(STAFF_ENGAGEMENTS_PAGE_SIZE)
+    .offset((page - 1) * STAFF_ENGAGEMENTS_PAGE_SIZE)
     .all()
     .map((r) => ({
       ...r,
       health: (r.healthRank === 2 ? "red" : r.healthRank === 1 ? "amber" : "green") as "red" | "amber" | "green",
     }));
-  const total =
-    db
-      .select({ n: count() })
-      .from(schema.engagements)
-      .innerJoin(schema.needs, eq(schema.needs.id, schema.engagements.needId))
-      .where(where)
-      .get()?.n ?? 0;
-  return { rows, total, pageCount: Math.max(1, Math.ceil(total / (ENGAGEMENTS_PAGE_SIZE * 2))) };
-}
-
-/** Active engagements by health, and overdue milestones, for the staff dashboard. */
-export function engagementHealthCounts(now = Date.now()) {
-  const db = getDb();
-  // One small row per active engagement (served by engagements_status_awarded_idx), counted here:
-  // SQLite does not group reliably by a correlated subquery.
-  const ranks = db
-    .select({ rank: HEALTH_RANK })
-    .from(schema.engagements)
-    .where(eq(schema.engagements.status, "active"))
-    .all();
-  const counts = { green: 0, amber: 0, red: 0 };
-  for (const r of ranks) counts[Number(r.rank) === 2 ? "red" : Number(r.rank) === 1 ? "amber" : "green"] += 1;
-  const overdue =
-    db
-      .select({ n: count() })
-      .from(schema.engagementMilestones)
-      .innerJoin(schema.engagements, eq(schema.engagements.id, schema.engagementMilestones.engagementId))
-      .where(and(eq(schema.engagements.status, "active"), milestoneIsOverdue(MILESTONE_COLUMNS, now)))
-      .get()?.n ?? 0;
-  const openIncidents =
-    db
-      .select({ n: count() })
-      .from(schema.incidents)
-      .where(sql`${schema.incidents.status} <> 'resolved'`)
-      .get()?.n ?? 0;
-  return { ...counts, overdueMilestones: overdue, openIncidents };
+  const total = countEngagementsForStaff(filters, db);
+  return { rows, total, pageCount: Math.max(1, Math.ceil(total / STAFF_ENGAGEMENTS_PAGE_SIZE)) };
 }
 
 /** The flags on one engagement (any status), for its page as staff read it. */

@@ -5,26 +5,19 @@
  */
 import { and, asc, count, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { getDb, schema } from "../../db/client.server";
-import type { Sector } from "~/lib/reference";
-import { FLAG_STATUSES_OPEN, type FlagStatus, type RuleCode, type Severity } from "~/lib/risk-rules";
+import type { FlagFilters } from "~/lib/flag-options";
+import { FLAG_STATUSES_OPEN } from "~/lib/risk-rules";
 import { assertRole, type SessionUser } from "~/utils/auth.server";
 import { recordAudit } from "./audit.server";
+import { refreshHealth } from "./flags.server";
 import { expectOneChange, transition, type TransitionResult } from "./transition.server";
 import { isActiveStaff } from "./users.server";
 
-export type FlagFilters = {
-  severity?: Severity;
-  code?: RuleCode;
-  status: "active" | FlagStatus;
-  assignee?: "me" | "unassigned" | string;
-  sector?: Sector;
-  vendorId?: string;
-};
+export type { FlagFilters };
 
 export const FLAGS_PAGE_SIZE = 20;
 
-export function listFlags(filters: FlagFilters, viewerId: string, page: number) {
-  const db = getDb();
+function flagsWhere(filters: FlagFilters, viewerId: string) {
   const conditions: SQL[] = [
     filters.status === "active"
       ? inArray(schema.flags.status, [...FLAG_STATUSES_OPEN])
@@ -37,7 +30,20 @@ export function listFlags(filters: FlagFilters, viewerId: string, page: number) 
   if (filters.assignee === "me") conditions.push(eq(schema.flags.assignedTo, viewerId));
   else if (filters.assignee === "unassigned") conditions.push(sql`${schema.flags.assignedTo} IS NULL`);
   else if (filters.assignee) conditions.push(eq(schema.flags.assignedTo, filters.assignee));
-  const where = and(...conditions);
+  return and(...conditions);
+}
+
+/**
+ * How many flags the list shows for these filters: the list's own total, and every dashboard
+ * figure that links to the list.
+ */
+export function countFlags(filters: FlagFilters, viewerId: string): number {
+  return getDb().select({ n: count() }).from(schema.flags).where(flagsWhere(filters, viewerId)).get()?.n ?? 0;
+}
+
+export function listFlags(filters: FlagFilters, viewerId: string, page: number) {
+  const db = getDb();
+  const where = flagsWhere(filters, viewerId);
   const rows = db
     .select({
       flag: schema.flags,
@@ -64,7 +70,7 @@ export function listFlags(filters: FlagFilters, viewerId: string, page: number) 
       vendorName: r.vendorName,
       needTitle: r.needTitle,
     }));
-  const total = db.select({ n: count() }).from(schema.flags).where(where).get()?.n ?? 0;
+  const total = countFlags(filters, viewerId);
   return { rows, total, pageCount: Math.max(1, Math.ceil(total / FLAGS_PAGE_SIZE)) };
 }
 
@@ -123,6 +129,7 @@ export function actOnFlag(
       tx.insert(schema.flagEvents)
         .values({ flagId, kind: "acknowledged", actorId: actor.id, note: input.note?.trim() || null, at: now })
         .run();
+      if (flag.engagementId) refreshHealth(tx, flag.engagementId);
       recordAudit(
         {
           actorId: actor.id,
@@ -149,24 +156,11 @@ export function actOnFlag(
       .run();
     expectOneChange(changed, "flag");
     tx.insert(schema.flagEvents).values({ flagId, kind: status, actorId: actor.id, note, at: now }).run();
+    if (flag.engagementId) refreshHealth(tx, flag.engagementId);
     recordAudit(
       { actorId: actor.id, action: `flag_${status}`, subjectType: "flag", subjectId: flagId, ip, details: { note } },
       tx,
     );
     return { ok: true } as const;
   });
-}
-
-/** Open flags by severity, for the dashboard. */
-export function openFlagCounts() {
-  const rows = getDb()
-    .select({ severity: schema.flags.severity, n: count() })
-    .from(schema.flags)
-    .where(inArray(schema.flags.status, [...FLAG_STATUSES_OPEN]))
-    .groupBy(schema.flags.severity)
-    .all();
-  return { low: 0, medium: 0, high: 0, ...Object.fromEntries(rows.map((r) => [r.severity, r.n])) } as Record<
-    Severity,
-    number
-  >;
 }

@@ -6,13 +6,12 @@
  * staff's side of flags (lists, actions) is flag-queue.server.ts.
  */
 import crypto from "node:crypto";
-import { and, count, desc, eq, gt, inArray, ne, or, sql } from "drizzle-orm";
+import { and, count, desc, eq, gt, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import { getDb, schema, type DB, type DbOrTx } from "../../db/client.server";
 import { overallRating } from "~/lib/delivery-rules";
 import { DAY_MS } from "~/lib/local-date";
 import type { Sector } from "~/lib/reference";
 import {
-  engagementHealth,
   evaluateEngagement,
   evaluateNeed,
   evaluateVendor,
@@ -196,13 +195,16 @@ function latestFlag(tx: DB, f: Finding) {
     .get();
 }
 
+/** A new or escalated high flag, to tell staff about once the engine is done. */
+type Alert = { flagId: string; code: string; subjectType: Finding["subjectType"] } & Links;
+
 function apply(
   tx: DB,
   findings: Finding[],
   links: (f: Finding) => Links,
   now: number,
   t: RiskThresholds,
-  alerts: string[],
+  alerts: Alert[],
 ): EngineResult {
   const result = { raised: 0, escalated: 0 };
   for (const f of findings) {
@@ -231,7 +233,7 @@ function apply(
         .run();
       tx.insert(schema.flagEvents).values({ flagId: id, kind: "raised", severity: f.severity, at: now }).run();
       result.raised += 1;
-      if (f.severity === "high") alerts.push(f.code);
+      if (f.severity === "high") alerts.push({ flagId: id, code: f.code, subjectType: f.subjectType, ...links(f) });
     } else if (decision === "escalate" && previous) {
       tx.update(schema.flags)
         .set({ severity: f.severity, evidence: JSON.stringify(f.evidence), updatedAt: now })
@@ -241,16 +243,52 @@ function apply(
         .values({ flagId: previous.id, kind: "escalated", severity: f.severity, at: now })
         .run();
       result.escalated += 1;
-      if (f.severity === "high") alerts.push(f.code);
+      if (f.severity === "high")
+        alerts.push({ flagId: previous.id, code: f.code, subjectType: f.subjectType, ...links(f) });
     }
   }
   return result;
 }
 
-/** Tells staff about new or escalated high flags, in the engine's transaction (one notice per rule). */
-function alertStaff(tx: DbOrTx, codes: string[]) {
-  for (const code of new Set(codes)) {
-    notify(staffUserIds(tx), "flag_high", { rule: code }, `/staff/flags?severity=high&code=${code}`, tx);
+const orgName = (tx: DbOrTx, id: string | null | undefined) =>
+  id
+    ? (tx
+        .select({ name: schema.organisations.legalName })
+        .from(schema.organisations)
+        .where(eq(schema.organisations.id, id))
+        .get()?.name ?? "")
+    : "";
+
+/**
+ * What an alert names besides the rule: the need's title and its SME, and the vendor; `context`
+ * picks the sentence for the flag's subject (notifications.kinds.flag_high_<context>).
+ */
+function alertSubject(tx: DbOrTx, a: Alert): Record<string, string> {
+  if (a.subjectType === "vendor") return { context: "vendor", vendor: orgName(tx, a.vendorId) };
+  const need = a.needId
+    ? tx
+        .select({ title: schema.needs.title, smeId: schema.needs.organisationId })
+        .from(schema.needs)
+        .where(eq(schema.needs.id, a.needId))
+        .get()
+    : undefined;
+  const base = { need: need?.title ?? "", sme: orgName(tx, need?.smeId) };
+  if (a.subjectType === "need") return { context: "need", ...base };
+  return { context: a.subjectType, ...base, vendor: orgName(tx, a.vendorId) };
+}
+
+/**
+ * Tells staff about new or escalated high flags, in the engine's transaction: one notice per
+ * flag, naming its rule and subject and linking to the flag's own page.
+ */
+function alertStaff(tx: DbOrTx, alerts: readonly Alert[]) {
+  if (alerts.length === 0) return;
+  const staff = staffUserIds(tx);
+  const seen = new Set<string>();
+  for (const a of alerts) {
+    if (seen.has(a.flagId)) continue;
+    seen.add(a.flagId);
+    notify(staff, "flag_high", { rule: a.code, ...alertSubject(tx, a) }, `/staff/flags/${a.flagId}`, tx);
   }
 }
 
@@ -259,7 +297,7 @@ const add = (a: EngineResult, b: EngineResult): EngineResult => ({
   escalated: a.escalated + b.escalated,
 });
 
-function evaluateNeedIn(tx: DB, needId: string, now: number, t: RiskThresholds, alerts: string[]): EngineResult {
+function evaluateNeedIn(tx: DB, needId: string, now: number, t: RiskThresholds, alerts: Alert[]): EngineResult {
   const facts = needFacts(tx, needId);
   if (!facts) return { raised: 0, escalated: 0 };
   const vendorOfBid = new Map(facts.bids.map((b) => [b.id, b.vendorId]));
@@ -282,7 +320,7 @@ function evaluateEngagementIn(
   engagementId: string,
   now: number,
   t: RiskThresholds,
-  alerts: string[],
+  alerts: Alert[],
 ): EngineResult {
   const facts = engagementFacts(tx, engagementId);
   if (!facts) return { raised: 0, escalated: 0 };
@@ -294,10 +332,11 @@ function evaluateEngagementIn(
     t,
     alerts,
   );
+  refreshHealth(tx, engagementId);
   return add(r, evaluateVendorIn(tx, facts.vendorId, now, t, alerts));
 }
 
-function evaluateVendorIn(tx: DB, vendorId: string, now: number, t: RiskThresholds, alerts: string[]): EngineResult {
+function evaluateVendorIn(tx: DB, vendorId: string, now: number, t: RiskThresholds, alerts: Alert[]): EngineResult {
   return apply(tx, evaluateVendor(vendorFacts(tx, vendorId, now), now, t), () => ({ vendorId }), now, t, alerts);
 }
 
@@ -310,7 +349,7 @@ export async function reevaluate(
   now = Date.now(),
 ) {
   const t = getRiskThresholds();
-  const alerts: string[] = [];
+  const alerts: Alert[] = [];
   const result = getDb().transaction(
     (tx) => {
       let r: EngineResult = { raised: 0, escalated: 0 };
@@ -337,10 +376,12 @@ export async function reevaluate(
  * The periodic sweep: every need still in play (open, evaluating, or awarded in the last 90 days),
  * every active engagement and every one completed in the last 120 days, and their vendors.
  */
-export async function sweep(now = Date.now()): Promise<EngineResult & { needs: number; engagements: number }> {
+export async function sweep(
+  now = Date.now(),
+): Promise<EngineResult & { needs: number; engagements: number; repaired: number }> {
   const db = getDb();
   const t = getRiskThresholds();
-  const alerts: string[] = [];
+  const alerts: Alert[] = [];
   const needIds = db
     .select({ id: schema.needs.id })
     .from(schema.needs)
@@ -373,23 +414,53 @@ export async function sweep(now = Date.now()): Promise<EngineResult & { needs: n
     },
     { behavior: "immediate" },
   );
-  return { ...result, needs: needIds.length, engagements: engagementIds.length };
+  const repaired = repairHealth(db);
+  return { ...result, needs: needIds.length, engagements: engagementIds.length, repaired };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Health
 
+/** DESIGN §10 health as a number, for the `health_rank` column: 0 green, 1 amber, 2 red. */
+export const HEALTH_RANKS: Record<Health, number> = { green: 0, amber: 1, red: 2 };
+export const healthOfRank = (rank: number): Health => (rank >= 2 ? "red" : rank === 1 ? "amber" : "green");
+
+/**
+ * The rank an engagement's open and acknowledged flags give it, computed from the flags
+ * (served by flags_engagement_status_idx): the one definition the column is kept equal to.
+ */
+const rankFromFlags = (engagementId: SQL) => sql<number>`coalesce((
+  SELECT max(CASE f.severity WHEN 'high' THEN 2 WHEN 'medium' THEN 1 ELSE 0 END)
+  FROM flags f WHERE f.engagement_id = ${engagementId} AND f.subject_type = 'engagement'
+  AND f.status IN ('open', 'acknowledged')), 0)`;
+
+/**
+ * Sets the engagement's `health_rank` from its flags, in the caller's transaction: called by the
+ * engine after it evaluates the engagement and by every staff action on one of its flags.
+ */
+export function refreshHealth(tx: DbOrTx, engagementId: string) {
+  tx.update(schema.engagements)
+    .set({ healthRank: rankFromFlags(sql`${engagementId}`) })
+    .where(eq(schema.engagements.id, engagementId))
+    .run();
+}
+
+/** The sweep's repair: every engagement whose stored rank drifted from its flags; how many. */
+export function repairHealth(db: DbOrTx = getDb()): number {
+  const computed = rankFromFlags(sql`${schema.engagements.id}`);
+  return db
+    .update(schema.engagements)
+    .set({ healthRank: computed })
+    .where(sql`${schema.engagements.healthRank} <> ${computed}`)
+    .run().changes;
+}
+
+/** The engagement's health, as the flag engine keeps it on the engagement. */
 export function healthOf(engagementId: string): Health {
-  const open = getDb()
-    .select({ severity: schema.flags.severity })
-    .from(schema.flags)
-    .where(
-      and(
-        eq(schema.flags.engagementId, engagementId),
-        eq(schema.flags.subjectType, "engagement"),
-        inArray(schema.flags.status, [...FLAG_STATUSES_OPEN]),
-      ),
-    )
-    .all();
-  return engagementHealth(open);
+  const row = getDb()
+    .select({ rank: schema.engagements.healthRank })
+    .from(schema.engagements)
+    .where(eq(schema.engagements.id, engagementId))
+    .get();
+  return healthOfRank(row?.rank ?? 0);
 }

@@ -37,7 +37,7 @@ import {
 import type { Role } from "~/lib/reference";
 import { assertRole, type SessionUser } from "~/utils/auth.server";
 import { recordAudit } from "./audit.server";
-import { addEvent, engagementForActor, needTitle, notifyParties } from "./engagements.server";
+import { addEvent, engagementForActor, notifyParties } from "./engagements.server";
 import { reevaluate } from "./flags.server";
 import { notify, organisationUserIds, staffUserIds } from "./notifications.server";
 import { expectOneChange, transition, type TransitionResult } from "./transition.server";
@@ -56,24 +56,39 @@ function notFound(): never {
   throw new Response("Not found", { status: 404 });
 }
 
+const smeOrg = alias(schema.organisations, "sme_org");
+const vendorOrg = alias(schema.organisations, "vendor_org");
+
 function incidentRow(db: DB, incidentId: string) {
   const row = db.select().from(schema.incidents).where(eq(schema.incidents.id, incidentId)).get();
   if (!row) notFound();
   return row;
 }
 
-function engagementRow(db: DB, engagementId: string) {
+function engagementRow(db: DbOrTx, engagementId: string) {
   return db
     .select({
       id: schema.engagements.id,
       smeId: schema.engagements.smeId,
       vendorId: schema.engagements.vendorId,
       needTitle: schema.needs.title,
+      smeName: smeOrg.legalName,
+      vendorName: vendorOrg.legalName,
     })
     .from(schema.engagements)
     .innerJoin(schema.needs, eq(schema.needs.id, schema.engagements.needId))
+    .innerJoin(smeOrg, eq(smeOrg.id, schema.engagements.smeId))
+    .innerJoin(vendorOrg, eq(vendorOrg.id, schema.engagements.vendorId))
     .where(eq(schema.engagements.id, engagementId))
     .get()!;
+}
+
+/**
+ * What a staff alert about an incident names: its category, the need and both parties
+ * (notifications.kinds.incident_*_staff_incident).
+ */
+function staffAlertParams(e: ReturnType<typeof engagementRow>, category: string) {
+  return { context: "incident", category, need: e.needTitle, sme: e.smeName, vendor: e.vendorName };
 }
 
 /** The people an incident concerns on the engagement's side: both parties' active users. */
@@ -95,9 +110,8 @@ const assignee = alias(schema.users, "assignee");
  * The triage list. Served by `incidents_status_created_idx`: open work (open, in progress) oldest
  * first, lists that include resolved incidents newest first.
  */
-export function listIncidents(filters: IncidentFilters, viewerId: string, page = 1) {
-  const db = getDb();
-  const where = and(
+function incidentsWhere(filters: IncidentFilters, viewerId: string) {
+  return and(
     inArray(schema.incidents.status, statusesOf(filters.status)),
     filters.category ? eq(schema.incidents.category, filters.category) : undefined,
     filters.assignee === "mine"
@@ -106,6 +120,19 @@ export function listIncidents(filters: IncidentFilters, viewerId: string, page =
         ? isNull(schema.incidents.assignedTo)
         : undefined,
   );
+}
+
+/**
+ * How many incidents the triage list shows for these filters: the list's own total, and the
+ * dashboard's figure that links to it.
+ */
+export function countIncidents(filters: IncidentFilters, viewerId: string): number {
+  return getDb().select({ n: count() }).from(schema.incidents).where(incidentsWhere(filters, viewerId)).get()?.n ?? 0;
+}
+
+export function listIncidents(filters: IncidentFilters, viewerId: string, page = 1) {
+  const db = getDb();
+  const where = incidentsWhere(filters, viewerId);
   const order = oldestFirst(filters.status)
     ? [asc(schema.incidents.createdAt), asc(schema.incidents.id)]
     : [desc(schema.incidents.createdAt), desc(schema.incidents.id)];
@@ -139,7 +166,7 @@ export function listIncidents(filters: IncidentFilters, viewerId: string, page =
     .limit(INCIDENTS_PAGE_SIZE)
     .offset((page - 1) * INCIDENTS_PAGE_SIZE)
     .all();
-  const total = db.select({ n: count() }).from(schema.incidents).where(where).get()?.n ?? 0;
+  const total = countIncidents(filters, viewerId);
   return { rows, total, pageCount: Math.max(1, Math.ceil(total / INCIDENTS_PAGE_SIZE)) };
 }
 
@@ -262,7 +289,13 @@ export async function assignIncident(
       notify(partyUserIds(e, tx), "incident_in_progress", { need: e.needTitle }, `/engagements/${e.id}`, tx);
     }
     if (target.id !== staff.id) {
-      notify([target.id], "incident_assigned_staff", { need: e.needTitle }, `/staff/incidents/${incidentId}`, tx);
+      notify(
+        [target.id],
+        "incident_assigned_staff",
+        staffAlertParams(e, incident.category),
+        `/staff/incidents/${incidentId}`,
+        tx,
+      );
     }
     return { ok: true } as const;
   });
@@ -379,7 +412,7 @@ export async function rateIncidentHandling(
       notify(
         [incident.assignedTo],
         "incident_rated_staff",
-        { need: e.needTitle, rating },
+        { ...staffAlertParams(e, incident.category), rating },
         `/staff/incidents/${incidentId}`,
         tx,
       );
@@ -419,7 +452,7 @@ export async function raiseIncident(
     notify(
       staffUserIds(tx),
       "incident_raised_staff",
-      { need: needTitle(tx, engagement.needId) },
+      staffAlertParams(engagementRow(tx, engagementId), input.category),
       `/staff/incidents/${incidentId}`,
       tx,
     );

@@ -5,7 +5,13 @@
 import crypto from "node:crypto";
 import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb, schema, type DbOrTx } from "../../db/client.server";
-import { emailGroupOf, EMAIL_GROUPS, type EmailGroup, type NotificationKind } from "~/lib/notification-kinds";
+import {
+  emailGroupOf,
+  EMAIL_GROUPS,
+  notificationText,
+  type EmailGroup,
+  type NotificationKind,
+} from "~/lib/notification-kinds";
 import { STAFF_ROLES } from "~/lib/permissions";
 import { enqueueEmail, siteUrl } from "~/utils/email.server";
 import { translator } from "~/utils/i18n";
@@ -69,13 +75,14 @@ export function notify(
   for (const user of recipients) {
     if (optedOut.has(user.id)) continue;
     const t = translator(user.lang);
+    const message = notificationText(t, kind, params);
     enqueueEmail(
       {
         to: user.email,
-        subject: t(`notifications.kinds.${kind}`, params),
+        subject: message,
         text: t("notifications.email", {
           name: user.name,
-          message: t(`notifications.kinds.${kind}`, params),
+          message,
           link: siteUrl(link),
           settings: siteUrl("/notifications/settings"),
         }),

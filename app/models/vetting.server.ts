@@ -244,9 +244,17 @@ export function vettingHistory(vendorId: string) {
 export const QUEUE_PAGE_SIZE = 20;
 
 /** Oldest submission first, so no vendor waits behind newer ones. */
+const queueWhere = (status: QueueFilter) =>
+  and(eq(organisations.kind, "vendor"), eq(organisations.vendorStatus, status));
+
+/** How many vendors the vetting queue lists in this status: its total and the dashboard's figure. */
+export function countVettingQueue(status: QueueFilter): number {
+  return getDb().select({ n: count() }).from(organisations).where(queueWhere(status)).get()?.n ?? 0;
+}
+
 export function listVettingQueue(status: QueueFilter, page: number) {
   const db = getDb();
-  const where = and(eq(organisations.kind, "vendor"), eq(organisations.vendorStatus, status));
+  const where = queueWhere(status);
   const rows = db
     .select({
       id: organisations.id,
@@ -264,7 +272,7 @@ export function listVettingQueue(status: QueueFilter, page: number) {
     .limit(QUEUE_PAGE_SIZE)
     .offset((page - 1) * QUEUE_PAGE_SIZE)
     .all();
-  const total = db.select({ n: count() }).from(organisations).where(where).get()?.n ?? 0;
+  const total = countVettingQueue(status);
   return { rows, total, pageCount: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)) };
 }
 

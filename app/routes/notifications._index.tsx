@@ -5,6 +5,7 @@ import { Button } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/page";
 import { pageParam, Pagination } from "~/components/ui/pagination";
 import { formatDateTime } from "~/lib/format";
+import { notificationText } from "~/lib/notification-kinds";
 import { listNotifications, markAllRead, markRead, unreadCount } from "~/models/notifications.server";
 import { requireUser, safeRedirect } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
@@ -68,7 +69,7 @@ export default function Notifications() {
               <div>
                 <p className={n.readAt ? "" : "font-semibold"}>
                   {n.readAt ? null : <span className="sr-only">{t("notifications.new")}: </span>}
-                  {t(`notifications.kinds.${n.kind}`, n.params)}
+                  {notificationText(t, n.kind, n.params)}
                 </p>
                 <p className="text-xs text-slate-600">{formatDateTime(n.createdAt)}</p>
               </div>

@@ -6,26 +6,19 @@ import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/page";
 import { pageParam, Pagination } from "~/components/ui/pagination";
-import { ENGAGEMENT_STATUS_FILTERS, HEALTH_FILTERS } from "~/lib/flag-options";
+import { ENGAGEMENT_STATUS_FILTERS, HEALTH_FILTERS, parseStaffEngagementFilters } from "~/lib/flag-options";
 import { formatDate, formatMoney } from "~/lib/format";
 import { SECTORS } from "~/lib/reference";
 import { listEngagementsForStaff } from "~/models/engagements.server";
 import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
-import { pickOne } from "~/lib/query-params";
 
 export const meta: MetaFunction = (args) => title(args, "staffEngagements.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "staff");
   const url = new URL(request.url);
-  const p = url.searchParams;
-  const filters = {
-    health: pickOne(HEALTH_FILTERS, p.get("health")),
-    status: pickOne(ENGAGEMENT_STATUS_FILTERS, p.get("status")),
-    sector: pickOne(SECTORS, p.get("sector")),
-    vendorId: p.get("vendor") || undefined,
-  };
+  const filters = parseStaffEngagementFilters(url.searchParams);
   const page = pageParam(url);
   return json({ filters, page, ...listEngagementsForStaff(filters, page) });
 }

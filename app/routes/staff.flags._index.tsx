@@ -6,30 +6,19 @@ import { FlagText, SeverityBadge } from "~/components/flag-text";
 import { Button } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/page";
 import { pageParam, Pagination } from "~/components/ui/pagination";
-import { RULE_CODES, SEVERITIES } from "~/lib/flag-options";
+import { FLAG_STATUS_FILTERS, parseFlagFilters, RULE_CODES, SEVERITIES } from "~/lib/flag-options";
 import { formatDate } from "~/lib/format";
 import { SECTORS } from "~/lib/reference";
-import { listFlags, type FlagFilters } from "~/models/flag-queue.server";
+import { listFlags } from "~/models/flag-queue.server";
 import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
-import { pickOne } from "~/lib/query-params";
 
 export const meta: MetaFunction = (args) => title(args, "flags.title");
-
-const STATUS_FILTERS = ["active", "open", "acknowledged", "resolved", "dismissed"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "staff");
   const url = new URL(request.url);
-  const p = url.searchParams;
-  const filters: FlagFilters = {
-    status: pickOne(STATUS_FILTERS, p.get("status")) ?? "active",
-    severity: pickOne(SEVERITIES, p.get("severity")),
-    code: pickOne(RULE_CODES, p.get("code")),
-    sector: pickOne(SECTORS, p.get("sector")),
-    assignee: p.get("assignee") || undefined,
-    vendorId: p.get("vendor") || undefined,
-  };
+  const filters = parseFlagFilters(url.searchParams);
   const page = pageParam(url);
   return json({ filters, page, ...listFlags(filters, user.id, page) });
 }
@@ -63,7 +52,7 @@ export default function Flags() {
           name="status"
           label={t("flags.filters.status")}
           value={filters.status}
-          options={STATUS_FILTERS.map((s) => ({ value: String(s), label: t(`flags.statuses.${s}`) }))}
+          options={FLAG_STATUS_FILTERS.map((s) => ({ value: String(s), label: t(`flags.statuses.${s}`) }))}
         />
         <FilterSelect
           name="assignee"

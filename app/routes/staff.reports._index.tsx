@@ -386,6 +386,17 @@ export default function StaffReports() {
             </li>
           ))}
         </ul>
+        <div className="border-t border-slate-200 pt-4">
+          <h3 className="font-semibold text-slate-900">{t("reports.downloads.ocdsTitle")}</h3>
+          <p className="mt-1 max-w-3xl text-sm text-slate-700">{t("reports.downloads.ocdsLead")}</p>
+          <a
+            href="/staff/reports/ocds"
+            download
+            className="mt-2 inline-flex min-h-11 items-center text-sm font-semibold text-brand-800 underline"
+          >
+            {t("reports.downloads.ocds")}
+          </a>
+        </div>
       </ReportSection>
     </div>
   );

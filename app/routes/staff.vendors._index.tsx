@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/ui/page";
 import { pageParam, Pagination } from "~/components/ui/pagination";
 import { formatDate } from "~/lib/format";
-import { QUEUE_FILTERS, type QueueFilter } from "~/lib/vendor-options";
+import { parseQueueFilter, QUEUE_FILTERS } from "~/lib/vendor-options";
 import { listVettingQueue, vendorStatusCounts } from "~/models/vetting.server";
 import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
@@ -14,10 +14,7 @@ export const meta: MetaFunction = (args) => title(args, "vetting.queue.title");
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "staff");
   const url = new URL(request.url);
-  const raw = url.searchParams.get("status");
-  const status: QueueFilter = (QUEUE_FILTERS as readonly string[]).includes(raw ?? "")
-    ? (raw as QueueFilter)
-    : "submitted";
+  const status = parseQueueFilter(url.searchParams);
   const page = pageParam(url);
   return json({ status, page, counts: vendorStatusCounts(), now: Date.now(), ...listVettingQueue(status, page) });
 }

@@ -46,6 +46,7 @@ export function MonthChart({
   stacked = false,
   format = defaultFormat,
   formatTick,
+  columnLabel,
   ...props
 }: ChartProps & {
   months: readonly string[];
@@ -54,6 +55,11 @@ export function MonthChart({
   stacked?: boolean;
   /** gridline labels; `format` when not given */
   formatTick?: (value: number) => string;
+  /**
+   * For columns that are not months (`months` then holds any unique keys): the label under
+   * column i, as a line and an optional second line, or null for none.
+   */
+  columnLabel?: (key: string, i: number) => readonly [string, string | null] | null;
 }) {
   const all = series.flatMap((s) => s.values);
   if (months.length === 0 || all.every((v) => v === 0)) return <ChartEmpty text={props.emptyText} />;
@@ -163,25 +169,51 @@ export function MonthChart({
           {tick(g)}
         </text>
       ))}
-      {months.map((m, i) =>
-        i % every === 0 ? (
-          <text
-            key={m}
-            x={px(slot * i + slot / 2)}
-            y={top + PLOT_H + 16}
-            fontSize={SMALL_FONT - 1}
-            fill={TEXT_COLOUR}
-            textAnchor="middle"
-          >
-            <tspan x={px(slot * i + slot / 2)}>{m.slice(5, 7)}</tspan>
-            {showsYear(months, i) ? (
-              <tspan x={px(slot * i + slot / 2)} dy={15}>
-                {m.slice(0, 4)}
-              </tspan>
-            ) : null}
-          </text>
-        ) : null,
-      )}
+      {columnLabel
+        ? months.map((m, i) => {
+            const label = columnLabel(m, i);
+            if (!label) return null;
+            // The first label starts at the left edge, so that it is never cut off.
+            const x = i === 0 ? 0 : slot * i + slot / 2;
+            return (
+              <text
+                key={m}
+                x={px(x)}
+                y={top + PLOT_H + 16}
+                fontSize={SMALL_FONT - 1}
+                fill={TEXT_COLOUR}
+                textAnchor={i === 0 ? "start" : "middle"}
+              >
+                <tspan x={px(x)}>{label[0]}</tspan>
+                {label[1] ? (
+                  <tspan x={px(x)} dy={15}>
+                    {label[1]}
+                  </tspan>
+                ) : null}
+              </text>
+            );
+          })
+        : null}
+      {!columnLabel &&
+        months.map((m, i) =>
+          i % every === 0 ? (
+            <text
+              key={m}
+              x={px(slot * i + slot / 2)}
+              y={top + PLOT_H + 16}
+              fontSize={SMALL_FONT - 1}
+              fill={TEXT_COLOUR}
+              textAnchor="middle"
+            >
+              <tspan x={px(slot * i + slot / 2)}>{m.slice(5, 7)}</tspan>
+              {showsYear(months, i) ? (
+                <tspan x={px(slot * i + slot / 2)} dy={15}>
+                  {m.slice(0, 4)}
+                </tspan>
+              ) : null}
+            </text>
+          ) : null,
+        )}
     </ChartSvg>
   );
 }
