@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { createEngagement, createUser, e2eDb, expect, expectAccessible, makeVetted, signInAs, test } from "./fixtures";
+import { createEngagement, createUser, e2eDb, expect, expectAccessible, signInAs, test } from "./fixtures";
 
 /** The figure a dashboard tile shows. */
 async function tileValue(page: Page, name: RegExp) {
@@ -12,9 +12,8 @@ test("@nojs staff follow the red tile from the dashboard and see as many engagem
 }) => {
   const sme = await createUser("sme", { organisation: "Công ty TNHH Gốm Sứ Bình Dương" });
   const vendor = await createUser("vendor", { organisation: "Công ty TNHH Giải pháp Trễ Hẹn" });
-  makeVetted(vendor);
   const title = `Phần mềm quản lý lò nung ${crypto.randomUUID().slice(0, 6)}`;
-  const engagementId = createEngagement(sme, vendor, title);
+  const engagementId = await createEngagement(sme, vendor, title);
   // The first milestone is 35 days overdue: the rule's high severity, so the engagement is red once
   // anything re-evaluates it — here the SME writing to the vendor.
   e2eDb()
