@@ -13,20 +13,8 @@ export default defineConfig({
     // What isolation gave us is kept by db/test/setup.ts: each file still gets its own copy of the
     // migrated database and its own process.env. A test that needs vi.mock of an app module must
     // undo it (vi.doUnmock + vi.resetModules) in its afterAll.
-    // A file that replaces an app module with vi.mock (the interleaving tests wrap a rule to run a
-    // second connection's write mid-transition) cannot share the graph: it runs isolated.
-    projects: [
-      {
-        extends: true,
-        test: {
-          name: "unit",
-          include: ["app/**/*.test.{ts,tsx}", "db/**/*.test.ts", "scripts/**/*.test.ts", "server/**/*.test.ts"],
-          exclude: ["**/*.interleaved.test.ts", "**/node_modules/**"],
-          isolate: false,
-        },
-      },
-      { extends: true, test: { name: "isolated", include: ["app/**/*.interleaved.test.ts"], isolate: true } },
-    ],
+    include: ["app/**/*.test.{ts,tsx}", "db/**/*.test.ts", "scripts/**/*.test.ts", "server/**/*.test.ts"],
+    isolate: false,
     // Measured with the machine at a load of ~10 on 2 cores: the slowest ordinary test takes
     // 0.7 s; the award race (worker threads, 3.6 s) and the schema check (drizzle-kit, 1.5 s)
     // set their own 30 s. 15 s is a 20-fold margin that still stops a hang quickly.

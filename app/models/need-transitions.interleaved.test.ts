@@ -8,15 +8,38 @@
  * transition's result is the state that is stored.
  */
 import type Database from "better-sqlite3";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getSqlite, openSqlite } from "../../db/client.server";
 import { createOpenNeed, createUser, setVendorStanding } from "../../db/test/factories";
 import { DAY_MS } from "~/lib/local-date";
 import type * as NeedStatusModule from "~/lib/need-status";
-import { awardBid, getOwnBid, setShortlisted, submitBid, updateBid, withdrawBid, type BidInput } from "./bids.server";
-import { answerQuestion, askQuestion, questionsFor } from "./questions.server";
-import { inviteVendor } from "./invitations.server";
-import { cancelNeed, closeNeed, createNeed, getNeedForViewer, publishNeed, updateNeed } from "./needs.server";
+import type * as Bids from "./bids.server";
+import type { BidInput } from "./bids.server";
+import type * as Invitations from "./invitations.server";
+import type * as Needs from "./needs.server";
+import type * as Questions from "./questions.server";
+
+// Test files share one module graph (vitest.config.ts): the models are imported afresh after the
+// mock below is in place, and the graph is reset again when this file is done.
+let awardBid: typeof Bids.awardBid, getOwnBid: typeof Bids.getOwnBid, setShortlisted: typeof Bids.setShortlisted;
+let submitBid: typeof Bids.submitBid, updateBid: typeof Bids.updateBid, withdrawBid: typeof Bids.withdrawBid;
+let answerQuestion: typeof Questions.answerQuestion, askQuestion: typeof Questions.askQuestion;
+let questionsFor: typeof Questions.questionsFor, inviteVendor: typeof Invitations.inviteVendor;
+let cancelNeed: typeof Needs.cancelNeed, closeNeed: typeof Needs.closeNeed, createNeed: typeof Needs.createNeed;
+let getNeedForViewer: typeof Needs.getNeedForViewer, publishNeed: typeof Needs.publishNeed;
+let updateNeed: typeof Needs.updateNeed;
+
+beforeAll(async () => {
+  vi.resetModules();
+  ({ awardBid, getOwnBid, setShortlisted, submitBid, updateBid, withdrawBid } = await import("./bids.server"));
+  ({ answerQuestion, askQuestion, questionsFor } = await import("./questions.server"));
+  ({ inviteVendor } = await import("./invitations.server"));
+  ({ cancelNeed, closeNeed, createNeed, getNeedForViewer, publishNeed, updateNeed } = await import("./needs.server"));
+});
+afterAll(() => {
+  vi.doUnmock("~/lib/need-status");
+  vi.resetModules();
+});
 
 const between = vi.hoisted(() => ({ interfere: null as null | (() => void) }));
 
