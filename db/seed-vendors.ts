@@ -12,6 +12,7 @@ import { CATEGORIES, SECTORS, type Category, type StaffOrganisation, type Vendor
 import { addMonths } from "../app/lib/vendor-lifecycle";
 import { refreshVendorSearch } from "../app/models/dossier.server";
 import { searchText } from "../app/lib/search-text";
+import { DAY_MS } from "../app/lib/local-date";
 
 type Ctx = {
   faker: Faker;
@@ -21,7 +22,7 @@ type Ctx = {
   reviewers: Record<Extract<StaffOrganisation, "HUBA" | "HCA">, string>;
 };
 
-const DAY = 86_400_000;
+const DAY = DAY_MS;
 
 const STREETS = [
   "Nguyễn Huệ",

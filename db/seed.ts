@@ -19,6 +19,7 @@ import { searchText } from "../app/lib/search-text";
 import { taxCodeCheckDigit } from "../app/lib/tax-code";
 import { hashPassword } from "../app/utils/auth.server";
 import { seedVendors, streetAddress } from "./seed-vendors";
+import { DAY_MS } from "../app/lib/local-date";
 
 export const DEMO_PASSWORD = "Demo@12345";
 
@@ -114,7 +115,7 @@ export async function seed(sqlite: Database.Database) {
           lang: "vi",
           emailVerifiedAt: now,
           searchText: searchText(`${name} ${email} ${organisationName}`),
-          createdAt: now - faker.number.int({ min: 1, max: 300 }) * 86_400_000,
+          createdAt: now - faker.number.int({ min: 1, max: 300 }) * DAY_MS,
         })
         .run();
       return id;
@@ -145,7 +146,7 @@ export async function seed(sqlite: Database.Database) {
           street: streetAddress(faker),
           ward: `Phường ${faker.helpers.arrayElement(["Bến Nghé", "Sài Gòn", "Tân Định", "Thủ Đức", "An Khánh", "Bình Thạnh", "Gò Vấp", "Phú Nhuận"])}`,
           city: "TP. Hồ Chí Minh",
-          createdAt: now - faker.number.int({ min: 5, max: 400 }) * 86_400_000,
+          createdAt: now - faker.number.int({ min: 5, max: 400 }) * DAY_MS,
         })
         .run();
       addUser(id, legalName, "sme", email, contact);

@@ -20,6 +20,7 @@ import type { CompanyInput } from "../app/models/dossier.server";
 import type { SessionUser } from "../app/utils/auth.server";
 import { E2E_DATABASE } from "../playwright.config";
 import type * as AppFunctions from "./app";
+import { DAY_MS } from "../app/lib/local-date";
 
 type App = typeof AppFunctions;
 let loaded: Promise<App> | null = null;
@@ -79,7 +80,7 @@ function patient<F extends (...args: never[]) => unknown>(fn: F): F {
 if (process.env.TEST_WORKER_INDEX !== undefined) app().catch(() => {});
 
 export const PASSWORD = "Mật khẩu thử 2026";
-const DAY = 86_400_000;
+const DAY = DAY_MS;
 
 let db: Database.Database | null = null;
 /** The e2e database, for reading what a journey left behind (the outbox, the audit log). */

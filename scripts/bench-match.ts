@@ -12,6 +12,8 @@ import { openSqlite, setConnection } from "../db/client.server";
 import { runMigrations } from "../db/migrate";
 import { CATEGORIES, SECTORS } from "../app/lib/reference";
 import { rankVendorsForNeed, recommendedNeedsForVendor } from "../app/models/matching.server";
+import { DAY_MS } from "../app/lib/local-date";
+import { seededRandom } from "./seeded-random";
 
 const FILE = path.resolve(".cache/bench/match.db");
 const VENDORS = 5_000;
@@ -21,23 +23,10 @@ const ACTIVE = 2_500;
 const OPEN_NEEDS = 2_000;
 const RUNS = Number(process.env.RUNS ?? 25);
 const WARMUP = 3;
-const DAY = 86_400_000;
+const DAY = DAY_MS;
 const M = 1_000_000;
 
-/** mulberry32: a small seeded generator, so every run builds the same data. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(20220415);
-const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
-const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+const { random, int, pick } = seededRandom(20220415);
 const some = <T>(list: readonly T[], min: number, max: number) => {
   const n = int(min, max);
   const out = new Set<T>();

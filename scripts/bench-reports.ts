@@ -19,29 +19,18 @@ import { CATEGORIES, SECTORS } from "../app/lib/reference";
 import { defaultPeriod } from "../app/lib/report-period";
 import * as reports from "../app/models/reports.server";
 import { computePublicStats } from "../app/models/stats.server";
+import { DAY_MS } from "../app/lib/local-date";
+import { seededRandom } from "./seeded-random";
 
 const FILE = path.resolve(".cache/bench/reports.db");
 const VENDORS = 5_000;
 const SMES = 20_000;
 const NEEDS = 100_000;
 const BIDS_PER_NEED = 5;
-const DAY = 86_400_000;
+const DAY = DAY_MS;
 const M = 1_000_000;
 
-/** mulberry32: a small seeded generator, so every run builds the same data. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(20261129);
-const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
-const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+const { random, int, pick } = seededRandom(20261129);
 const hex = (prefix: string, n: number) => `${prefix}-${n.toString(16).padStart(8, "0")}`;
 
 function build(now: number) {

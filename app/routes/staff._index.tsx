@@ -9,6 +9,7 @@ import { StackedBarChart } from "~/components/charts/stacked-bar-chart";
 import { useFigureFormat } from "~/components/reports/parts";
 import { PageHeader } from "~/components/ui/page";
 import { formatDate } from "~/lib/format";
+import { DAY_MS } from "~/lib/local-date";
 import { HEALTH_FILTERS } from "~/lib/flag-options";
 import { dashboard, OUTCOME_WINDOW_DAYS, type FirstItem, type TileKey, type TileTone } from "~/models/dashboard.server";
 import { requireRole } from "~/utils/auth.server";
@@ -83,7 +84,7 @@ export default function StaffHome() {
   const weekLabels = flagsByWeek.map((w) => formatDate(w.weekStart).slice(0, 5));
   const healthLabels = HEALTH_FILTERS.map((h) => t(`health.${h}`));
   const o = outcomes.overall;
-  const days = (since: number) => Math.max(0, Math.floor((now - since) / 86_400_000));
+  const days = (since: number) => Math.max(0, Math.floor((now - since) / DAY_MS));
   return (
     <div className="space-y-8">
       <PageHeader title={t("staffHome.title")} lead={t("staffHome.lead")} />

@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { getDb, schema } from "../client.server";
 import { searchText } from "../../app/lib/search-text";
 import type { Role } from "../../app/lib/reference";
+import { DAY_MS } from "../../app/lib/local-date";
 
 let counter = 0;
 
@@ -40,7 +41,7 @@ export function createUser(opts: { role?: Role; email?: string; passwordHash?: s
   return { id, email, organisationId, role };
 }
 
-const DAY = 86_400_000;
+const DAY = DAY_MS;
 
 /** Sets a vendor's standing directly: vetted until `expiresAt`, or another status. */
 export function setVendorStanding(

@@ -5,8 +5,9 @@
  */
 import crypto from "node:crypto";
 import { getSqlite } from "../client.server";
+import { DAY_MS } from "../../app/lib/local-date";
 
-const DAY = 86_400_000;
+const DAY = DAY_MS;
 const M = 1_000_000;
 /** 10:00 local time on the day, or the given local hour. */
 export const local = (date: string, hour = 10) => Date.parse(`${date}T00:00:00Z`) + (hour - 7) * 3_600_000;
