@@ -10,7 +10,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { tsImport } from "tsx/esm/api";
 import type { Category, PackageUnit, Sector } from "../app/lib/reference";
@@ -275,7 +275,36 @@ export async function signOutThroughMenu(page: Page) {
   await expect(page.getByRole("link", { name: /Đăng nhập|Sign in/ }).first()).toBeVisible();
 }
 
-export const test = base;
+/**
+ * Every journey fails on an error in the browser: an uncaught exception (a hydration mismatch
+ * is one: React then throws the server's HTML away, and a click made meanwhile is lost) or a
+ * console error. A refused request's "Failed to load resource" line is not one: journeys
+ * provoke 403, 404 and 429 answers on purpose and assert what the user sees instead.
+ */
+export const test = base.extend<{ browserErrors: void }>({
+  browserErrors: [
+    async ({ browser }, use) => {
+      const errors: string[] = [];
+      const watch = (context: BrowserContext) => {
+        context.on("weberror", (e) => errors.push(`${e.page()?.url() ?? ""}: ${e.error().message}`));
+        context.on("console", (m) => {
+          if (m.type() === "error" && !m.text().startsWith("Failed to load resource"))
+            errors.push(`${m.page()?.url() ?? ""}: ${m.text()}`);
+        });
+      };
+      const newContext = browser.newContext;
+      browser.newContext = async (...args: Parameters<Browser["newContext"]>) => {
+        const context = await newContext.apply(browser, args);
+        watch(context);
+        return context;
+      };
+      await use();
+      browser.newContext = newContext;
+      expect(errors, "errors in the browser's console").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
 export { expect };
 
 // ---------------------------------------------------------------------------------------------

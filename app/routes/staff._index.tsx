@@ -21,7 +21,7 @@ export const meta: MetaFunction = (args) => title(args, "staffHome.title");
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireRole(request, "staff");
   const now = Date.now();
-  return json({ now, ...dashboard(staff.id, now) });
+  return json({ now, outcomeWindowDays: OUTCOME_WINDOW_DAYS, ...dashboard(staff.id, now) });
 }
 
 const VALUE_COLOUR: Record<TileTone, string> = {
@@ -76,7 +76,8 @@ function firstLink(item: FirstItem) {
 export default function StaffHome() {
   const { t } = useTranslation();
   const f = useFigureFormat();
-  const { tiles, flagsByRule, flagsByWeek, bySector, outcomes, first, now } = useLoaderData<typeof loader>();
+  const { tiles, flagsByRule, flagsByWeek, bySector, outcomes, first, now, outcomeWindowDays } =
+    useLoaderData<typeof loader>();
   const tile = (key: TileKey, label: string, tone: TileTone = "slate") => (
     <Tile href={tiles[key].href} label={label} value={tiles[key].count} tone={tiles[key].count ? tone : "slate"} />
   );
@@ -259,10 +260,10 @@ export default function StaffHome() {
       <Section id="outcomes" title={t("staffHome.outcomes.title")}>
         <Panel>
           <ChartFigure
-            caption={t("staffHome.outcomes.caption", { days: OUTCOME_WINDOW_DAYS })}
+            caption={t("staffHome.outcomes.caption", { days: outcomeWindowDays })}
             chart={
               <BarChart
-                title={t("staffHome.outcomes.caption", { days: OUTCOME_WINDOW_DAYS })}
+                title={t("staffHome.outcomes.caption", { days: outcomeWindowDays })}
                 description={t("staffHome.outcomes.desc")}
                 emptyText={t("staffHome.outcomes.none")}
                 data={
