@@ -5,10 +5,11 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Button } from "~/components/ui/button";
-import { Field, FieldErrors, FormErrors, SelectField } from "~/components/ui/field";
+import { Field, FieldErrors, SelectField } from "~/components/ui/field";
 import { endOfLocalDay, isLocalDate, startOfLocalDay } from "~/lib/local-date";
 import { CATEGORIES, SECTORS } from "~/lib/reference";
 import { oneOf, optionalText, text } from "~/utils/validation";
+import { ErrorSummary } from "~/components/ui/error-summary";
 
 /** Whole đồng; dots, commas, spaces and "₫" are ignored, so "150.000.000" is accepted as typed. */
 const money = z.preprocess(
@@ -142,7 +143,7 @@ export function NeedForm({
   const busy = navigation.state === "submitting";
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-6">
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <fieldset className="space-y-4">
         <legend className="mb-2 text-base font-semibold">{t("needs.form.whatSection")}</legend>
         <Field meta={fields.title} label={t("needs.fields.title")} hint={t("needs.form.titleHint")} />

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { StaleAlert } from "~/components/stale-alert";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
-import { Field, FormErrors } from "~/components/ui/field";
+import { Field } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
 import { ELIGIBLE_SIZE_CLASSES, SUPPORT_KINDS, SupportRatesSchema, type SupportRates } from "~/lib/support-estimate";
 import { RISK_THRESHOLDS_DEFAULT, RiskThresholdsSchema, type RiskThresholds } from "~/lib/risk-rules";
@@ -16,6 +16,7 @@ import { getSupportRates, saveSetting, settingVersion, SUPPORT_RATES_KEY } from 
 import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
 import { useIntentResult } from "~/utils/use-intent-result";
+import { ErrorSummary } from "~/components/ui/error-summary";
 
 const THRESHOLD_KEYS = Object.keys(RISK_THRESHOLDS_DEFAULT) as (keyof RiskThresholds)[];
 
@@ -154,7 +155,7 @@ function SupportForm({ rates, version }: { rates: SupportRates; version: number 
     <Form method="post" {...getFormProps(form)} className="mt-4 space-y-5">
       <input type="hidden" name="intent" value="support" />
       <VersionInput version={version} />
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       {ELIGIBLE_SIZE_CLASSES.map((size) => {
         const kinds = fields[size].getFieldset();
         return (
@@ -202,7 +203,7 @@ function ThresholdsForm({ thresholds, version }: { thresholds: RiskThresholds; v
     <Form method="post" {...getFormProps(form)} className="mt-4 space-y-4">
       <input type="hidden" name="intent" value="thresholds" />
       <VersionInput version={version} />
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <div className="grid gap-4 sm:grid-cols-2">
         {THRESHOLD_KEYS.map((key) => (
           <Field

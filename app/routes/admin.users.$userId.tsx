@@ -8,13 +8,14 @@ import { StaleAlert } from "~/components/stale-alert";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
-import { FieldErrors, FormErrors } from "~/components/ui/field";
+import { FieldErrors } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
 import { formatDateTime } from "~/lib/format";
 import { setUserActive } from "~/models/staff-accounts.server";
 import { getOrganisation, getUserById } from "~/models/users.server";
 import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
+import { ErrorSummary } from "~/components/ui/error-summary";
 
 const ActiveSchema = z.object({
   intent: z.enum(["deactivate", "reactivate"]),
@@ -126,7 +127,7 @@ export default function AdminUser() {
           <h2 className="text-lg font-semibold">{t(`adminUser.${intent}.title`)}</h2>
           <p className="mt-1 text-sm text-slate-700">{t(`adminUser.${intent}.explain`)}</p>
           <Form method="post" {...getFormProps(form)} className="mt-4 space-y-3">
-            <FormErrors id={form.errorId} errors={form.errors} />
+            <ErrorSummary form={form} />
             <input type="hidden" name="intent" value={intent} />
             <div className="flex items-start gap-2">
               <input

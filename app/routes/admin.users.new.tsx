@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
-import { Field, FormErrors, SelectField } from "~/components/ui/field";
+import { Field, SelectField } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
 import { STAFF_ROLES } from "~/lib/permissions";
 import { STAFF_ORGANISATIONS } from "~/lib/reference";
@@ -15,6 +15,7 @@ import { requireRole } from "~/utils/auth.server";
 import { getLang } from "~/utils/i18n.server";
 import { title } from "~/utils/meta";
 import { email, oneOf, text } from "~/utils/validation";
+import { ErrorSummary } from "~/components/ui/error-summary";
 
 const StaffSchema = z.object({
   name: text(120),
@@ -87,7 +88,7 @@ export default function NewStaffUser() {
       ) : null}
       <Card>
         <Form method="post" {...getFormProps(form)} className="space-y-4">
-          <FormErrors id={form.errorId} errors={form.errors} />
+          <ErrorSummary form={form} />
           <Field meta={fields.name} label={t("fields.fullName")} />
           <Field meta={fields.email} type="email" label={t("fields.email")} />
           <SelectField

@@ -6,12 +6,13 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Button, buttonClass } from "~/components/ui/button";
-import { FieldErrors, FormErrors } from "~/components/ui/field";
+import { FieldErrors } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
 import { getDraftAssessment, saveAssessmentStep } from "~/models/assessments.server";
 import { requireRole } from "~/utils/auth.server";
 import { getLang } from "~/utils/i18n.server";
 import { title } from "~/utils/meta";
+import { ErrorSummary } from "~/components/ui/error-summary";
 
 type StepCriterion = { id: string; options: { points: number }[] };
 
@@ -120,7 +121,7 @@ export default function TakeAssessment() {
       </div>
       <p className="text-slate-700">{pillar.intro}</p>
       <Form method="post" {...getFormProps(form)} className="space-y-4">
-        <FormErrors id={form.errorId} errors={form.errors} />
+        <ErrorSummary form={form} />
         <input type="hidden" name="step" value={step} />
         {pillar.criteria.map((c, index) => {
           const meta = fields[c.id]!;

@@ -5,13 +5,14 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Button } from "~/components/ui/button";
-import { Field, FormErrors } from "~/components/ui/field";
+import { Field } from "~/components/ui/field";
 import { Card, Narrow, PageHeader } from "~/components/ui/page";
 import { sendPasswordResetEmail } from "~/models/account-emails.server";
 import { passwordResetAllowed, recordPasswordResetRequest } from "~/models/rate-limits.server";
 import { findUserByEmail } from "~/models/users.server";
 import { title } from "~/utils/meta";
 import { email } from "~/utils/validation";
+import { ErrorSummary } from "~/components/ui/error-summary";
 
 const ForgotSchema = z.object({ email });
 
@@ -46,7 +47,7 @@ export default function ForgotPassword() {
       <PageHeader title={t("forgot.title")} lead={t("forgot.lead")} />
       <Card>
         <Form method="post" {...getFormProps(form)} className="space-y-4">
-          <FormErrors id={form.errorId} errors={form.errors} />
+          <ErrorSummary form={form} />
           <Field meta={fields.email} type="email" label={t("fields.email")} inputProps={{ autoComplete: "email" }} />
           <Button className="w-full">{t("forgot.submit")}</Button>
         </Form>

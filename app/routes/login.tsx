@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
-import { Field, FormErrors } from "~/components/ui/field";
+import { Field } from "~/components/ui/field";
 import { Card, Narrow, PageHeader } from "~/components/ui/page";
 import { signIn } from "~/models/accounts.server";
 import { recordSignInFailure, signInLockedUntil } from "~/models/rate-limits.server";
@@ -14,6 +14,7 @@ import { createSessionCookie, requireAnonymous, safeRedirect } from "~/utils/aut
 import { getLang } from "~/utils/i18n.server";
 import { title } from "~/utils/meta";
 import { currentPassword, email } from "~/utils/validation";
+import { ErrorSummary } from "~/components/ui/error-summary";
 
 const LoginSchema = z.object({
   email,
@@ -82,7 +83,7 @@ export default function Login() {
       ) : null}
       <Card>
         <Form method="post" {...getFormProps(form)} className="space-y-4">
-          <FormErrors id={form.errorId} errors={form.errors} />
+          <ErrorSummary form={form} />
           {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
           <Field meta={fields.email} type="email" label={t("fields.email")} inputProps={{ autoComplete: "email" }} />
           <Field

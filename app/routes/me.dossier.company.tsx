@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Button } from "~/components/ui/button";
-import { CheckboxGroup, Field, FormErrors, TextareaField } from "~/components/ui/field";
+import { CheckboxGroup, Field, TextareaField } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
 import { CATEGORIES, SECTORS } from "~/lib/reference";
 import { saveCompany } from "~/models/dossier.server";
@@ -13,6 +13,7 @@ import { requireRole } from "~/utils/auth.server";
 import { requireEditableDossier } from "~/utils/dossier-guard.server";
 import { title } from "~/utils/meta";
 import { email, oneOf, optionalText, phone, text, wholeNumber } from "~/utils/validation";
+import { ErrorSummary } from "~/components/ui/error-summary";
 
 const COMMON_CERTIFICATIONS = ["ISO 27001", "ISO 9001", "ISO 20000-1", "CMMI", "PCI DSS", "SOC 2"] as const;
 
@@ -109,7 +110,7 @@ export default function DossierCompany() {
       <PageHeader title={t("dossier.company.title")} lead={t("dossier.company.lead")} />
       <Card>
         <Form method="post" {...getFormProps(form)} className="space-y-6">
-          <FormErrors id={form.errorId} errors={form.errors} />
+          <ErrorSummary form={form} />
           <TextareaField
             meta={fields.description}
             label={t("dossier.fields.description")}

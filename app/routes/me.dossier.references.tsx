@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Button } from "~/components/ui/button";
 import { ConfirmAction } from "~/components/ui/confirm";
-import { Field, FormErrors, TextareaField } from "~/components/ui/field";
+import { Field, TextareaField } from "~/components/ui/field";
 import { RemovalErrors } from "~/components/vendor/removal-errors";
 import { Card, PageHeader } from "~/components/ui/page";
 import { MIN_REFERENCES } from "~/lib/dossier";
@@ -16,6 +16,7 @@ import { requireEditableDossier } from "~/utils/dossier-guard.server";
 import { title } from "~/utils/meta";
 import { useIntentResult } from "~/utils/use-intent-result";
 import { email, phone, text } from "~/utils/validation";
+import { ErrorSummary } from "~/components/ui/error-summary";
 
 const ReferenceSchema = z.object({
   intent: z.literal("add"),
@@ -116,7 +117,7 @@ export default function DossierReferences() {
       <Card>
         <h2 className="text-lg font-semibold">{t("dossier.references.add")}</h2>
         <Form method="post" {...getFormProps(form)} className="mt-4 space-y-4">
-          <FormErrors id={form.errorId} errors={form.errors} />
+          <ErrorSummary form={form} />
           <input type="hidden" name="intent" value="add" />
           <Field meta={fields.clientName} label={t("dossier.references.clientName")} />
           <TextareaField meta={fields.project} label={t("dossier.references.project")} rows={3} />

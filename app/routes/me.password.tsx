@@ -6,13 +6,14 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
-import { Field, FormErrors } from "~/components/ui/field";
+import { Field } from "~/components/ui/field";
 import { Card, Narrow, PageHeader } from "~/components/ui/page";
 import { changePassword } from "~/models/accounts.server";
 import { recordSignInFailure, signInLockedUntil } from "~/models/rate-limits.server";
 import { createSessionCookie, requireUser } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
 import { confirmPasswords, currentPassword, newPassword } from "~/utils/validation";
+import { ErrorSummary } from "~/components/ui/error-summary";
 
 const ChangePasswordSchema = z
   .object({
@@ -79,7 +80,7 @@ export default function ChangePassword() {
       ) : null}
       <Card>
         <Form method="post" {...getFormProps(form)} className="space-y-4">
-          <FormErrors id={form.errorId} errors={form.errors} />
+          <ErrorSummary form={form} />
           <Field
             meta={fields.currentPassword}
             type="password"

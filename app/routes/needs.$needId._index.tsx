@@ -8,7 +8,7 @@ import { z } from "zod";
 import { NeedStatusBadge } from "~/components/need-status-badge";
 import { Alert } from "~/components/ui/alert";
 import { Button, buttonClass } from "~/components/ui/button";
-import { FieldErrors, FormErrors } from "~/components/ui/field";
+import { FieldErrors } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
 import { pageParam, Pagination } from "~/components/ui/pagination";
 import { formatDate, formatDateTime, formatMoney } from "~/lib/format";
@@ -25,6 +25,7 @@ import { vendorStanding } from "~/models/dossier.server";
 import { hasRole, requireUser } from "~/utils/auth.server";
 import { text } from "~/utils/validation";
 import { title } from "~/utils/meta";
+import { ErrorSummary } from "~/components/ui/error-summary";
 
 /** Closing bidding early: the owner confirms it. */
 const CloseSchema = z.object({
@@ -271,7 +272,7 @@ function OwnerActions({ id, actions }: { id: string; actions: string[] }) {
         <Form method="post" {...getFormProps(form)} className="mt-6 space-y-3 border-t border-slate-200 pt-4">
           <h3 className="font-semibold">{t("needs.close.title")}</h3>
           <p className="text-sm text-slate-700">{t("needs.close.explain")}</p>
-          <FormErrors id={form.errorId} errors={form.errors} />
+          <ErrorSummary form={form} />
           <input type="hidden" name="intent" value="close" />
           <div className="flex items-start gap-2">
             <input

@@ -6,7 +6,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Button } from "~/components/ui/button";
-import { Field, FieldErrors, FormErrors, SelectField, TextareaField } from "~/components/ui/field";
+import { Field, FieldErrors, SelectField, TextareaField } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
 import { MAX_MILESTONES, planProblems, VALIDITY_DAYS } from "~/lib/bid-rules";
 import { formatDate, formatMoney } from "~/lib/format";
@@ -16,6 +16,7 @@ import { vendorStanding } from "~/models/dossier.server";
 import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
 import { money, text, wholeNumber } from "~/utils/validation";
+import { ErrorSummary } from "~/components/ui/error-summary";
 
 const BidSchema = z
   .object({
@@ -161,7 +162,7 @@ export default function BidForm() {
       />
       <Card>
         <Form method="post" {...getFormProps(form)} className="space-y-5">
-          <FormErrors id={form.errorId} errors={form.errors} />
+          <ErrorSummary form={form} />
           <div className="grid gap-4 sm:grid-cols-3">
             <Field
               meta={fields.total}

@@ -7,13 +7,14 @@ import { z } from "zod";
 import { refusalErrors, TextareaField } from "~/components/need-form";
 import { Alert } from "~/components/ui/alert";
 import { Button, buttonClass } from "~/components/ui/button";
-import { FieldErrors, FormErrors } from "~/components/ui/field";
+import { FieldErrors } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
 import { needActionAllowed } from "~/lib/need-status";
 import { cancelNeed, getNeedForOwner, needStatusNow } from "~/models/needs.server";
 import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
 import { text } from "~/utils/validation";
+import { ErrorSummary } from "~/components/ui/error-summary";
 
 /** Cancelling is final: a reason, and an explicit confirmation. */
 const CancelSchema = z.object({
@@ -68,7 +69,7 @@ export default function CancelNeed() {
       <Card>
         <Alert tone="warning">{t("needs.cancel.explain")}</Alert>
         <Form method="post" {...getFormProps(form)} className="mt-4 space-y-4">
-          <FormErrors id={form.errorId} errors={form.errors} />
+          <ErrorSummary form={form} />
           <TextareaField
             meta={fields.cancelReason}
             label={t("needs.cancel.reason")}

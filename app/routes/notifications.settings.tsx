@@ -6,12 +6,13 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
-import { FieldErrors, FormErrors } from "~/components/ui/field";
+import { FieldErrors } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
 import { EMAIL_GROUPS, type EmailGroup } from "~/lib/notification-kinds";
 import { emailSettings, saveEmailSettings } from "~/models/notifications.server";
 import { requireUser } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
+import { ErrorSummary } from "~/components/ui/error-summary";
 
 /** One checkbox per group of emails: ticked, the user gets that group by email (an absent box is off). */
 const EmailSettingsSchema = z.object(
@@ -60,7 +61,7 @@ export default function NotificationSettings() {
       ) : null}
       <Card>
         <Form method="post" {...getFormProps(form)} className="space-y-4">
-          <FormErrors id={form.errorId} errors={form.errors} />
+          <ErrorSummary form={form} />
           <fieldset>
             <legend className="mb-2 font-semibold">{t("notifications.settings.legend")}</legend>
             {EMAIL_GROUPS.map((g) => (

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Button } from "~/components/ui/button";
-import { Field, FormErrors, SelectField } from "~/components/ui/field";
+import { Field, SelectField } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
 import { CAPITAL_BAND_IDS, REVENUE_BAND_IDS, sizeClassFromBands } from "~/lib/enterprise-size";
 import { SECTORS, sectorGroup } from "~/lib/reference";
@@ -15,6 +15,7 @@ import { hashPassword, requireAnonymous } from "~/utils/auth.server";
 import { getLang } from "~/utils/i18n.server";
 import { title } from "~/utils/meta";
 import { email, newPassword, oneOf, optionalText, phone, taxCode, text, wholeNumber } from "~/utils/validation";
+import { ErrorSummary } from "~/components/ui/error-summary";
 
 const common = {
   legalName: text(200),
@@ -173,7 +174,7 @@ function SmeForm() {
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-6">
       <input type="hidden" name="kind" value="sme" />
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <fieldset className="space-y-4">
         <legend className="mb-2 text-base font-semibold">{t("register.companySection")}</legend>
         <Field meta={fields.legalName} label={t("fields.legalName")} inputProps={{ autoComplete: "organization" }} />
@@ -225,7 +226,7 @@ function VendorForm() {
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-6">
       <input type="hidden" name="kind" value="vendor" />
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <fieldset className="space-y-4">
         <legend className="mb-2 text-base font-semibold">{t("register.companySection")}</legend>
         <Field meta={fields.legalName} label={t("fields.legalName")} inputProps={{ autoComplete: "organization" }} />

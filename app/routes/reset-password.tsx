@@ -5,12 +5,13 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Button } from "~/components/ui/button";
-import { Field, FormErrors } from "~/components/ui/field";
+import { Field } from "~/components/ui/field";
 import { Card, Narrow, PageHeader } from "~/components/ui/page";
 import { resetPassword } from "~/models/accounts.server";
 import { peekToken } from "~/models/tokens.server";
 import { title } from "~/utils/meta";
 import { confirmPasswords, newPassword } from "~/utils/validation";
+import { ErrorSummary } from "~/components/ui/error-summary";
 
 const ResetSchema = z
   .object({
@@ -63,7 +64,7 @@ export default function ResetPassword() {
       <Card>
         {valid ? (
           <Form method="post" {...getFormProps(form)} className="space-y-4">
-            <FormErrors id={form.errorId} errors={form.errors} />
+            <ErrorSummary form={form} />
             <input type="hidden" name="token" value={token} />
             <Field
               meta={fields.password}

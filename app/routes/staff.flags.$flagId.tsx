@@ -8,7 +8,7 @@ import { FlagText, SeverityBadge } from "~/components/flag-text";
 import { StaleAlert } from "~/components/stale-alert";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
-import { FieldErrors, FormErrors, TextareaField } from "~/components/ui/field";
+import { FieldErrors, TextareaField } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
 import { formatDateTime } from "~/lib/format";
 import { actOnFlag, flagHistory, getFlag } from "~/models/flag-queue.server";
@@ -17,6 +17,7 @@ import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
 import { useIntentResult } from "~/utils/use-intent-result";
 import { text } from "~/utils/validation";
+import { ErrorSummary } from "~/components/ui/error-summary";
 
 export const meta: MetaFunction = (args) => title(args, "flags.detailTitle");
 
@@ -102,7 +103,7 @@ function AcknowledgeForm({
   return (
     <Form method="post" {...getFormProps(form)} className="mt-3 space-y-2">
       <input type="hidden" name="intent" value="acknowledge" />
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
         <div className="flex-1">
           <label htmlFor={fields.assignee.id} className="mb-1 block text-sm font-medium">
@@ -138,7 +139,7 @@ function CloseForm() {
   });
   return (
     <Form method="post" {...getFormProps(form)} className="mt-4 space-y-3 border-t border-slate-200 pt-4">
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <TextareaField meta={fields.note} label={t("flags.actions.note")} rows={3} />
       <FieldErrors id={fields.intent.errorId} errors={fields.intent.errors} />
       <div className="flex flex-wrap gap-2">

@@ -11,7 +11,7 @@ import { StaleAlert } from "~/components/stale-alert";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
-import { FormErrors, SelectField, TextareaField } from "~/components/ui/field";
+import { SelectField, TextareaField } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
 import { formatDateTime } from "~/lib/format";
 import { assignIncident, getIncidentForStaff, resolveIncident, type IncidentFailure } from "~/models/incidents.server";
@@ -20,6 +20,7 @@ import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
 import { useIntentResult } from "~/utils/use-intent-result";
 import { text } from "~/utils/validation";
+import { ErrorSummary } from "~/components/ui/error-summary";
 
 export const meta: MetaFunction = (args) => title(args, "staffIncidents.detail.title");
 
@@ -118,7 +119,7 @@ function AssignForm({
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-3">
       <input type="hidden" name="intent" value="assign" />
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <SelectField
         meta={fields.assigneeId}
         label={t("staffIncidents.detail.assignTo")}
@@ -144,7 +145,7 @@ function ResolveForm() {
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-3">
       <input type="hidden" name="intent" value="resolve" />
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <TextareaField
         meta={fields.resolution}
         label={t("staffIncidents.detail.resolution")}

@@ -9,7 +9,7 @@ import { StaleAlert } from "~/components/stale-alert";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
-import { FieldErrors, FormErrors, TextareaField } from "~/components/ui/field";
+import { FieldErrors, TextareaField } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
 import { DossierView } from "~/components/vendor/dossier-view";
 import { VettedBadge } from "~/components/vendor/vetted-badge";
@@ -23,6 +23,7 @@ import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
 import { useIntentResult } from "~/utils/use-intent-result";
 import { optionalText, text } from "~/utils/validation";
+import { ErrorSummary } from "~/components/ui/error-summary";
 
 const checklistSchema = z.object(
   Object.fromEntries(
@@ -139,7 +140,7 @@ function DecisionForm({ taxCodeValid }: { taxCodeValid: boolean }) {
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-5">
       <input type="hidden" name="intent" value="decide" />
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <fieldset className="space-y-3">
         <legend className="text-base font-semibold">{t("vetting.checklist.title")}</legend>
         {CHECKLIST_ITEMS.map((item) => {
@@ -200,7 +201,7 @@ function SuspendForm() {
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-3">
       <input type="hidden" name="intent" value="suspend" />
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <TextareaField meta={fields.note} label={t("vetting.suspend.reason")} rows={3} />
       <div className="flex items-start gap-2">
         <input {...getInputProps(fields.confirm, { type: "checkbox" })} className="mt-1 h-5 w-5" />
@@ -224,7 +225,7 @@ function ReinstateForm() {
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-3">
       <input type="hidden" name="intent" value="reinstate" />
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <TextareaField meta={fields.note} label={t("vetting.reinstate.note")} rows={3} />
       <Button>{t("vetting.reinstate.submit")}</Button>
     </Form>

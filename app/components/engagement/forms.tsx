@@ -4,8 +4,8 @@ import { Form } from "@remix-run/react";
 import { useState, type ReactNode } from "react";
 import type { z } from "zod";
 import { Button } from "~/components/ui/button";
-import { FormErrors } from "~/components/ui/field";
 import { useIntentResult } from "~/utils/use-intent-result";
+import { ErrorSummary } from "~/components/ui/error-summary";
 
 /**
  * One of the page's forms, by its key (unique on the page: `submit-<milestone>`): the action's
@@ -67,7 +67,7 @@ export function EngagementForm<Schema extends Record<string, unknown>>({
       {Object.entries(hidden).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       {children}
       <Button variant={variant}>{submit}</Button>
     </Form>

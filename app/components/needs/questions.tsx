@@ -2,10 +2,11 @@ import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
-import { FieldErrors, FormErrors } from "~/components/ui/field";
+import { FieldErrors } from "~/components/ui/field";
 import { Card } from "~/components/ui/page";
 import { formatDate } from "~/lib/format";
 import { useIntentResult } from "~/utils/use-intent-result";
+import { ErrorSummary } from "~/components/ui/error-summary";
 
 type Question = {
   id: string;
@@ -41,7 +42,7 @@ function TextForm({
       {Object.entries(extra ?? {}).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <label htmlFor={field.id} className="block text-sm font-medium">
         {label}
       </label>

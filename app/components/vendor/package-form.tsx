@@ -4,9 +4,10 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Button } from "~/components/ui/button";
-import { Field, FormErrors, SelectField, TextareaField } from "~/components/ui/field";
+import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import { CATEGORIES, PACKAGE_UNITS } from "~/lib/reference";
 import { money, oneOf, text } from "~/utils/validation";
+import { ErrorSummary } from "~/components/ui/error-summary";
 
 export const PackageSchema = z
   .object({
@@ -42,7 +43,7 @@ export function PackageForm({
   });
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-4">
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary form={form} />
       <Field meta={fields.name} label={t("packages.name")} />
       <SelectField
         meta={fields.category}

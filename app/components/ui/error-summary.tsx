@@ -1,0 +1,82 @@
+import type { FormMetadata } from "@conform-to/react";
+import { useEffect, useRef, type MouseEvent, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+
+type Form = Pick<FormMetadata<Record<string, unknown>, string[]>, "id" | "errorId" | "errors" | "allErrors">;
+
+/**
+ * GOV.UK's error summary: at the top of a refused form, what went wrong, each field's message a
+ * link to that field. The server renders it (it works without JavaScript: the links are
+ * fragment links to the fields' ids); with JavaScript it takes focus when it appears, and a link
+ * moves focus into its field rather than only scrolling. The messages next to the fields stay.
+ * `labels` names the fields (by their form name) so that a general message ("Please fill this
+ * in.") says which field it is about.
+ */
+export function ErrorSummary({ form, labels = {} }: { form: Form; labels?: Partial<Record<string, ReactNode>> }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  const formErrors = form.errors ?? [];
+  const fieldErrors = Object.entries(form.allErrors).filter(([name, errors]) => name !== "" && errors.length);
+  const count = formErrors.length + fieldErrors.length;
+  const signature = JSON.stringify(form.allErrors);
+
+  useEffect(() => {
+    if (count) ref.current?.focus();
+  }, [count, signature]);
+
+  if (!count) return null;
+
+  const fieldId = (name: string) => `${form.id}-${name}`;
+  const focusField = (event: MouseEvent<HTMLAnchorElement>, name: string) => {
+    const byId = document.getElementById(fieldId(name));
+    const formElement = document.getElementById(form.id);
+    const target =
+      byId && byId.matches("input, select, textarea, button")
+        ? byId
+        : (byId?.querySelector<HTMLElement>("input, select, textarea") ??
+          formElement?.querySelector<HTMLElement>(`[name="${CSS.escape(name)}"]`) ??
+          byId);
+    if (!target) return;
+    event.preventDefault();
+    const label = target.id ? document.querySelector(`label[for="${CSS.escape(target.id)}"]`) : null;
+    (label ?? target).scrollIntoView({ block: "start" });
+    target.focus({ preventScroll: true });
+  };
+
+  return (
+    <div
+      ref={ref}
+      id={form.errorId}
+      role="alert"
+      tabIndex={-1}
+      aria-labelledby={`${form.id}-summary-title`}
+      className="rounded-md border-2 border-red-600 bg-red-50 p-4 text-sm text-red-900 focus:outline focus:outline-4 focus:outline-amber-400"
+    >
+      <h2 id={`${form.id}-summary-title`} className="text-base font-semibold">
+        {t("form.summaryTitle")}
+      </h2>
+      <ul className="mt-2 list-disc space-y-1 pl-5">
+        {formErrors.map((e) => (
+          <li key={`form-${e}`}>{t(e)}</li>
+        ))}
+        {fieldErrors.map(([name, errors]) => (
+          <li key={name}>
+            <a
+              href={`#${fieldId(name)}`}
+              onClick={(event) => focusField(event, name)}
+              className="font-medium text-red-900 underline underline-offset-2 hover:no-underline"
+            >
+              {labels[name] ? (
+                <>
+                  {labels[name]}: {t(errors[0]!)}
+                </>
+              ) : (
+                t(errors[0]!)
+              )}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
