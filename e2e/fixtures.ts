@@ -269,6 +269,14 @@ export async function expectAccessible(page: Page, opts: { state?: string } = {}
   expect(serious, `accessibility violations on ${page.url()}`).toEqual([]);
 }
 
+/**
+ * A message shown next to its field (its Conform error list), not the copy of it in the form's
+ * error summary at the top.
+ */
+export function fieldError(page: Page, text: string | RegExp) {
+  return page.locator('[id$="-error"]:not([role="alert"])').getByText(text);
+}
+
 export async function signOutThroughMenu(page: Page) {
   await page.locator("header summary").filter({ visible: true }).last().click();
   await page.getByRole("button", { name: /Đăng xuất|Sign out/ }).click();

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { DAY_MS, toLocalDate } from "../app/lib/local-date";
-import { createNeed, createUser, e2eDb, expect, expectAccessible, signInAs, test } from "./fixtures";
+import { createNeed, createUser, e2eDb, expect, expectAccessible, signInAs, test, fieldError } from "./fixtures";
 
 /** yyyy-mm-dd of the Ho Chi Minh City day `days` from now. */
 const hcmcDay = (days: number) => toLocalDate(Date.now() + days * DAY_MS);
@@ -35,7 +35,7 @@ test("an SME publishes a need; a mistake is named next to its field and what was
   await page.getByRole("button", { name: "Đăng nhu cầu" }).click();
 
   // The budget the wrong way round is named next to its field; what was typed stays.
-  await expect(page.getByText("Ngân sách tối đa phải lớn hơn hoặc bằng ngân sách tối thiểu.")).toBeVisible();
+  await expect(fieldError(page, "Ngân sách tối đa phải lớn hơn hoặc bằng ngân sách tối thiểu.")).toBeVisible();
   await expect(page.getByLabel("Ngân sách đến (đồng)")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Tiêu đề")).toHaveValue(title);
   await expectAccessible(page, { state: "with errors" });
@@ -43,7 +43,7 @@ test("an SME publishes a need; a mistake is named next to its field and what was
   // A deadline today is too soon to publish: refused next to the deadline.
   await page.getByLabel("Ngân sách đến (đồng)").fill("180.000.000");
   await page.getByRole("button", { name: "Đăng nhu cầu" }).click();
-  await expect(page.getByText("Hạn nhận hồ sơ dự thầu phải cách thời điểm đăng ít nhất một ngày.")).toBeVisible();
+  await expect(fieldError(page, "Hạn nhận hồ sơ dự thầu phải cách thời điểm đăng ít nhất một ngày.")).toBeVisible();
   await expect(page.getByLabel("Hạn nhận hồ sơ dự thầu")).toHaveAttribute("aria-invalid", "true");
 
   await page.getByLabel("Hạn nhận hồ sơ dự thầu").fill(hcmcDay(10));
@@ -90,8 +90,8 @@ test("the SME cancels a need with a reason and an explicit confirmation, and it 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hủy nhu cầu");
   await expectAccessible(page);
   await page.getByRole("button", { name: "Hủy nhu cầu" }).click();
-  await expect(page.getByText("Vui lòng điền mục này.")).toBeVisible();
-  await expect(page.getByText("Vui lòng đánh dấu để xác nhận.")).toBeVisible();
+  await expect(fieldError(page, "Vui lòng điền mục này.")).toBeVisible();
+  await expect(fieldError(page, "Vui lòng đánh dấu để xác nhận.")).toBeVisible();
   await page.getByLabel("Lý do hủy").fill("Nhà hàng tạm đóng cửa để sửa chữa.");
   await page.getByLabel("Tôi hiểu rằng việc hủy không thể hoàn tác.").check();
   await page.getByRole("button", { name: "Hủy nhu cầu" }).click();
