@@ -123,7 +123,7 @@ function describe(t: T, task: SmeTask): { href: string; name: string; hint: stri
       };
     case "write_review":
       return {
-        href: `/engagements/${task.engagementId}#review`,
+        href: `/engagements/${task.engagementId}#review-section`,
         name: t("smeTasks.writeReview.name", { vendor: task.vendorName }),
         hint: t("smeTasks.writeReview.hint", { title: task.needTitle, date: formatDate(task.since) }),
         tag: { text: t("smeTasks.tags.todo"), tone: "action" },

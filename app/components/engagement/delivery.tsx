@@ -30,7 +30,7 @@ export function EngagementDelivery({ view }: { view: View }) {
         <Support view={view} />
       </div>
       {engagement.status === "completed" ? (
-        <div id="review">
+        <div id="review-section">
           <ReviewSection view={view} />
         </div>
       ) : null}

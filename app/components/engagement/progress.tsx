@@ -58,7 +58,7 @@ function stepHref(step: NextStep): string | null {
     case "write_review":
     case "reply_review":
     case "rate_sme":
-      return "#review";
+      return "#review-section";
     case "decide_amendment":
       return null;
   }
