@@ -152,7 +152,7 @@ function Level({ assessment }: { assessment: SmeOverviewData["assessment"] }) {
             {t("assessment.home.takenOn", { date: formatDate(assessment.completedAt) })}
           </p>
           {assessment.pillars.length ? (
-            <div className="mx-auto mt-2 max-w-[16rem]">
+            <div className="mx-auto mt-2 max-w-[18rem]">
               <RadarChart pillars={assessment.pillars} />
             </div>
           ) : null}
