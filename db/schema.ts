@@ -787,6 +787,8 @@ export const TIMELINE_KINDS = [
   "reviewed",
   "review_replied",
   "terminated",
+  /** The party an incident was raised against answers it (params: incident, category). */
+  "incident_replied",
 ] as const;
 
 /** One timeline per engagement: messages and every event, with who and when. */

@@ -39,6 +39,8 @@ export const NOTIFICATION_KINDS = {
   incident_resolved_party: "delivery",
   incident_assigned_staff: "monitoring",
   incident_rated_staff: "monitoring",
+  incident_replied_party: "delivery",
+  incident_replied_staff: "monitoring",
 } as const;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

@@ -188,6 +188,17 @@ export function engagementIdOfNeed(needId: string): string | null {
   );
 }
 
+/** The need's engagement, id and status, or null before the award (the need page's stepper). */
+export function engagementOfNeed(needId: string): { id: string; status: Engagement["status"] } | null {
+  return (
+    getDb()
+      .select({ id: schema.engagements.id, status: schema.engagements.status })
+      .from(schema.engagements)
+      .where(eq(schema.engagements.needId, needId))
+      .get() ?? null
+  );
+}
+
 const sme = alias(schema.organisations, "sme");
 const vendor = alias(schema.organisations, "vendor");
 

@@ -244,6 +244,31 @@ export function matchScoresForVendors(
   return scores;
 }
 
+/**
+ * The whole score of each vetted vendor among `vendorIds` on the need — points and the reasons in
+ * words — for the compare page, where the reasons are one click away. The same score as
+ * `matchScoresForVendors`.
+ */
+export function matchesForVendors(
+  need: NeedForMatch,
+  vendorIds: readonly string[],
+  now = Date.now(),
+): Record<string, MatchScore> {
+  const db = getDb();
+  const facts = vendorFacts(db, vettedVendorsAmong(db, [...new Set(vendorIds)], now), {
+    sector: need.sector,
+    packageCategory: need.category,
+    now,
+  });
+  const stats = marketStats(now, db);
+  const out: Record<string, MatchScore> = {};
+  for (const vendor of facts) {
+    const result = scoreVendor(forMatch(need), vendor, stats);
+    if (result) out[vendor.id] = result;
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // For the vendor: recommended needs
 

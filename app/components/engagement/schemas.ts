@@ -98,6 +98,9 @@ export const TerminateSchema = z.object({
 
 export const RateIncidentSchema = z.object({ id, rating: choice(1, SCORE_MAX) });
 
+/** The party an incident was raised against answers it. */
+export const IncidentReplySchema = z.object({ id, body: text(2000) });
+
 /** Each intent the page posts, and the schema its action parses. */
 export const ENGAGEMENT_FORMS = {
   submit: SubmitMilestoneSchema,
@@ -111,6 +114,7 @@ export const ENGAGEMENT_FORMS = {
   rate_sme: RateSmeSchema,
   terminate: TerminateSchema,
   rate_incident: RateIncidentSchema,
+  incident_reply: IncidentReplySchema,
 } as const;
 
 export type EngagementIntent = keyof typeof ENGAGEMENT_FORMS;
