@@ -4,12 +4,12 @@
  * lifecycle and who may see one need are needs.server.ts.
  */
 import { and, asc, count, desc, eq, gt, gte, lt, lte, sql, type SQL } from "drizzle-orm";
-import { getDb, schema } from "../../db/client.server";
+import { getDb, schema, type DbOrTx } from "../../db/client.server";
 import { DAY_MS } from "~/lib/local-date";
 import { BUDGET_BANDS, type NeedFilters } from "~/lib/need-filters";
 import type { NeedStatus } from "~/lib/need-status";
 import { ftsQuery } from "~/lib/search-text";
-import { needStatusNow } from "./needs.server";
+import { liveBidsNeeded, statusNowOf } from "./needs.server";
 
 export const NEEDS_PAGE_SIZE = 20;
 
@@ -87,14 +87,14 @@ export function listOwnNeeds(organisationId: string, page: number, now = Date.no
   const db = getDb();
   const where = eq(schema.needs.organisationId, organisationId);
   const rows = db
-    .select(ownColumns)
+    .select({ ...ownColumns, liveBids: liveBidsNeeded(now) })
     .from(schema.needs)
     .where(where)
     .orderBy(desc(schema.needs.updatedAt), asc(schema.needs.id))
     .limit(NEEDS_PAGE_SIZE)
     .offset((page - 1) * NEEDS_PAGE_SIZE)
     .all()
-    .map((r) => ({ ...r, statusNow: needStatusNow(r, now) }));
+    .map(({ liveBids, ...r }) => ({ ...r, statusNow: statusNowOf({ ...r, liveBids }, now) }));
   const total = db.select({ n: count() }).from(schema.needs).where(where).get()?.n ?? 0;
   return { rows, total, pageCount: Math.max(1, Math.ceil(total / NEEDS_PAGE_SIZE)) };
 }
@@ -106,7 +106,7 @@ const PER_STATE = 3;
 /** For the SME's home: its most recent needs grouped by their state now, a few of each. */
 export function ownNeedsByState(organisationId: string, now = Date.now()) {
   const recent = getDb()
-    .select(ownColumns)
+    .select({ ...ownColumns, liveBids: liveBidsNeeded(now) })
     .from(schema.needs)
     .where(eq(schema.needs.organisationId, organisationId))
     .orderBy(desc(schema.needs.updatedAt))
@@ -115,7 +115,7 @@ export function ownNeedsByState(organisationId: string, now = Date.now()) {
   const groups = new Map<NeedStatus, { id: string; title: string; deadline: number }[]>();
   const counts = new Map<NeedStatus, number>();
   for (const need of recent) {
-    const state = needStatusNow(need, now);
+    const state = statusNowOf(need, now);
     counts.set(state, (counts.get(state) ?? 0) + 1);
     const list = groups.get(state) ?? [];
     if (list.length < PER_STATE) list.push({ id: need.id, title: need.title, deadline: need.deadline });
@@ -126,4 +126,15 @@ export function ownNeedsByState(organisationId: string, now = Date.now()) {
     count: counts.get(status) ?? 0,
     needs: groups.get(status) ?? [],
   }));
+}
+
+/**
+ * The sweep's pruning of the search index (ADR 012): it holds only needs that can still be found
+ * on the board (drafts and open needs with their deadline ahead). A need leaving `open` leaves it
+ * by a trigger; this removes the ones whose deadline passed. Returns how many it removed.
+ */
+export function pruneNeedSearch(now = Date.now(), db: DbOrTx = getDb()): number {
+  return db.run(sql`
+    DELETE FROM needs_fts WHERE need_id NOT IN (
+      SELECT id FROM needs WHERE status IN ('draft', 'open') AND deadline > ${now})`).changes;
 }
