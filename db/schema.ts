@@ -300,6 +300,8 @@ export const needs = sqliteTable(
     index("needs_id_sector_idx").on(t.id, t.sector),
     // Reports (covering): the needs published in a period, with what their outcome and bids need.
     index("needs_published_report_idx").on(t.publishedAt, t.status, t.sector, t.deadline, t.id),
+    // The sweep: evaluating and awarded needs changed recently (ADR 012).
+    index("needs_status_updated_idx").on(t.status, t.updatedAt),
   ],
 );
 
