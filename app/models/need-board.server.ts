@@ -3,7 +3,8 @@
  * in SQL; the counts of open needs for visitors; and an SME's own needs by their state now. The
  * lifecycle and who may see one need are needs.server.ts.
  */
-import { and, asc, count, desc, eq, gt, gte, lt, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { getDb, schema, type DbOrTx } from "../../db/client.server";
 import { DAY_MS } from "~/lib/local-date";
 import { BUDGET_BANDS, type NeedFilters } from "~/lib/need-filters";
@@ -15,22 +16,36 @@ export const NEEDS_PAGE_SIZE = 20;
 
 const openNow = (now: number) => and(eq(schema.needs.status, "open"), gt(schema.needs.deadline, now));
 
-/** The board: open needs with the filters, sorted and a page at a time. */
-export function listOpenNeeds(filters: NeedFilters, page: number, now = Date.now()) {
-  const db = getDb();
-  const conditions: (SQL | undefined)[] = [openNow(now)];
+/**
+ * The board's conditions. With `walkInOrder`, the deadline and budget tests are written so that
+ * no index can use them (`+column`, SQLite's way to say so): the page is then read by walking the
+ * index that holds the sort order (status, published_at / budget_max / deadline) and filtering
+ * as it goes, which stops after one page, instead of sorting every open need in a temporary tree.
+ */
+function boardWhere(filters: NeedFilters, now: number, walkInOrder: boolean) {
+  const col = (c: SQLiteColumn) => (walkInOrder ? sql`+${c}` : sql`${c}`);
+  const deadline = filters.sort === "deadline" ? sql`${schema.needs.deadline}` : col(schema.needs.deadline);
+  const conditions: (SQL | undefined)[] = [eq(schema.needs.status, "open"), sql`${deadline} > ${now}`];
   if (filters.category) conditions.push(eq(schema.needs.category, filters.category));
   if (filters.sector) conditions.push(eq(schema.needs.sector, filters.sector));
   if (filters.budget) {
     const [from, to] = BUDGET_BANDS[filters.budget];
-    conditions.push(gte(schema.needs.budgetMax, from), lt(schema.needs.budgetMin, to));
+    const budgetMax = filters.sort === "budget" ? sql`${schema.needs.budgetMax}` : col(schema.needs.budgetMax);
+    conditions.push(sql`${budgetMax} >= ${from}`, sql`${col(schema.needs.budgetMin)} < ${to}`);
   }
-  if (filters.closes) conditions.push(lte(schema.needs.deadline, now + filters.closes * DAY_MS));
+  if (filters.closes) conditions.push(sql`${deadline} <= ${now + filters.closes * DAY_MS}`);
   const match = ftsQuery(filters.q);
   if (match) {
+    // The search index holds only findable needs (ADR 012): a term matches a few of them.
     conditions.push(sql`${schema.needs.id} IN (SELECT need_id FROM needs_fts WHERE needs_fts MATCH ${match})`);
   }
-  const where = and(...conditions);
+  return and(...conditions);
+}
+
+/** The board: open needs with the filters, sorted and a page at a time. */
+export function listOpenNeeds(filters: NeedFilters, page: number, now = Date.now()) {
+  const db = getDb();
+  const where = boardWhere(filters, now, !ftsQuery(filters.q));
   const order =
     filters.sort === "deadline"
       ? [asc(schema.needs.deadline), asc(schema.needs.id)]
@@ -56,7 +71,13 @@ export function listOpenNeeds(filters: NeedFilters, page: number, now = Date.now
     .limit(NEEDS_PAGE_SIZE)
     .offset((page - 1) * NEEDS_PAGE_SIZE)
     .all();
-  const total = db.select({ n: count() }).from(schema.needs).where(where).get()?.n ?? 0;
+  // The count reads a range of one index instead (status, deadline), without the rows.
+  const total =
+    db
+      .select({ n: count() })
+      .from(schema.needs)
+      .where(boardWhere(filters, now, false))
+      .get()?.n ?? 0;
   return { rows, total, pageCount: Math.max(1, Math.ceil(total / NEEDS_PAGE_SIZE)) };
 }
 

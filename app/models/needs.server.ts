@@ -98,10 +98,12 @@ export function needStatusNow(
 /**
  * For lists: whether each need has a live bid, in the list's own query, evaluated only for the
  * rows whose state now depends on it (open, deadline passed). Gives `statusNowOf` what it needs.
+ * The columns are named in full: drizzle leaves a one-table query's columns bare, and a bare `id`
+ * inside the subquery would be the bid's.
  */
 export const liveBidsNeeded = (now: number) =>
-  sql<number>`CASE WHEN ${schema.needs.status} = 'open' AND ${schema.needs.deadline} <= ${now}
-    THEN EXISTS (SELECT 1 FROM bids b WHERE b.need_id = ${schema.needs.id} AND b.status <> 'withdrawn') ELSE 0 END`;
+  sql<number>`CASE WHEN "needs"."status" = 'open' AND "needs"."deadline" <= ${now}
+    THEN EXISTS (SELECT 1 FROM bids b WHERE b.need_id = "needs"."id" AND b.status <> 'withdrawn') ELSE 0 END`;
 
 /** A listed need's state now, from its row and its `liveBidsNeeded` column. */
 export function statusNowOf(
