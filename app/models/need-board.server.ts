@@ -17,26 +17,31 @@ export const NEEDS_PAGE_SIZE = 20;
 const openNow = (now: number) => and(eq(schema.needs.status, "open"), gt(schema.needs.deadline, now));
 
 /**
- * The board's conditions. With `walkInOrder`, the deadline and budget tests are written so that
- * no index can use them (`+column`, SQLite's way to say so): the page is then read by walking the
- * index that holds the sort order (status, published_at / budget_max / deadline) and filtering
- * as it goes, which stops after one page, instead of sorting every open need in a temporary tree.
+ * The board's conditions, written for the plan each use wants. SQLite ignores an index for a
+ * column written `+column`: in `walk` the page is read by walking the index that holds the sort
+ * order (status, published_at / budget_max / deadline), filtering as it goes and stopping after
+ * one page, instead of sorting every open need; in `search` the matches of the search index (only
+ * findable needs, ADR 012) drive the query through the primary key; `count` reads one range of
+ * (status, deadline).
  */
-function boardWhere(filters: NeedFilters, now: number, walkInOrder: boolean) {
-  const col = (c: SQLiteColumn) => (walkInOrder ? sql`+${c}` : sql`${c}`);
-  const deadline = filters.sort === "deadline" ? sql`${schema.needs.deadline}` : col(schema.needs.deadline);
-  const conditions: (SQL | undefined)[] = [eq(schema.needs.status, "open"), sql`${deadline} > ${now}`];
-  if (filters.category) conditions.push(eq(schema.needs.category, filters.category));
-  if (filters.sector) conditions.push(eq(schema.needs.sector, filters.sector));
+function boardWhere(filters: NeedFilters, now: number, mode: "walk" | "search" | "count") {
+  const col = (c: SQLiteColumn, keep = false) => (mode === "count" || keep ? sql`${c}` : sql`+${c}`);
+  const byDeadline = mode === "walk" && filters.sort === "deadline";
+  const deadline = col(schema.needs.deadline, byDeadline);
+  const conditions: (SQL | undefined)[] = [
+    sql`${col(schema.needs.status, mode === "walk")} = 'open'`,
+    sql`${deadline} > ${now}`,
+  ];
+  if (filters.category) conditions.push(sql`${col(schema.needs.category, mode === "walk")} = ${filters.category}`);
+  if (filters.sector) conditions.push(sql`${col(schema.needs.sector, mode === "walk")} = ${filters.sector}`);
   if (filters.budget) {
     const [from, to] = BUDGET_BANDS[filters.budget];
-    const budgetMax = filters.sort === "budget" ? sql`${schema.needs.budgetMax}` : col(schema.needs.budgetMax);
+    const budgetMax = col(schema.needs.budgetMax, mode === "walk" && filters.sort === "budget");
     conditions.push(sql`${budgetMax} >= ${from}`, sql`${col(schema.needs.budgetMin)} < ${to}`);
   }
   if (filters.closes) conditions.push(sql`${deadline} <= ${now + filters.closes * DAY_MS}`);
   const match = ftsQuery(filters.q);
   if (match) {
-    // The search index holds only findable needs (ADR 012): a term matches a few of them.
     conditions.push(sql`${schema.needs.id} IN (SELECT need_id FROM needs_fts WHERE needs_fts MATCH ${match})`);
   }
   return and(...conditions);
@@ -45,7 +50,7 @@ function boardWhere(filters: NeedFilters, now: number, walkInOrder: boolean) {
 /** The board: open needs with the filters, sorted and a page at a time. */
 export function listOpenNeeds(filters: NeedFilters, page: number, now = Date.now()) {
   const db = getDb();
-  const where = boardWhere(filters, now, !ftsQuery(filters.q));
+  const where = boardWhere(filters, now, ftsQuery(filters.q) ? "search" : "walk");
   const order =
     filters.sort === "deadline"
       ? [asc(schema.needs.deadline), asc(schema.needs.id)]
@@ -76,7 +81,7 @@ export function listOpenNeeds(filters: NeedFilters, page: number, now = Date.now
     db
       .select({ n: count() })
       .from(schema.needs)
-      .where(boardWhere(filters, now, false))
+      .where(boardWhere(filters, now, ftsQuery(filters.q) ? "search" : "count"))
       .get()?.n ?? 0;
   return { rows, total, pageCount: Math.max(1, Math.ceil(total / NEEDS_PAGE_SIZE)) };
 }
