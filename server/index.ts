@@ -78,7 +78,11 @@ const server = app.listen(config.PORT, () => {
 // Background jobs: one line each. Each returns how to stop it (see server/background.ts).
 const mailWorker = startMailWorker(); // ADR 007: sends pending mail; nothing without SMTP_URL
 const background: Stop[] = [
-  every("flag sweep", config.FLAG_SWEEP_MINUTES * 60_000, sweep), // docs/product.md §10
+  every("flag sweep", config.FLAG_SWEEP_MINUTES * 60_000, async () => {
+    const result = await sweep(); // docs/product.md §10, in slices (ADR 012)
+    optimizeDatabase();
+    return result;
+  }),
   () => mailWorker.stop(),
 ];
 const mailWarning = mailStartupWarning();

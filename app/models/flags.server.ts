@@ -478,8 +478,9 @@ function sweepSubjects(db: DB, now: number) {
 /**
  * The periodic sweep, in slices (ADR 012): re-evaluates what time can change (`sweepSubjects`),
  * then each swept engagement's vendor once, refreshes the track records whose next due date passed
- * and repairs any that drifted, repairs drifted health ranks, prunes the needs' search index and
- * lets SQLite refresh its statistics. Every slice is a short transaction of its own.
+ * and repairs any that drifted, repairs drifted health ranks and prunes the needs' search index.
+ * Every slice is a short transaction of its own. The server's job follows it with
+ * `optimizeDatabase` (not here: a test's tiny tables would give the planner misleading statistics).
  */
 export async function sweep(
   now = Date.now(),
@@ -530,7 +531,6 @@ export async function sweep(
   ).reduce((a, b) => a + b, 0);
   const repaired = await repairHealth(db, opts);
   pruneNeedSearch(now, db);
-  optimizeDatabase(db);
   return {
     ...result,
     needs: needIds.length,
