@@ -300,6 +300,8 @@ export const needs = sqliteTable(
     index("needs_id_sector_idx").on(t.id, t.sector),
     // Reports (covering): the needs published in a period, with what their outcome and bids need.
     index("needs_published_report_idx").on(t.publishedAt, t.status, t.sector, t.deadline, t.id),
+    // The sweep: evaluating and awarded needs changed recently (ADR 012).
+    index("needs_status_updated_idx").on(t.status, t.updatedAt),
   ],
 );
 
@@ -666,7 +668,45 @@ export const engagementMilestones = sqliteTable(
     index("engagement_milestones_status_due_idx").on(t.status, t.dueAt),
     // Matchmaking (covering): the due and on-time milestones of a vendor's engagements.
     index("engagement_milestones_engagement_status_due_idx").on(t.engagementId, t.status, t.dueAt),
+    // Market-wide on-time figures (covering): accepted milestones by first submission and due date,
+    // and the never-submitted ones by due date (`marketStats`).
+    index("engagement_milestones_status_submitted_due_idx").on(t.status, t.firstSubmittedAt, t.dueAt),
+    index("engagement_milestones_submitted_due_idx").on(t.firstSubmittedAt, t.dueAt, t.status),
   ],
+);
+
+/**
+ * Each vendor's track record, maintained (ADR 012): recomputed from its history by
+ * vendor-stats.server.ts in the same transaction as every event that changes it (an award, a
+ * milestone submitted, accepted or re-dated, an engagement completed or terminated, a review),
+ * and by the sweep once `next_due_at` passes (an unsubmitted milestone falling due counts as due
+ * but not on time). Matching, compare and the vendor home read it instead of the history.
+ */
+export const vendorStats = sqliteTable(
+  "vendor_stats",
+  {
+    vendorId: text("vendor_id")
+      .primaryKey()
+      .references(() => organisations.id),
+    activeEngagements: integer("active_engagements").notNull().default(0),
+    completedEngagements: integer("completed_engagements").notNull().default(0),
+    /** JSON: sector → completed engagements whose need is of that sector. */
+    completedBySector: text("completed_by_sector").notNull().default("{}"),
+    /** `countsAsDue` and `isOnTime` of app/lib/delivery-rules.ts, as of `refreshed_at`. */
+    milestonesDue: integer("milestones_due").notNull().default(0),
+    milestonesOnTime: integer("milestones_on_time").notNull().default(0),
+    /** The earliest future due date of a never-submitted milestone: when `milestones_due` next changes by itself. */
+    nextDueAt: integer("next_due_at"),
+    reviewCount: integer("review_count").notNull().default(0),
+    qualitySum: integer("quality_sum").notNull().default(0),
+    scheduleSum: integer("schedule_sum").notNull().default(0),
+    valueSum: integer("value_sum").notNull().default(0),
+    communicationSum: integer("communication_sum").notNull().default(0),
+    /** The 0–10 "would you recommend them" answers, summed. */
+    recommendSum: integer("recommend_sum").notNull().default(0),
+    refreshedAt: integer("refreshed_at").notNull(),
+  },
+  (t) => [index("vendor_stats_next_due_idx").on(t.nextDueAt)],
 );
 
 // ---------------------------------------------------------------------------------------------

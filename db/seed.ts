@@ -183,6 +183,9 @@ export async function seed(sqlite: Database.Database) {
   });
 
   // The monitoring engine reads the demo data like any other: the flags staff see come from the rules.
+  // Inserted in bulk: the maintained track records (ADR 012) are computed once from the history.
+  const { rebuildVendorStats } = await import("../app/models/vendor-stats.server");
+  rebuildVendorStats(undefined, now);
   const { sweep } = await import("../app/models/flags.server");
   await sweep(now);
 }

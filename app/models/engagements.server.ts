@@ -18,6 +18,7 @@ import { recordAudit } from "./audit.server";
 import { reevaluate } from "./flags.server";
 import { notify, organisationUserIds } from "./notifications.server";
 import { expectOneChange, transition, type TransitionResult } from "./transition.server";
+import { refreshVendorStats } from "./vendor-stats.server";
 
 /** Whoever acts on an engagement: a signed-in user. */
 export type Actor = { id: string; organisationId: string; role: Role };
@@ -157,6 +158,7 @@ export async function terminateEngagement(
       "the engagement",
     );
     addEvent(tx, engagementId, "terminated", actor.id, now, reason);
+    refreshVendorStats(tx, engagement.vendorId, now);
     recordAudit(
       {
         actorId: actor.id,

@@ -15,6 +15,7 @@ import {
   topVendorsForCategories,
 } from "./matching.server";
 import { cancelNeed } from "./needs.server";
+import { refreshVendorStats } from "./vendor-stats.server";
 
 const M = 1_000_000;
 type U = ReturnType<typeof createUser>;
@@ -130,6 +131,8 @@ function engagement(
       })
       .run(),
   );
+  // Inserted directly, as a bulk load would: the maintained track record is recomputed after.
+  refreshVendorStats(db, vendorId, now);
 }
 
 describe("the vendors for a need", () => {
