@@ -109,7 +109,7 @@ export function RadarChart({
           // Two lines: the pillar's short name, then its level; above the top axis, below the bottom one.
           const top = y < CY - RADIUS / 2 ? -20 : y > CY + RADIUS / 2 ? 4 : -8;
           return (
-            <text key={p.pillar} x={x} y={y + top} textAnchor={anchor} className="fill-slate-800 text-[15px]">
+            <text key={p.pillar} x={x} y={y + top} textAnchor={anchor} className="fill-slate-800 text-[16px]">
               <tspan x={x} dy="0.7em">
                 {p.short[lang]}
               </tspan>

@@ -15,7 +15,7 @@ import { title } from "~/utils/meta";
 export const meta: MetaFunction = (args) => title(args, "assessment.result.title");
 
 /** How many solution categories each weak pillar's card offers (the file lists them best first). */
-const CATEGORIES_PER_PILLAR = 3;
+const CATEGORIES_PER_PILLAR = 2;
 
 /**
  * The result page's data, one part per section. A section added later (e.g. recommended guides
