@@ -5,6 +5,7 @@
 export { getSqlite } from "../db/client.server";
 export { taxCodeCheckDigit } from "../app/lib/tax-code";
 export { CHECKLIST_ITEMS } from "../app/lib/vendor-options";
+export { questionPages } from "../app/lib/questionnaire";
 export { recordAudit } from "../app/models/audit.server";
 export { saveAssessmentStep, startAssessment } from "../app/models/assessments.server";
 export { awardBid, submitBid } from "../app/models/bids.server";

@@ -563,15 +563,29 @@ export async function audit(entry: AuditEntry) {
 // Assessment
 
 /**
- * The SME's assessment in progress with its first `steps` pillars answered with each criterion's
+ * The SME's assessment in progress with its first `pages` pages answered with each criterion's
  * fourth option (3 of 5 points), as the form saves them.
  */
-export async function assessmentInProgress(sme: TestUser, steps: number) {
-  const { startAssessment, saveAssessmentStep, currentQuestionnaire } = await app();
+export async function assessmentInProgress(sme: TestUser, pages: number) {
+  const { startAssessment, saveAssessmentStep, currentQuestionnaire, questionPages } = await app();
   startAssessment(actor(sme));
-  const { pillars } = currentQuestionnaire();
-  for (let step = 0; step < steps; step++) {
-    const answers = Object.fromEntries(pillars[step]!.criteria.map((c) => [c.id, c.options[3]!.points]));
+  const all = questionPages(currentQuestionnaire());
+  for (let step = 0; step < pages; step++) {
+    const answers = Object.fromEntries(all[step]!.criteria.map((c) => [c.id, c.options[3]!.points]));
     saveAssessmentStep(actor(sme), step, answers);
+  }
+}
+
+/**
+ * A completed assessment at time `at`, every question answered with its option number `option`
+ * (0–5: the same share of every pillar, so option 1 is level 1 with 64 points, option 3 level 3
+ * with 192).
+ */
+export async function completedAssessment(sme: TestUser, option: number, at: number) {
+  const { startAssessment, saveAssessmentStep, currentQuestionnaire, questionPages } = await app();
+  startAssessment(actor(sme), at);
+  for (const [step, page] of questionPages(currentQuestionnaire()).entries()) {
+    const answers = Object.fromEntries(page.criteria.map((c) => [c.id, c.options[option]!.points]));
+    saveAssessmentStep(actor(sme), step, answers, at);
   }
 }

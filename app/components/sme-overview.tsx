@@ -4,7 +4,7 @@ import { NeedStatusBadge } from "~/components/need-status-badge";
 import { RadarChart } from "~/components/radar-chart";
 import { buttonClass } from "~/components/ui/button";
 import { Card } from "~/components/ui/page";
-import type { PillarResult } from "~/lib/dbi";
+import type { RadarPillar } from "~/components/radar-chart";
 import { formatDate } from "~/lib/format";
 import type { NeedStatus } from "~/lib/need-status";
 import { URGENT_REVIEW_DAYS, type SmeTask } from "~/lib/sme-tasks";
@@ -12,7 +12,7 @@ import { URGENT_REVIEW_DAYS, type SmeTask } from "~/lib/sme-tasks";
 export type SmeOverviewData = {
   tasks: SmeTask[];
   idleStep: "take_assessment" | "post_need";
-  assessment: { id: string; level: number; completedAt: number; pillars: PillarResult[] } | null;
+  assessment: { id: string; level: number; completedAt: number; pillars: RadarPillar[] } | null;
   needs: { status: NeedStatus; count: number; needs: { id: string; title: string; deadline: number }[] }[];
 };
 

@@ -25,7 +25,7 @@ import {
   type VendorForMatch,
 } from "~/lib/matching";
 import { MILESTONE_DELIVERED } from "~/lib/delivery-rules";
-import type { Category, Sector } from "~/lib/reference";
+import type { Category, Sector, StaffOrganisation } from "~/lib/reference";
 import { milestoneAlias, milestoneIsOnTime } from "./delivery-sql.server";
 import { invitedVendorIds } from "./invitations.server";
 import { vettedNowConditions } from "./directory.server";
@@ -333,7 +333,18 @@ export function recommendedNeedsForVendor(
 // ---------------------------------------------------------------------------------------------
 // For the assessment: the vendors behind each recommended category
 
-export type CategoryVendors = Partial<Record<Category, { id: string; name: string }[]>>;
+/** A vendor card under a recommended category: what an SME weighs first. */
+export type CategoryVendor = {
+  id: string;
+  name: string;
+  /** Average rating × 100 over `ratingCount` verified reviews; null with none. */
+  ratingAvg: number | null;
+  ratingCount: number;
+  /** The lowest "from" price of its packages in the category, in đồng; null without a package. */
+  priceFrom: number | null;
+  vettedBy: StaffOrganisation | null;
+};
+export type CategoryVendors = Partial<Record<Category, CategoryVendor[]>>;
 
 /**
  * For each category, the vetted vendors offering it that rank best on quality and availability
@@ -350,14 +361,33 @@ export function topVendorsForCategories(
   if (candidates.length === 0) return {};
   const facts = vendorFacts(db, candidates, { sector: null, packageCategory: null, now });
   const stats = marketStats(now, db);
-  const names = new Map(candidates.map((c) => [c.id, c.name]));
+  const rows = new Map(candidates.map((c) => [c.id, c]));
+  const byId = new Map(facts.map((f) => [f.id, f]));
+  const vettedBy = new Map(
+    db
+      .all<{ id: string; vettedBy: StaffOrganisation | null }>(
+        sql`SELECT organisation_id AS id, vetted_by AS vettedBy FROM vendor_profiles
+            WHERE ${inIds(sql`organisation_id`, [...rows.keys()])}`,
+      )
+      .map((r) => [r.id, r.vettedBy]),
+  );
   return Object.fromEntries(
     unique.map((category) => [
       category,
-      rankVendorsForCategory(category, facts, stats, perCategory).map((r) => ({
-        id: r.vendorId,
-        name: names.get(r.vendorId) ?? "",
-      })),
+      rankVendorsForCategory(category, facts, stats, perCategory).map((r): CategoryVendor => {
+        const row = rows.get(r.vendorId);
+        const prices = (byId.get(r.vendorId)?.packages ?? [])
+          .filter((p) => p.category === category)
+          .map((p) => p.priceFrom);
+        return {
+          id: r.vendorId,
+          name: row?.name ?? "",
+          ratingAvg: row && row.ratingCount > 0 ? row.ratingAvg : null,
+          ratingCount: row?.ratingAvg != null ? row.ratingCount : 0,
+          priceFrom: prices.length ? Math.min(...prices) : null,
+          vettedBy: vettedBy.get(r.vendorId) ?? null,
+        };
+      }),
     ]),
   );
 }
