@@ -51,7 +51,8 @@ export function vettedNowConditions(now: number) {
  * Relevance, computed: the vendor whose name holds every word typed comes first, then one whose
  * categories hold them, then its packages, then the rest (the words only in the description).
  * bm25 alone cannot do it: a word in nearly every row ("dong" of "đồng hành") weighs nothing.
- * Each tier is one lookup in the full-text index (a column filter on the same query).
+ * Each tier is one lookup in the full-text index (a column filter on the same query). Within a
+ * tier, vendors with verified reviews come first, then bm25 with the same column order of weight.
  */
 function relevanceTier(match: string) {
   const inColumn = (column: string) =>
@@ -89,7 +90,7 @@ export function listDirectory(query: DirectoryQuery, now = Date.now()) {
   const sort = query.sort === "relevance" && !match ? "newest" : query.sort;
   const order =
     sort === "relevance" && match
-      ? sql`${relevanceTier(match)}, bm25(vendors_fts, 0, 10, 5, 3, 1), p.vetted_at DESC`
+      ? sql`${relevanceTier(match)}, p.rating_count > 0 DESC, bm25(vendors_fts, 0, 10, 5, 3, 1), p.vetted_at DESC`
       : sort === "rating"
         ? sql`p.rating_avg_x100 IS NULL, p.rating_avg_x100 DESC, p.rating_count DESC, p.vetted_at DESC`
         : sql`p.vetted_at DESC`;
