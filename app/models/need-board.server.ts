@@ -15,10 +15,19 @@ export const NEEDS_PAGE_SIZE = 20;
 
 const openNow = (now: number) => and(eq(schema.needs.status, "open"), gt(schema.needs.deadline, now));
 
-/** The board: open needs with the filters, sorted and a page at a time. */
-export function listOpenNeeds(filters: NeedFilters, page: number, now = Date.now()) {
+/**
+ * The board: open needs with the filters, sorted and a page at a time. `invitedVendorId`: with
+ * `filters.invited`, only the needs that vendor was invited to (`invitedOnly`).
+ */
+export function listOpenNeeds(
+  filters: NeedFilters,
+  page: number,
+  now = Date.now(),
+  opts: { invitedVendorId?: string } = {},
+) {
   const db = getDb();
   const conditions: (SQL | undefined)[] = [openNow(now)];
+  if (filters.invited && opts.invitedVendorId) conditions.push(invitedOnly(opts.invitedVendorId));
   if (filters.category) conditions.push(eq(schema.needs.category, filters.category));
   if (filters.sector) conditions.push(eq(schema.needs.sector, filters.sector));
   if (filters.budget) {
@@ -58,6 +67,40 @@ export function listOpenNeeds(filters: NeedFilters, page: number, now = Date.now
     .all();
   const total = db.select({ n: count() }).from(schema.needs).where(where).get()?.n ?? 0;
   return { rows, total, pageCount: Math.max(1, Math.ceil(total / NEEDS_PAGE_SIZE)) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The board as a vendor sees it: its invitations, its bids, its fit and the days left
+
+/** Needs the vendor was invited to: one lookup of need_invitations' primary key (need, vendor). */
+function invitedOnly(vendorId: string) {
+  return sql`EXISTS (SELECT 1 FROM need_invitations i WHERE i.need_id = ${schema.needs.id} AND i.vendor_id = ${vendorId})`;
+}
+
+/**
+ * For the needs on one page of the board: whether the vendor was invited to each and whether it
+ * has a live bid on it, in two queries (primary key and bids_one_live_per_vendor).
+ */
+export function vendorMarksOnNeeds(vendorId: string, needIds: readonly string[]) {
+  const marks = new Map<string, { invited: boolean; bid: boolean }>();
+  if (needIds.length === 0) return marks;
+  const db = getDb();
+  const ids = sql`(SELECT value FROM json_each(${JSON.stringify(needIds)}))`;
+  const invited = db.all<{ needId: string }>(
+    sql`SELECT need_id AS needId FROM need_invitations WHERE vendor_id = ${vendorId} AND need_id IN ${ids}`,
+  );
+  const bids = db.all<{ needId: string }>(
+    sql`SELECT need_id AS needId FROM bids WHERE vendor_id = ${vendorId} AND status <> 'withdrawn' AND need_id IN ${ids}`,
+  );
+  for (const id of needIds) marks.set(id, { invited: false, bid: false });
+  for (const r of invited) marks.get(r.needId)!.invited = true;
+  for (const r of bids) marks.get(r.needId)!.bid = true;
+  return marks;
+}
+
+/** Whole days until a deadline, counted up (a need closing in 2 hours has 1 day left). */
+export function daysLeft(deadline: number, now: number) {
+  return Math.max(0, Math.ceil((deadline - now) / DAY_MS));
 }
 
 /** For visitors: how many needs are open in each category, and in all. */
