@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detailPairs, formatCursor, isUserId, parseAuditFilters, parseCursor, subjectHref } from "./audit-filters";
+import { formatCursor, isUserId, parseAuditFilters, parseCursor, subjectHref } from "./audit-filters";
 import { endOfLocalDay, startOfLocalDay } from "./local-date";
 
 describe("audit filters", () => {
@@ -41,15 +41,6 @@ describe("audit filters", () => {
   it("tell a user id from text", () => {
     expect(isUserId("3f2a1c9e-1111-4222-8333-944455556666")).toBe(true);
     expect(isUserId("lan@x.vn")).toBe(false);
-  });
-
-  it("show details as pairs", () => {
-    expect(detailPairs('{"note":"ok","n":2}')).toEqual([
-      ["note", "ok"],
-      ["n", "2"],
-    ]);
-    expect(detailPairs(null)).toEqual([]);
-    expect(detailPairs("not json")).toEqual([["", "not json"]]);
   });
 });
 

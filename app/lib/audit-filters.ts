@@ -61,21 +61,6 @@ export function parseAuditFilters(params: URLSearchParams): { filters: AuditFilt
   };
 }
 
-/** The audit row's JSON details as `key: value` pairs for the screen. */
-export function detailPairs(details: string | null): [string, string][] {
-  if (!details) return [];
-  try {
-    const parsed: unknown = JSON.parse(details);
-    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return [["", String(details)]];
-    return Object.entries(parsed as Record<string, unknown>).map(([k, v]) => [
-      k,
-      typeof v === "string" ? v : JSON.stringify(v),
-    ]);
-  } catch {
-    return [["", details]];
-  }
-}
-
 /** The page an audit row's subject lives on, when it has one. */
 export function subjectHref(type: string | null, id: string | null): string | null {
   if (!type || !id) return null;

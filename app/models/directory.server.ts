@@ -47,12 +47,26 @@ export function vettedNowConditions(now: number) {
   return [sql`o.kind = 'vendor'`, sql`o.vendor_status = 'vetted'`, sql`p.vetting_expires_at > ${now}`];
 }
 
+/**
+ * Relevance, computed: the vendor whose name holds every word typed comes first, then one whose
+ * categories hold them, then its packages, then the rest (the words only in the description).
+ * bm25 alone cannot do it: a word in nearly every row ("dong" of "đồng hành") weighs nothing.
+ * Each tier is one lookup in the full-text index (a column filter on the same query). Within a
+ * tier, vendors with verified reviews come first, then bm25 with the same column order of weight.
+ */
+function relevanceTier(match: string) {
+  const inColumn = (column: string) =>
+    sql`f.rowid IN (SELECT rowid FROM vendors_fts WHERE vendors_fts MATCH ${`{${column}} : (${match})`})`;
+  return sql`CASE WHEN ${inColumn("name")} THEN 0 WHEN ${inColumn("categories")} THEN 1
+    WHEN ${inColumn("packages")} THEN 2 ELSE 3 END`;
+}
+
 /** Vetted, unexpired, unsuspended vendors matching the query: filtered and paged in SQL. */
 export function listDirectory(query: DirectoryQuery, now = Date.now()) {
   const db = getDb();
   const match = query.q ? ftsQuery(query.q) : null;
   const conditions = vettedNowConditions(now);
-  if (match) conditions.push(sql`f.body MATCH ${match}`);
+  if (match) conditions.push(sql`vendors_fts MATCH ${match}`);
   if (query.category) {
     conditions.push(
       sql`EXISTS (SELECT 1 FROM vendor_categories c WHERE c.vendor_id = o.id AND c.category = ${query.category})`,
@@ -75,8 +89,8 @@ export function listDirectory(query: DirectoryQuery, now = Date.now()) {
     : sql`organisations o JOIN vendor_profiles p ON p.organisation_id = o.id`;
   const sort = query.sort === "relevance" && !match ? "newest" : query.sort;
   const order =
-    sort === "relevance"
-      ? sql`bm25(vendors_fts), p.vetted_at DESC`
+    sort === "relevance" && match
+      ? sql`${relevanceTier(match)}, p.rating_count > 0 DESC, bm25(vendors_fts, 0, 10, 5, 3, 1), p.vetted_at DESC`
       : sort === "rating"
         ? sql`p.rating_avg_x100 IS NULL, p.rating_avg_x100 DESC, p.rating_count DESC, p.vetted_at DESC`
         : sql`p.vetted_at DESC`;

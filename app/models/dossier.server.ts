@@ -162,16 +162,14 @@ export function refreshVendorSearch(tx: DbOrTx, vendorId: string) {
     .all()
     .map((r) => r.c);
   const packages = activePackages(tx, vendorId);
-  const body = searchText(
-    [
-      row.org.legalName,
-      row.profile?.description ?? "",
-      ...packages.map((p) => `${p.name} ${categoryLabel(p.category)}`),
-      ...categories.map(categoryLabel),
-    ].join(" "),
-  );
+  // One column per kind of text: the directory ranks a name match first (directory.server.ts).
+  const name = searchText(row.org.legalName);
+  const categoryText = searchText(categories.map(categoryLabel).join(" "));
+  const packageText = searchText(packages.map((p) => `${p.name} ${categoryLabel(p.category)}`).join(" "));
+  const description = searchText(row.profile?.description ?? "");
   tx.run(sql`DELETE FROM vendors_fts WHERE vendor_id = ${vendorId}`);
-  tx.run(sql`INSERT INTO vendors_fts (vendor_id, body) VALUES (${vendorId}, ${body})`);
+  tx.run(sql`INSERT INTO vendors_fts (vendor_id, name, categories, packages, description)
+    VALUES (${vendorId}, ${name}, ${categoryText}, ${packageText}, ${description})`);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -330,6 +330,37 @@ export function recommendedNeedsForVendor(
   };
 }
 
+/**
+ * The vendor's fit score (0–100) on each of the given needs, for the needs board: the same score
+ * as its recommendations, from one set of facts for the whole page (a fixed number of queries,
+ * not one per need). A need outside the vendor's categories has no score; a vendor not vetted
+ * now gets none.
+ */
+export function fitScoresForVendor(
+  vendorId: string,
+  needs: readonly NeedForMatch[],
+  now = Date.now(),
+  db: DB = getDb(),
+): Record<string, number> {
+  if (needs.length === 0) return {};
+  const self = vettedVendorsAmong(db, [vendorId], now);
+  const [vendor] = vendorFacts(db, self, { sector: null, packageCategory: null, now });
+  if (!vendor) return {};
+  const completedBySector = Object.fromEntries(
+    db
+      .all<{ sector: Sector; n: number }>(
+        sql`
+        SELECT n.sector AS sector, count(*) AS n
+        FROM engagements e JOIN needs n ON n.id = e.need_id
+        WHERE e.vendor_id = ${vendorId} AND e.status = 'completed'
+        GROUP BY n.sector`,
+      )
+      .map((r) => [r.sector, r.n]),
+  ) as Partial<Record<Sector, number>>;
+  const ranked = rankNeedsForVendor(vendor, needs.map(forMatch), marketStats(now, db), needs.length, completedBySector);
+  return Object.fromEntries(ranked.map((r) => [r.needId, r.score]));
+}
+
 // ---------------------------------------------------------------------------------------------
 // For the assessment: the vendors behind each recommended category
 

@@ -22,9 +22,10 @@ const openNow = (now: number) => and(eq(schema.needs.status, "open"), gt(schema.
  * order (status, published_at / budget_max / deadline), filtering as it goes and stopping after
  * one page, instead of sorting every open need; in `search` the matches of the search index (only
  * findable needs, ADR 012) drive the query through the primary key; `count` reads one range of
- * (status, deadline).
+ * (status, deadline). With `filters.invited` and `invitedVendorId`, only the needs that vendor was
+ * invited to (`invitedOnly`).
  */
-function boardWhere(filters: NeedFilters, now: number, mode: "walk" | "search" | "count") {
+function boardWhere(filters: NeedFilters, now: number, mode: "walk" | "search" | "count", invitedVendorId?: string) {
   const col = (c: SQLiteColumn, keep = false) => (mode === "count" || keep ? sql`${c}` : sql`+${c}`);
   const byDeadline = mode === "walk" && filters.sort === "deadline";
   const deadline = col(schema.needs.deadline, byDeadline);
@@ -34,6 +35,7 @@ function boardWhere(filters: NeedFilters, now: number, mode: "walk" | "search" |
   ];
   if (filters.category) conditions.push(sql`${col(schema.needs.category, mode === "walk")} = ${filters.category}`);
   if (filters.sector) conditions.push(sql`${col(schema.needs.sector, mode === "walk")} = ${filters.sector}`);
+  if (filters.invited && invitedVendorId) conditions.push(invitedOnly(invitedVendorId));
   if (filters.budget) {
     const [from, to] = BUDGET_BANDS[filters.budget];
     const budgetMax = col(schema.needs.budgetMax, mode === "walk" && filters.sort === "budget");
@@ -48,9 +50,14 @@ function boardWhere(filters: NeedFilters, now: number, mode: "walk" | "search" |
 }
 
 /** The board: open needs with the filters, sorted and a page at a time. */
-export function listOpenNeeds(filters: NeedFilters, page: number, now = Date.now()) {
+export function listOpenNeeds(
+  filters: NeedFilters,
+  page: number,
+  now = Date.now(),
+  opts: { invitedVendorId?: string } = {},
+) {
   const db = getDb();
-  const where = boardWhere(filters, now, ftsQuery(filters.q) ? "search" : "walk");
+  const where = boardWhere(filters, now, ftsQuery(filters.q) ? "search" : "walk", opts.invitedVendorId);
   const order =
     filters.sort === "deadline"
       ? [asc(schema.needs.deadline), asc(schema.needs.id)]
@@ -81,9 +88,43 @@ export function listOpenNeeds(filters: NeedFilters, page: number, now = Date.now
     db
       .select({ n: count() })
       .from(schema.needs)
-      .where(boardWhere(filters, now, ftsQuery(filters.q) ? "search" : "count"))
+      .where(boardWhere(filters, now, ftsQuery(filters.q) ? "search" : "count", opts.invitedVendorId))
       .get()?.n ?? 0;
   return { rows, total, pageCount: Math.max(1, Math.ceil(total / NEEDS_PAGE_SIZE)) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The board as a vendor sees it: its invitations, its bids, its fit and the days left
+
+/** Needs the vendor was invited to: one lookup of need_invitations' primary key (need, vendor). */
+function invitedOnly(vendorId: string) {
+  return sql`EXISTS (SELECT 1 FROM need_invitations i WHERE i.need_id = ${schema.needs.id} AND i.vendor_id = ${vendorId})`;
+}
+
+/**
+ * For the needs on one page of the board: whether the vendor was invited to each and whether it
+ * has a live bid on it, in two queries (primary key and bids_one_live_per_vendor).
+ */
+export function vendorMarksOnNeeds(vendorId: string, needIds: readonly string[]) {
+  const marks = new Map<string, { invited: boolean; bid: boolean }>();
+  if (needIds.length === 0) return marks;
+  const db = getDb();
+  const ids = sql`(SELECT value FROM json_each(${JSON.stringify(needIds)}))`;
+  const invited = db.all<{ needId: string }>(
+    sql`SELECT need_id AS needId FROM need_invitations WHERE vendor_id = ${vendorId} AND need_id IN ${ids}`,
+  );
+  const bids = db.all<{ needId: string }>(
+    sql`SELECT need_id AS needId FROM bids WHERE vendor_id = ${vendorId} AND status <> 'withdrawn' AND need_id IN ${ids}`,
+  );
+  for (const id of needIds) marks.set(id, { invited: false, bid: false });
+  for (const r of invited) marks.get(r.needId)!.invited = true;
+  for (const r of bids) marks.get(r.needId)!.bid = true;
+  return marks;
+}
+
+/** Whole days until a deadline, counted up (a need closing in 2 hours has 1 day left). */
+export function daysLeft(deadline: number, now: number) {
+  return Math.max(0, Math.ceil((deadline - now) / DAY_MS));
 }
 
 /** For visitors: how many needs are open in each category, and in all. */

@@ -3,7 +3,8 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/page";
-import { detailPairs, parseAuditFilters, subjectHref } from "~/lib/audit-filters";
+import { auditDetailLines, displayIp } from "~/lib/audit-details";
+import { parseAuditFilters, subjectHref } from "~/lib/audit-filters";
 import { formatDateTime } from "~/lib/format";
 import { auditActions, listAudit } from "~/models/audit.server";
 import { requireRole } from "~/utils/auth.server";
@@ -39,7 +40,8 @@ function useCursorHref() {
 }
 
 export default function AuditLog() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === "en" ? "en" : "vi";
   const label = useActionLabel();
   const href = useCursorHref();
   const { filters, actions, rows, older, newer } = useLoaderData<typeof loader>();
@@ -116,7 +118,16 @@ export default function AuditLog() {
         >
           {rows.map((r) => {
             const subject = subjectHref(r.subjectType, r.subjectId);
-            const details = detailPairs(r.details);
+            const details = auditDetailLines(r.details, { type: r.subjectType, id: r.subjectId }, t, lang);
+            const list = (
+              <ul className="mt-1 space-y-0.5">
+                {details.map((line, n) => (
+                  <li key={n} className="whitespace-pre-line break-words">
+                    {line}
+                  </li>
+                ))}
+              </ul>
+            );
             return (
               <li key={r.id} className="grid gap-1 p-3 text-sm sm:grid-cols-[10rem_1fr_1fr] sm:gap-4">
                 <p className="text-slate-700">
@@ -139,7 +150,7 @@ export default function AuditLog() {
                       t("audit.system")
                     )}
                   </p>
-                  {r.ip ? <p className="text-xs text-slate-600">{t("audit.ip", { ip: r.ip })}</p> : null}
+                  {r.ip ? <p className="text-xs text-slate-600">{t("audit.ip", { ip: displayIp(r.ip) })}</p> : null}
                 </div>
                 <div className="min-w-0 text-slate-800">
                   {r.subjectType ? (
@@ -156,15 +167,15 @@ export default function AuditLog() {
                       )}
                     </p>
                   ) : null}
-                  {details.length ? (
-                    <dl className="mt-1 space-y-0.5">
-                      {details.map(([k, v], n) => (
-                        <div key={`${k}-${n}`} className="break-words">
-                          <dt className="inline text-slate-600">{k || t("audit.details")}: </dt>
-                          <dd className="inline whitespace-pre-line">{v}</dd>
-                        </div>
-                      ))}
-                    </dl>
+                  {details.length > 4 ? (
+                    <details className="mt-1">
+                      <summary className="cursor-pointer text-brand-700 underline">
+                        {t("audit.moreDetails", { count: details.length })}
+                      </summary>
+                      {list}
+                    </details>
+                  ) : details.length ? (
+                    list
                   ) : null}
                 </div>
               </li>
