@@ -1,6 +1,7 @@
 import type { FormMetadata } from "@conform-to/react";
-import { useEffect, useRef, type MouseEvent, type ReactNode } from "react";
+import { useEffect, useRef, type MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { fieldMessage } from "./field-message";
 
 type Form = Pick<FormMetadata<Record<string, unknown>, string[]>, "id" | "errorId" | "errors" | "allErrors">;
 
@@ -10,9 +11,10 @@ type Form = Pick<FormMetadata<Record<string, unknown>, string[]>, "id" | "errorI
  * fragment links to the fields' ids); with JavaScript it takes focus when it appears, and a link
  * moves focus into its field rather than only scrolling. The messages next to the fields stay.
  * `labels` names the fields (by their form name) so that a general message ("Please fill this
- * in.") says which field it is about.
+ * in.") says which field it is about: "Tên doanh nghiệp: Vui lòng điền mục này."; a message that
+ * names its field itself ("Nhập {{field}}", the date boxes') takes the label into its sentence.
  */
-export function ErrorSummary({ form, labels = {} }: { form: Form; labels?: Partial<Record<string, ReactNode>> }) {
+export function ErrorSummary({ form, labels = {} }: { form: Form; labels?: Partial<Record<string, string>> }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const formErrors = form.errors ?? [];
@@ -66,17 +68,16 @@ export function ErrorSummary({ form, labels = {} }: { form: Form; labels?: Parti
               onClick={(event) => focusField(event, name)}
               className="font-medium text-red-900 underline underline-offset-2 hover:no-underline"
             >
-              {labels[name] ? (
-                <>
-                  {labels[name]}: {t(errors[0]!)}
-                </>
-              ) : (
-                t(errors[0]!)
-              )}
+              {summaryLine(t, errors[0]!, labels[name])}
             </a>
           </li>
         ))}
       </ul>
     </div>
   );
+}
+
+function summaryLine(t: ReturnType<typeof useTranslation>["t"], key: string, label: string | undefined) {
+  const message = fieldMessage(t, key, label);
+  return label && !message.named ? `${label}: ${message.text}` : message.text;
 }
