@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { DAY_MS, toLocalDate } from "../app/lib/local-date";
-import { createNeed, createUser, e2eDb, expect, expectAccessible, signInAs, test } from "./fixtures";
+import { createNeed, createUser, e2eDb, expect, expectAccessible, fillDate, signInAs, test } from "./fixtures";
 
 /** yyyy-mm-dd of the Ho Chi Minh City day `days` from now. */
 const hcmcDay = (days: number) => toLocalDate(Date.now() + days * DAY_MS);
@@ -30,8 +30,8 @@ test("an SME publishes a need; a mistake is named next to its field and what was
   await page.getByLabel("Lĩnh vực").selectOption("food_beverage");
   await page.getByLabel("Ngân sách từ (đồng)").fill("120.000.000");
   await page.getByLabel("Ngân sách đến (đồng)").fill("80.000.000");
-  await page.getByLabel("Hạn nhận hồ sơ dự thầu").fill(hcmcDay(0));
-  await page.getByLabel("Ngày mong muốn bắt đầu").fill(hcmcDay(20));
+  await fillDate(page, "Hạn nhận hồ sơ dự thầu", hcmcDay(0));
+  await fillDate(page, "Ngày mong muốn bắt đầu", hcmcDay(20));
   await page.getByRole("button", { name: "Đăng nhu cầu" }).click();
 
   // The budget the wrong way round is named next to its field; what was typed stays.
@@ -44,9 +44,12 @@ test("an SME publishes a need; a mistake is named next to its field and what was
   await page.getByLabel("Ngân sách đến (đồng)").fill("180.000.000");
   await page.getByRole("button", { name: "Đăng nhu cầu" }).click();
   await expect(page.getByText("Hạn nhận hồ sơ dự thầu phải cách thời điểm đăng ít nhất một ngày.")).toBeVisible();
-  await expect(page.getByLabel("Hạn nhận hồ sơ dự thầu")).toHaveAttribute("aria-invalid", "true");
+  const deadline = page.getByRole("group", { name: "Hạn nhận hồ sơ dự thầu" });
+  for (const box of ["Ngày", "Tháng", "Năm"]) {
+    await expect(deadline.getByLabel(box, { exact: true })).toHaveAttribute("aria-invalid", "true");
+  }
 
-  await page.getByLabel("Hạn nhận hồ sơ dự thầu").fill(hcmcDay(10));
+  await fillDate(page, "Hạn nhận hồ sơ dự thầu", hcmcDay(10));
   await page.getByRole("button", { name: "Đăng nhu cầu" }).click();
   await expect(page.getByText("Đã đăng nhu cầu.")).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);

@@ -22,8 +22,44 @@ export function ErrorSummary({ form, labels = {} }: { form: Form; labels?: Parti
   const count = formErrors.length + fieldErrors.length;
   const signature = JSON.stringify(form.allErrors);
 
+  // Focus moves to the summary when the page opens with it, and after each refused submission —
+  // never while the person corrects a field (errors also change as they type).
+  const submitted = useRef(false);
   useEffect(() => {
     if (count) ref.current?.focus();
+    // Only on mount: later changes are handled below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useEffect(() => {
+    const element = document.getElementById(form.id);
+    if (!element) return;
+    const onSubmit = () => {
+      submitted.current = true;
+      // Refused in the browser: the summary is there once the submit event has been handled.
+      setTimeout(() => {
+        if (submitted.current && ref.current) {
+          submitted.current = false;
+          ref.current.focus();
+        }
+      }, 0);
+    };
+    // Typing again means the answer to the last submission (if any) has been seen.
+    const onInput = () => {
+      submitted.current = false;
+    };
+    element.addEventListener("submit", onSubmit);
+    element.addEventListener("input", onInput);
+    return () => {
+      element.removeEventListener("submit", onSubmit);
+      element.removeEventListener("input", onInput);
+    };
+  }, [form.id]);
+  useEffect(() => {
+    // Refused by the server.
+    if (submitted.current && count) {
+      submitted.current = false;
+      ref.current?.focus();
+    }
   }, [count, signature]);
 
   if (!count) return null;
