@@ -35,7 +35,9 @@ test("an SME publishes a need; a mistake is named next to its field and what was
   await page.getByRole("button", { name: "Đăng nhu cầu" }).click();
 
   // The budget the wrong way round is named next to its field; what was typed stays.
-  await expect(page.getByText("Ngân sách tối đa phải lớn hơn hoặc bằng ngân sách tối thiểu.")).toBeVisible();
+  await expect(
+    page.getByText("Ngân sách tối đa phải lớn hơn hoặc bằng ngân sách tối thiểu.", { exact: true }),
+  ).toBeVisible();
   await expect(page.getByLabel("Ngân sách đến (đồng)")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Tiêu đề")).toHaveValue(title);
   await expectAccessible(page, { state: "with errors" });
@@ -43,8 +45,8 @@ test("an SME publishes a need; a mistake is named next to its field and what was
   // A deadline today is too soon to publish: refused next to the deadline.
   await page.getByLabel("Ngân sách đến (đồng)").fill("180.000.000");
   await page.getByRole("button", { name: "Đăng nhu cầu" }).click();
-  await expect(page.getByText("Hạn nhận hồ sơ dự thầu phải cách thời điểm đăng ít nhất một ngày.")).toBeVisible();
   const deadline = page.getByRole("group", { name: "Hạn nhận hồ sơ dự thầu" });
+  await expect(deadline.getByText("Hạn nhận hồ sơ dự thầu phải cách thời điểm đăng ít nhất một ngày.")).toBeVisible();
   for (const box of ["Ngày", "Tháng", "Năm"]) {
     await expect(deadline.getByLabel(box, { exact: true })).toHaveAttribute("aria-invalid", "true");
   }
@@ -93,8 +95,8 @@ test("the SME cancels a need with a reason and an explicit confirmation, and it 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hủy nhu cầu");
   await expectAccessible(page);
   await page.getByRole("button", { name: "Hủy nhu cầu" }).click();
-  await expect(page.getByText("Vui lòng điền mục này.")).toBeVisible();
-  await expect(page.getByText("Vui lòng đánh dấu để xác nhận.")).toBeVisible();
+  await expect(page.getByText("Vui lòng điền mục này.", { exact: true })).toBeVisible();
+  await expect(page.getByText("Vui lòng đánh dấu để xác nhận.", { exact: true })).toBeVisible();
   await page.getByLabel("Lý do hủy").fill("Nhà hàng tạm đóng cửa để sửa chữa.");
   await page.getByLabel("Tôi hiểu rằng việc hủy không thể hoàn tác.").check();
   await page.getByRole("button", { name: "Hủy nhu cầu" }).click();
