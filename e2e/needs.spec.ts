@@ -95,8 +95,16 @@ test("the SME cancels a need with a reason and an explicit confirmation, and it 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hủy nhu cầu");
   await expectAccessible(page);
   await page.getByRole("button", { name: "Hủy nhu cầu" }).click();
-  await expect(page.getByText("Vui lòng điền mục này.", { exact: true })).toBeVisible();
-  await expect(page.getByText("Vui lòng đánh dấu để xác nhận.", { exact: true })).toBeVisible();
+  // Summed up at the top (each a link to its field), and said next to each field.
+  await expect(page.getByRole("link", { name: "Lý do hủy: Vui lòng điền mục này." })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Vui lòng đánh dấu để xác nhận." })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: /^Vui lòng điền mục này\.$/ })).toBeVisible();
+  await expect(
+    page
+      .getByRole("listitem")
+      .filter({ hasText: /^Vui lòng đánh dấu để xác nhận\.$/ })
+      .last(),
+  ).toBeVisible();
   await page.getByLabel("Lý do hủy").fill("Nhà hàng tạm đóng cửa để sửa chữa.");
   await page.getByLabel("Tôi hiểu rằng việc hủy không thể hoàn tác.").check();
   await page.getByRole("button", { name: "Hủy nhu cầu" }).click();

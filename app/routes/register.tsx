@@ -207,6 +207,7 @@ function SmeForm() {
           placeholder={t("form.choose")}
           options={SECTORS.map((s) => ({ value: s, label: t(`sectors.${s}`) }))}
         />
+        <p className="rounded-md bg-brand-50 p-3 text-sm text-slate-800">{t("register.sizeWhy")}</p>
         <Field
           meta={fields.employees}
           type="number"
