@@ -41,8 +41,8 @@ export const NeedSchema = z
     budgetMin: money,
     budgetMax: money,
     /** Typed as three boxes (deadline.day, deadline.month, deadline.year): a yyyy-mm-dd day. */
-    desiredStart: dateInputField(),
     deadline: dateInputField(),
+    desiredStart: dateInputField(),
     requirements: optionalText(3000),
   })
   .superRefine((value, ctx) => {
@@ -198,7 +198,7 @@ export function NeedForm({
           <Field meta={fields.budgetMin} label={t("needs.fields.budgetMin")} inputProps={{ inputMode: "numeric" }} />
           <Field meta={fields.budgetMax} label={t("needs.fields.budgetMax")} inputProps={{ inputMode: "numeric" }} />
         </div>
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="space-y-4">
           <DateInput meta={fields.deadline} legend={t("needs.fields.deadline")} hint={t("needs.form.deadlineHint")} />
           <DateInput
             meta={fields.desiredStart}

@@ -4,8 +4,8 @@ import { useTranslation } from "react-i18next";
 import { DATE_PARTS, datePartsInError, type DatePart } from "~/lib/date-input";
 import { fieldMessage } from "./field-message";
 
-const BOX =
-  "block rounded-md border border-slate-300 bg-white px-3 py-2 text-base tabular-nums text-slate-900 shadow-sm focus:border-brand-600";
+const BOX = "block rounded-md bg-white px-3 py-2 text-base tabular-nums text-slate-900 shadow-sm";
+const BOX_OK = "border border-slate-300 focus:border-brand-600";
 const BOX_ERROR = "border-2 border-red-600";
 /** Room for two digits (day, month) and four (year), as GOV.UK sizes them. */
 const WIDTH: Record<DatePart, string> = { day: "w-16", month: "w-16", year: "w-24" };
@@ -107,7 +107,7 @@ export function DateBoxes({
                 maxLength={part === "year" ? 6 : 4}
                 defaultValue={value[part] ?? ""}
                 aria-invalid={invalid || undefined}
-                className={`${BOX} ${WIDTH[part]} ${invalid ? BOX_ERROR : ""}`}
+                className={`${BOX} ${WIDTH[part]} ${invalid ? BOX_ERROR : BOX_OK}`}
               />
             </div>
           );
