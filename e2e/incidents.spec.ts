@@ -79,7 +79,7 @@ test("staff assign and resolve an incident; both sides are told and the SME rate
   await expect(st.getByText("Đã giao xử lý. Hai bên đã được thông báo.")).toBeVisible();
   await expect(st.getByText("Giao cho Phan Minh Khoa")).toBeVisible();
   await st.getByRole("button", { name: "Đánh dấu đã xử lý" }).click();
-  await expect(st.getByText("Vui lòng điền mục này.")).toBeVisible();
+  await expect(st.getByText("Vui lòng điền mục này.").last()).toBeVisible();
   await st
     .getByLabel("Kết quả xử lý")
     .fill("Đã làm việc với hai bên: nhà cung cấp bàn giao mốc 1 trước, doanh nghiệp thanh toán theo hợp đồng.");
