@@ -6,6 +6,7 @@ import {
   createUser,
   expect,
   expectAccessible,
+  fillDate,
   incidentRaised,
   signInAs,
   test,
@@ -166,8 +167,8 @@ test("an admin reads the audit log: a sign-in through the form, then filters by 
   await expectAccessible(page);
 
   // A day with nothing in it shows nothing.
-  await page.getByLabel("Từ ngày").fill("2020-01-01");
-  await page.getByLabel("Đến ngày").fill("2020-01-02");
+  await fillDate(page, /Từ ngày/, "2020-01-01");
+  await fillDate(page, /Đến ngày/, "2020-01-02");
   await page.getByRole("button", { name: "Lọc" }).click();
   await expect(page.getByText("Không có mục nào khớp với bộ lọc.")).toBeVisible();
 });
