@@ -10,7 +10,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { tsImport } from "tsx/esm/api";
 import type { Category, PackageUnit, Sector } from "../app/lib/reference";
@@ -275,6 +275,34 @@ export async function expectAccessible(page: Page, opts: { state?: string } = {}
  */
 export function fieldError(page: Page, text: string | RegExp) {
   return page.locator('[id$="-error"]:not([role="alert"])').getByText(text);
+}
+
+/**
+ * Types a day into a date input (GOV.UK's three boxes Ngày / Tháng / Năm in a fieldset named
+ * `legend`), as a person would: "2027-03-07" as 7, 3, 2027. Any of the parts may be given as
+ * typed ({ day: "31", month: "4", year: "" }).
+ */
+export async function fillDate(
+  scope: Page | Locator,
+  legend: string | RegExp,
+  date: string | { day: string; month: string; year: string },
+) {
+  const group = scope.getByRole("group", { name: legend });
+  const parts =
+    typeof date === "string"
+      ? (([year, month, day]) => ({ day: String(Number(day)), month: String(Number(month)), year: year! }))(
+          date.split("-"),
+        )
+      : date;
+  await group.getByLabel("Ngày", { exact: true }).fill(parts.day);
+  await group.getByLabel("Tháng", { exact: true }).fill(parts.month);
+  await group.getByLabel("Năm", { exact: true }).fill(parts.year);
+}
+
+/** The three boxes of a date input, as a person reads them (day, month, year). */
+export async function dateBoxes(scope: Page | Locator, legend: string | RegExp): Promise<string[]> {
+  const group = scope.getByRole("group", { name: legend });
+  return Promise.all(["Ngày", "Tháng", "Năm"].map((l) => group.getByLabel(l, { exact: true }).inputValue()));
 }
 
 export async function signOutThroughMenu(page: Page) {

@@ -110,7 +110,25 @@ export default function DossierCompany() {
       <PageHeader title={t("dossier.company.title")} lead={t("dossier.company.lead")} />
       <Card>
         <Form method="post" {...getFormProps(form)} className="space-y-6">
-          <ErrorSummary form={form} />
+          <ErrorSummary
+            form={form}
+            labels={{
+              description: t("dossier.fields.description"),
+              yearFounded: t("dossier.fields.yearFounded"),
+              teamSize: t("dossier.fields.teamSize"),
+              website: t("dossier.fields.website"),
+              street: t("dossier.fields.street"),
+              ward: t("dossier.fields.ward"),
+              city: t("dossier.fields.city"),
+              contactName: t("fields.contactName"),
+              contactEmail: t("fields.email"),
+              contactPhone: t("fields.phone"),
+              categories: t("dossier.fields.categories"),
+              sectors: t("dossier.fields.sectors"),
+              certifications: t("vendors.profile.certifications"),
+              otherCertifications: t("dossier.fields.otherCertifications"),
+            }}
+          />
           <TextareaField
             meta={fields.description}
             label={t("dossier.fields.description")}

@@ -117,7 +117,16 @@ export default function DossierReferences() {
       <Card>
         <h2 className="text-lg font-semibold">{t("dossier.references.add")}</h2>
         <Form method="post" {...getFormProps(form)} className="mt-4 space-y-4">
-          <ErrorSummary form={form} />
+          <ErrorSummary
+            form={form}
+            labels={{
+              clientName: t("dossier.references.clientName"),
+              project: t("dossier.references.project"),
+              contactName: t("dossier.references.contactName"),
+              contactPhone: t("fields.phone"),
+              contactEmail: t("fields.email"),
+            }}
+          />
           <input type="hidden" name="intent" value="add" />
           <Field meta={fields.clientName} label={t("dossier.references.clientName")} />
           <TextareaField meta={fields.project} label={t("dossier.references.project")} rows={3} />

@@ -2,6 +2,8 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
+import { DateBoxes } from "~/components/ui/date-input";
+import { ErrorSummary } from "~/components/ui/error-summary";
 import { PageHeader } from "~/components/ui/page";
 import { auditDetailLines, displayIp } from "~/lib/audit-details";
 import { parseAuditFilters, subjectHref } from "~/lib/audit-filters";
@@ -45,16 +47,29 @@ export default function AuditLog() {
   const label = useActionLabel();
   const href = useCursorHref();
   const { filters, actions, rows, older, newer } = useLoaderData<typeof loader>();
+  const dateErrors = {
+    from: filters.fromError ? [filters.fromError] : [],
+    to: filters.toError ? [filters.toError] : [],
+  };
   const link = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-100";
   return (
     <div>
       <PageHeader title={t("audit.title")} lead={t("audit.lead")} />
       <Form
+        id="audit"
         method="get"
         role="search"
         aria-label={t("audit.filters")}
-        className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[2fr_2fr_1fr_1fr_auto] lg:items-end"
+        className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 xl:grid-cols-4"
       >
+        {filters.fromError || filters.toError ? (
+          <div className="sm:col-span-2 xl:col-span-4">
+            <ErrorSummary
+              form={{ id: "audit", errorId: "audit-error", errors: [], allErrors: dateErrors }}
+              labels={{ from: t("audit.from"), to: t("audit.to") }}
+            />
+          </div>
+        ) : null}
         <div>
           <label htmlFor="actor" className="mb-1 block text-sm font-medium">
             {t("audit.actor")}
@@ -84,19 +99,23 @@ export default function AuditLog() {
             ))}
           </select>
         </div>
-        <div className="self-start">
-          <label htmlFor="from" className="mb-1 block text-sm font-medium">
-            {t("audit.from")}
-          </label>
-          <input id="from" name="from" type="date" defaultValue={filters.from} className={INPUT} />
-        </div>
-        <div className="self-start">
-          <label htmlFor="to" className="mb-1 block text-sm font-medium">
-            {t("audit.to")}
-          </label>
-          <input id="to" name="to" type="date" defaultValue={filters.to} className={INPUT} />
-        </div>
-        <div className="flex gap-2 self-start lg:mt-6">
+        <DateBoxes
+          id="audit-from"
+          name="from"
+          legend={t("audit.from")}
+          value={filters.fromBoxes}
+          errors={dateErrors.from}
+          optional
+        />
+        <DateBoxes
+          id="audit-to"
+          name="to"
+          legend={t("audit.to")}
+          value={filters.toBoxes}
+          errors={dateErrors.to}
+          optional
+        />
+        <div className="flex items-center gap-3 sm:col-span-2 xl:col-span-4">
           <Button variant="secondary">{t("audit.filter")}</Button>
           <Link to="/staff/audit" className="self-center text-sm text-brand-700 underline">
             {t("audit.clear")}

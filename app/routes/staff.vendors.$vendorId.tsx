@@ -140,7 +140,7 @@ function DecisionForm({ taxCodeValid }: { taxCodeValid: boolean }) {
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-5">
       <input type="hidden" name="intent" value="decide" />
-      <ErrorSummary form={form} />
+      <ErrorSummary form={form} labels={{ note: t("vetting.note") }} />
       <fieldset className="space-y-3">
         <legend className="text-base font-semibold">{t("vetting.checklist.title")}</legend>
         {CHECKLIST_ITEMS.map((item) => {
@@ -201,7 +201,7 @@ function SuspendForm() {
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-3">
       <input type="hidden" name="intent" value="suspend" />
-      <ErrorSummary form={form} />
+      <ErrorSummary form={form} labels={{ note: t("vetting.suspend.reason") }} />
       <TextareaField meta={fields.note} label={t("vetting.suspend.reason")} rows={3} />
       <div className="flex items-start gap-2">
         <input {...getInputProps(fields.confirm, { type: "checkbox" })} className="mt-1 h-5 w-5" />
@@ -225,7 +225,7 @@ function ReinstateForm() {
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-3">
       <input type="hidden" name="intent" value="reinstate" />
-      <ErrorSummary form={form} />
+      <ErrorSummary form={form} labels={{ note: t("vetting.reinstate.note") }} />
       <TextareaField meta={fields.note} label={t("vetting.reinstate.note")} rows={3} />
       <Button>{t("vetting.reinstate.submit")}</Button>
     </Form>

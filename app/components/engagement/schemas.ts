@@ -5,13 +5,12 @@
 import { z } from "zod";
 import { MILESTONE_STATUSES, RECOMMEND_MAX, SCORE_MAX, type ReviewScore } from "~/lib/delivery-rules";
 import { INCIDENT_CATEGORIES } from "~/lib/incident-rules";
-import { isLocalDate, startOfLocalDay } from "~/lib/local-date";
+import { dateInputField } from "~/lib/date-input";
+import { startOfLocalDay } from "~/lib/local-date";
 import { money, oneOf, optionalText, text } from "~/utils/validation";
 
-const localDate = z
-  .string({ required_error: "errors.required" })
-  .refine(isLocalDate, "errors.date")
-  .transform(startOfLocalDay);
+/** A day typed as three boxes (`newDueAt.day`, `.month`, `.year`): 00:00 of it in Ho Chi Minh City. */
+const localDate = dateInputField().transform(startOfLocalDay);
 
 /** A choice from a select or radio buttons, posted as a number. */
 const choice = (min: number, max: number) =>
