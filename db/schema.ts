@@ -355,6 +355,14 @@ export const vendorProfiles = sqliteTable(
     /** Filled from verified reviews (engagements issue); null until the first. */
     ratingAvg: integer("rating_avg_x100"),
     ratingCount: integer("rating_count").notNull().default(0),
+    /**
+     * The logo: a file under UPLOADS_DIR (`logos/<vendor>/<uuid>.<ext>`), its type as read from its
+     * content and the width and height from its header (app/lib/logo.ts); null when there is none.
+     */
+    logoKey: text("logo_key"),
+    logoMime: text("logo_mime"),
+    logoWidth: integer("logo_width"),
+    logoHeight: integer("logo_height"),
     updatedAt: integer("updated_at").notNull(),
   },
   (t) => [index("vendor_profiles_vetted_idx").on(t.vettedAt), index("vendor_profiles_submitted_idx").on(t.submittedAt)],
