@@ -435,6 +435,31 @@ export const servicePackages = sqliteTable(
   ],
 );
 
+/**
+ * The vendor's portfolio: case studies of work for SMEs. One may name a completed engagement of
+ * this vendor on the platform, which the profile then shows as verified. Removed ones are kept
+ * with `removedAt`.
+ */
+export const caseStudies = sqliteTable(
+  "case_studies",
+  {
+    id: text("id").primaryKey(),
+    vendorId: text("vendor_id")
+      .notNull()
+      .references(() => organisations.id),
+    title: text("title").notNull(),
+    /** The client's sector. */
+    sector: text("sector", { enum: SECTORS }).notNull(),
+    challenge: text("challenge").notNull(),
+    work: text("work").notNull(),
+    result: text("result").notNull(),
+    engagementId: text("engagement_id").references(() => engagements.id),
+    createdAt: createdAt(),
+    removedAt: integer("removed_at"),
+  },
+  (t) => [index("case_studies_vendor_idx").on(t.vendorId, t.createdAt)],
+);
+
 export const VETTING_EVENTS = [
   "submitted",
   "approved",
