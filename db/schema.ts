@@ -18,6 +18,7 @@ import {
 } from "../app/lib/reference";
 import { CAPITAL_BAND_IDS, REVENUE_BAND_IDS, SIZE_CLASSES } from "../app/lib/enterprise-size";
 import { ASSESSMENT_STATUSES } from "../app/lib/dbi";
+import { DOSSIER_CHANGE_STATUSES } from "../app/lib/dossier-change";
 import { NEED_EVENTS, NEED_STATUSES } from "../app/lib/need-status";
 import { BID_STATUSES } from "../app/lib/bid-rules";
 import { FLAG_STATUSES, RULE_CODES, SEVERITIES, SUBJECT_TYPES } from "../app/lib/risk-rules";
@@ -458,6 +459,42 @@ export const caseStudies = sqliteTable(
     removedAt: integer("removed_at"),
   },
   (t) => [index("case_studies_vendor_idx").on(t.vendorId, t.createdAt)],
+);
+
+/**
+ * A vetted vendor's proposed dossier change (app/lib/dossier-change.ts): the approved content when
+ * the vendor started (`base`) and the content it proposes, both JSON. Live only once staff approve
+ * it; at most one open (pending or changes requested) per vendor. `version` counts the vendor's
+ * edits: staff approve the version they saw (compare-and-set).
+ */
+export const dossierChanges = sqliteTable(
+  "dossier_changes",
+  {
+    id: text("id").primaryKey(),
+    vendorId: text("vendor_id")
+      .notNull()
+      .references(() => organisations.id),
+    status: text("status", { enum: DOSSIER_CHANGE_STATUSES }).notNull(),
+    /** JSON DossierContent: the approved version the change started from. */
+    base: text("base").notNull(),
+    /** JSON DossierContent: the version proposed. */
+    proposed: text("proposed").notNull(),
+    version: integer("version").notNull().default(1),
+    /** Staff's note when they asked for changes. */
+    note: text("note"),
+    createdAt: createdAt(),
+    /** When the vendor last edited it: the staff queue's order. */
+    updatedAt: integer("updated_at").notNull(),
+    decidedAt: integer("decided_at"),
+    decidedBy: text("decided_by").references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex("dossier_changes_one_open_per_vendor")
+      .on(t.vendorId)
+      .where(sql`status IN ('pending', 'changes_requested')`),
+    index("dossier_changes_vendor_created_idx").on(t.vendorId, t.createdAt),
+    index("dossier_changes_status_updated_idx").on(t.status, t.updatedAt),
+  ],
 );
 
 export const VETTING_EVENTS = [
