@@ -520,3 +520,25 @@ export function savePackage(
 export function removePackage(vendorId: string, packageId: string, now = Date.now()): EditResult {
   return editContent(vendorId, { kind: "remove_package", id: packageId }, now);
 }
+
+/**
+ * The dossier as the vendor edits it now: the live one, or for a vetted vendor the version its open
+ * change proposes; with how an edit would land (`mode`) and the open change, if any.
+ */
+export function getEditingDossier(vendorId: string, now = Date.now()) {
+  const db = getDb();
+  const dossier = getDossier(vendorId, now, db);
+  const mode = editModeOf({ status: dossier.status, vettingExpiresAt: dossier.vettingExpiresAt }, now);
+  const change = mode === "pending" ? openChange(db, vendorId) : null;
+  const content = change?.proposed ?? readContent(db, vendorId);
+  return {
+    ...dossier,
+    ...content.company,
+    packages: content.packages,
+    references: content.references,
+    logo: content.logo,
+    caseStudies: content.caseStudies,
+    mode,
+    change: change ? { status: change.status, note: change.note, updatedAt: change.updatedAt } : null,
+  };
+}
