@@ -209,6 +209,11 @@ function activeCaseStudies(db: DbOrTx, vendorId: string) {
     .all();
 }
 
+/** The live (approved) content of a vendor's dossier, outside any transaction. */
+export function liveContent(vendorId: string): DossierContent {
+  return readContent(getDb(), vendorId);
+}
+
 /** The live (approved) content of a vendor's dossier: what the public profile shows. */
 export function readContent(db: DbOrTx, vendorId: string): DossierContent {
   const row = vendorRow(db, vendorId);
