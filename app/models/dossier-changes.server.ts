@@ -263,6 +263,9 @@ export function decideChange(
     const change = openChange(tx, vendorId);
     if (!change || change.status !== "pending" || change.version !== input.version)
       return { ok: false, error: "stale" };
+    if (decision === "approve" && !sameContent(readContent(tx, vendorId), change.base)) {
+      return { ok: false, error: "base_changed" };
+    }
     const moved = tx
       .update(dossierChanges)
       .set({
