@@ -18,6 +18,7 @@ import {
 } from "../app/lib/reference";
 import { CAPITAL_BAND_IDS, REVENUE_BAND_IDS, SIZE_CLASSES } from "../app/lib/enterprise-size";
 import { ASSESSMENT_STATUSES } from "../app/lib/dbi";
+import { DOSSIER_CHANGE_STATUSES } from "../app/lib/dossier-change";
 import { NEED_EVENTS, NEED_STATUSES } from "../app/lib/need-status";
 import { BID_STATUSES } from "../app/lib/bid-rules";
 import { FLAG_STATUSES, RULE_CODES, SEVERITIES, SUBJECT_TYPES } from "../app/lib/risk-rules";
@@ -357,6 +358,14 @@ export const vendorProfiles = sqliteTable(
     /** Filled from verified reviews (engagements issue); null until the first. */
     ratingAvg: integer("rating_avg_x100"),
     ratingCount: integer("rating_count").notNull().default(0),
+    /**
+     * The logo: a file under UPLOADS_DIR (`logos/<vendor>/<uuid>.<ext>`), its type as read from its
+     * content and the width and height from its header (app/lib/logo.ts); null when there is none.
+     */
+    logoKey: text("logo_key"),
+    logoMime: text("logo_mime"),
+    logoWidth: integer("logo_width"),
+    logoHeight: integer("logo_height"),
     updatedAt: integer("updated_at").notNull(),
   },
   (t) => [index("vendor_profiles_vetted_idx").on(t.vettedAt), index("vendor_profiles_submitted_idx").on(t.submittedAt)],
@@ -426,6 +435,67 @@ export const servicePackages = sqliteTable(
   (t) => [
     index("service_packages_vendor_idx").on(t.vendorId, t.createdAt),
     index("service_packages_category_price_idx").on(t.category, t.priceFrom),
+  ],
+);
+
+/**
+ * The vendor's portfolio: case studies of work for SMEs. One may name a completed engagement of
+ * this vendor on the platform, which the profile then shows as verified. Removed ones are kept
+ * with `removedAt`.
+ */
+export const caseStudies = sqliteTable(
+  "case_studies",
+  {
+    id: text("id").primaryKey(),
+    vendorId: text("vendor_id")
+      .notNull()
+      .references(() => organisations.id),
+    title: text("title").notNull(),
+    /** The client's sector. */
+    sector: text("sector", { enum: SECTORS }).notNull(),
+    challenge: text("challenge").notNull(),
+    work: text("work").notNull(),
+    result: text("result").notNull(),
+    engagementId: text("engagement_id").references(() => engagements.id),
+    createdAt: createdAt(),
+    removedAt: integer("removed_at"),
+  },
+  (t) => [index("case_studies_vendor_idx").on(t.vendorId, t.createdAt)],
+);
+
+/**
+ * A vetted vendor's proposed dossier change (app/lib/dossier-change.ts): the approved content when
+ * the vendor started (`base`) and the content it proposes, both JSON. Live only once staff approve
+ * it; at most one open (pending or changes requested) per vendor. `version` counts the vendor's
+ * edits: staff approve the version they saw (compare-and-set).
+ */
+export const dossierChanges = sqliteTable(
+  "dossier_changes",
+  {
+    id: text("id").primaryKey(),
+    vendorId: text("vendor_id")
+      .notNull()
+      .references(() => organisations.id),
+    status: text("status", { enum: DOSSIER_CHANGE_STATUSES }).notNull(),
+    /** JSON DossierContent: the approved version the change started from. */
+    base: text("base").notNull(),
+    /** JSON DossierContent: the version proposed. */
+    proposed: text("proposed").notNull(),
+    version: integer("version").notNull().default(1),
+    /** Staff's note when they asked for changes. */
+    note: text("note"),
+    createdAt: createdAt(),
+    /** When the vendor last edited it: the staff queue's order. */
+    updatedAt: integer("updated_at").notNull(),
+    decidedAt: integer("decided_at"),
+    decidedBy: text("decided_by").references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex("dossier_changes_one_open_per_vendor")
+      .on(t.vendorId)
+      .where(sql`status IN ('pending', 'changes_requested')`),
+    index("dossier_changes_vendor_created_idx").on(t.vendorId, t.createdAt),
+    index("dossier_changes_status_updated_idx").on(t.status, t.updatedAt),
   ],
 );
 

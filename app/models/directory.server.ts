@@ -11,6 +11,7 @@ import { isVettedNow } from "~/lib/vendor-lifecycle";
 import type { DirectorySort } from "~/lib/vendor-options";
 import type { SessionUser } from "~/utils/auth.server";
 import { getDossier, notFound } from "./dossier.server";
+import { logoUrl } from "./dossier-changes.server";
 
 const { vendorCategories } = schema;
 
@@ -36,6 +37,7 @@ type DirectoryRow = {
   ratingCount: number;
   priceFrom: number | null;
   city: string | null;
+  logoKey: string | null;
 };
 
 /**
@@ -97,7 +99,7 @@ export function listDirectory(query: DirectoryQuery, now = Date.now()) {
   const rows = db.all<DirectoryRow>(sql`
     SELECT o.id AS id, o.legal_name AS legalName, p.description AS description, o.city AS city,
       p.vetted_at AS vettedAt, p.vetting_expires_at AS vettingExpiresAt, p.vetted_by AS vettedBy,
-      p.rating_avg_x100 AS ratingAvg, p.rating_count AS ratingCount,
+      p.rating_avg_x100 AS ratingAvg, p.rating_count AS ratingCount, p.logo_key AS logoKey,
       (SELECT min(sp.price_from) FROM service_packages sp WHERE sp.vendor_id = o.id AND sp.removed_at IS NULL) AS priceFrom
     FROM ${from}
     WHERE ${where}
@@ -113,7 +115,11 @@ export function listDirectory(query: DirectoryQuery, now = Date.now()) {
         .all()
     : [];
   return {
-    rows: rows.map((r) => ({ ...r, categories: categories.filter((c) => c.vendorId === r.id).map((c) => c.category) })),
+    rows: rows.map(({ logoKey, ...r }) => ({
+      ...r,
+      logoUrl: logoUrl(r.id, logoKey ? { key: logoKey } : null),
+      categories: categories.filter((c) => c.vendorId === r.id).map((c) => c.category),
+    })),
     total,
     pageCount: Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE)),
     sort,

@@ -14,7 +14,7 @@ export const meta: MetaFunction = (args) => title(args, "needs.new.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "sme");
-  // ?category=… (from the assessment's recommendations) fills the category in; an unknown one is ignored.
+  // ?category=… (from the assessment's recommendations or a vendor's profile) fills the category in; an unknown one is ignored.
   const asked = new URL(request.url).searchParams.get("category");
   const category = CATEGORIES.find((c) => c === asked) ?? "";
   return json({ sector: getOrganisation(user.organisationId)?.sector ?? "", category });

@@ -6,7 +6,7 @@ import { FilterSelect } from "~/components/ui/filter-select";
 import { Button } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/page";
 import { pageParam, Pagination } from "~/components/ui/pagination";
-import { VendorLogoSlot } from "~/components/vendor/logo-slot";
+import { VendorLogo } from "~/components/vendor/vendor-logo";
 import { VettedBadge } from "~/components/vendor/vetted-badge";
 import { formatMoney, formatNumber } from "~/lib/format";
 import { pickOne } from "~/lib/query-params";
@@ -165,7 +165,7 @@ export default function VendorDirectory() {
           {data.rows.map((v) => (
             <li key={v.id} className="flex flex-col rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
               <div className="flex items-start gap-3">
-                <VendorLogoSlot name={v.legalName} />
+                <VendorLogo name={v.legalName} logoUrl={v.logoUrl} size="sm" />
                 <h2 className="text-lg font-semibold leading-snug">
                   <Link to={`/vendors/${v.id}`} className="text-brand-800 underline-offset-2 hover:underline">
                     {v.legalName}
