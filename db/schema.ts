@@ -152,6 +152,8 @@ export const outbox = sqliteTable(
     to: text("to").notNull(),
     subject: text("subject").notNull(),
     text: text("text").notNull(),
+    /** JSON: the attachments ({ filename, contentType, content }), e.g. an event's .ics; null for none. */
+    attachments: text("attachments"),
     status: text("status", { enum: OUTBOX_STATUSES }).notNull(),
     /** The last attempt's error, kept until the mail is sent. */
     error: text("error"),
