@@ -10,6 +10,7 @@ import { pathToFileURL } from "node:url";
 import { installGlobals, type ServerBuild } from "@remix-run/node";
 import { openSqlite, setConnection } from "../db/client.server";
 import { runMigrations } from "../db/migrate";
+import { sendDueReminders } from "../app/models/events.server";
 import { sweep } from "../app/models/flags.server";
 import { mailStartupWarning, startMailWorker } from "../app/models/outbox.server";
 import { activeAdminCount } from "../app/models/staff-accounts.server";
@@ -78,6 +79,7 @@ const server = app.listen(config.PORT, () => {
 const mailWorker = startMailWorker(); // ADR 007: sends pending mail; nothing without SMTP_URL
 const background: Stop[] = [
   every("flag sweep", config.FLAG_SWEEP_MINUTES * 60_000, sweep), // docs/product.md §10
+  every("event reminders", 10 * 60_000, () => sendDueReminders()), // ADR 012: once, ~24 h before the start
   () => mailWorker.stop(),
 ];
 const mailWarning = mailStartupWarning();

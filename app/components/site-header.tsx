@@ -15,6 +15,7 @@ function navFor(role: Role | null): NavItem[] {
   const items: NavItem[] = role ? [] : [{ to: "/", label: "nav.home" }];
   if (user && !hasRole(user, "staff")) items.push({ to: "/me", label: "nav.myHome" });
   items.push({ to: "/vendors", label: "nav.vendors" });
+  if (!hasRole(user, "staff")) items.push({ to: "/events", label: "nav.events" }, { to: "/resources", label: "nav.resources" });
   if (role === "sme") {
     items.push({ to: "/assessment", label: "assessment.nav" }, { to: "/needs", label: "needs.nav.mine" });
   } else {
@@ -28,6 +29,7 @@ function navFor(role: Role | null): NavItem[] {
       { to: "/staff/engagements", label: "nav.engagements" },
       { to: "/staff/vendors", label: "nav.vetting" },
       { to: "/staff/reports", label: "nav.reports" },
+      { to: "/staff/events", label: "nav.staffEvents" },
     );
   }
   if (hasRole(user, "admin")) {

@@ -9,6 +9,9 @@ import { formatDate } from "~/lib/format";
 import { TOTAL_MAX } from "~/lib/dbi";
 import { getAssessmentForOwner, getDraftAssessment } from "~/models/assessments.server";
 import { topVendorsForCategories } from "~/models/matching.server";
+import { RecommendedLearning } from "~/components/resources/recommended-learning";
+import { upcomingEventsFor } from "~/models/events.server";
+import { recommendedResources } from "~/models/resources.server";
 import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
 
@@ -22,6 +25,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     hasDraft: getDraftAssessment(user.organisationId) !== null,
     vendorsByCategory: topVendorsForCategories(result.recommendations.flatMap((r) => r.categories)),
     notice: new URL(request.url).searchParams.get("notice"),
+    guides: recommendedResources(
+      result.recommendations.map((r) => r.pillar),
+      result.recommendations.flatMap((r) => r.categories),
+    ),
+    events: upcomingEventsFor(result.recommendations.flatMap((r) => r.categories)),
   });
 }
 
@@ -101,6 +109,7 @@ export default function AssessmentResult() {
           </>
         )}
       </Card>
+      <RecommendedLearning guides={useLoaderData<typeof loader>().guides} events={useLoaderData<typeof loader>().events} />
       <div className="flex flex-col gap-3 sm:flex-row">
         {hasDraft ? (
           <Link to="/assessment/take" className={buttonClass("primary")}>
