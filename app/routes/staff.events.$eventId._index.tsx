@@ -38,6 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     registered: registrationsFor(event.id, "registered"),
     waitlisted: registrationsFor(event.id, "waitlisted"),
     attendanceOpen: event.status === "published" && now >= event.startsAt - ATTENDANCE_OPENS_BEFORE_MS,
+    // A constant from a .server module is undefined in the browser: the time comes from here.
+    attendanceOpensAt: event.startsAt - ATTENDANCE_OPENS_BEFORE_MS,
     editable: event.status !== "cancelled" && event.endsAt > now,
     notice: new URL(request.url).searchParams.get("notice"),
   });
@@ -145,7 +147,7 @@ export default function ManageEvent() {
         {!data.attendanceOpen && event.status === "published" ? (
           <p className="mt-2 text-sm text-slate-700">
             {t("events.staff.attendanceOpensAt", {
-              at: formatDateTime(event.startsAt - ATTENDANCE_OPENS_BEFORE_MS),
+              at: formatDateTime(data.attendanceOpensAt),
             })}
           </p>
         ) : null}
