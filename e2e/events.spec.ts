@@ -1,14 +1,5 @@
 import crypto from "node:crypto";
-import {
-  createUser,
-  e2eDb,
-  expect,
-  expectAccessible,
-  publishedEvent,
-  registered,
-  signInAs,
-  test,
-} from "./fixtures";
+import { createUser, e2eDb, expect, expectAccessible, publishedEvent, registered, signInAs, test } from "./fixtures";
 
 const localDate = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
 
@@ -81,7 +72,10 @@ test("staff publish an event of one seat; the SME's cancellation moves the waiti
 test("@nojs staff mark attendance on the list without JavaScript", async ({ page }) => {
   const staff = await createUser("staff");
   const sme = await createUser("sme", { name: "Lý Minh Châu" });
-  const eventId = await publishedEvent(staff, { title: `Khóa học kế toán ${crypto.randomUUID().slice(0, 6)}`, startsInHours: 2 });
+  const eventId = await publishedEvent(staff, {
+    title: `Khóa học kế toán ${crypto.randomUUID().slice(0, 6)}`,
+    startsInHours: 2,
+  });
   await registered(eventId, sme);
 
   await signInAs(page, staff);

@@ -15,7 +15,8 @@ function navFor(role: Role | null): NavItem[] {
   const items: NavItem[] = role ? [] : [{ to: "/", label: "nav.home" }];
   if (user && !hasRole(user, "staff")) items.push({ to: "/me", label: "nav.myHome" });
   items.push({ to: "/vendors", label: "nav.vendors" });
-  if (!hasRole(user, "staff")) items.push({ to: "/events", label: "nav.events" }, { to: "/resources", label: "nav.resources" });
+  if (!hasRole(user, "staff"))
+    items.push({ to: "/events", label: "nav.events" }, { to: "/resources", label: "nav.resources" });
   if (role === "sme") {
     items.push({ to: "/assessment", label: "assessment.nav" }, { to: "/needs", label: "needs.nav.mine" });
   } else {

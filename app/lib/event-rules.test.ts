@@ -4,7 +4,12 @@ import { localMonth, localMonthBounds, parseLocalDateTime, toLocalDateTime } fro
 
 const HOUR = 3_600_000;
 const start = Date.UTC(2026, 11, 10, 1, 30);
-const event = { status: "published" as const, startsAt: start, endsAt: start + 3 * HOUR, registrationDeadline: start - 24 * HOUR };
+const event = {
+  status: "published" as const,
+  startsAt: start,
+  endsAt: start + 3 * HOUR,
+  registrationDeadline: start - 24 * HOUR,
+};
 
 describe("the registration deadline", () => {
   it("takes registrations up to the deadline, not after", () => {

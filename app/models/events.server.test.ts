@@ -91,7 +91,7 @@ describe("capacity and the waitlist", () => {
     expect(kindsFor(b.id)).toEqual(["event_waitlisted", "event_promoted"]);
     const mail = getSqlite()
       .prepare(
-        "SELECT attachments FROM outbox WHERE \"to\" = (SELECT email FROM users WHERE id = ?) ORDER BY id DESC LIMIT 1",
+        'SELECT attachments FROM outbox WHERE "to" = (SELECT email FROM users WHERE id = ?) ORDER BY id DESC LIMIT 1',
       )
       .pluck()
       .get(b.id) as string;
@@ -109,7 +109,10 @@ describe("capacity and the waitlist", () => {
     registerForEvent(eventId, b);
     cancelRegistration(eventId, a);
     expect(registerForEvent(eventId, a)).toEqual({ ok: true, status: "waitlisted" });
-    const rows = getSqlite().prepare("SELECT count(*) FROM event_registrations WHERE event_id = ?").pluck().get(eventId);
+    const rows = getSqlite()
+      .prepare("SELECT count(*) FROM event_registrations WHERE event_id = ?")
+      .pluck()
+      .get(eventId);
     expect(rows).toBe(2);
   });
 
@@ -224,7 +227,12 @@ describe("attendance and reminders", () => {
 
   it("sends the reminder once, about 24 hours before the start", () => {
     const now = Date.now();
-    const eventId = publishedEvent({ capacity: 2, startsAt: now + 20 * HOUR, endsAt: now + 22 * HOUR, registrationDeadline: now + 10 * HOUR });
+    const eventId = publishedEvent({
+      capacity: 2,
+      startsAt: now + 20 * HOUR,
+      endsAt: now + 22 * HOUR,
+      registrationDeadline: now + 10 * HOUR,
+    });
     const [a, b] = [sme(), vendor()];
     registerForEvent(eventId, a, now);
     registerForEvent(eventId, b, now);

@@ -103,7 +103,12 @@ export function createEvent(
       })
       .run();
     recordAudit(
-      { actorId: staff.id, action: publish ? "event_published" : "event_created", subjectType: "event", subjectId: eventId },
+      {
+        actorId: staff.id,
+        action: publish ? "event_published" : "event_created",
+        subjectType: "event",
+        subjectId: eventId,
+      },
       tx,
     );
     return { ok: true as const, eventId };
@@ -211,7 +216,13 @@ export function cancelEvent(
       tx,
     );
     recordAudit(
-      { actorId: staff.id, action: "event_cancelled", subjectType: "event", subjectId: eventId, details: { reason: why } },
+      {
+        actorId: staff.id,
+        action: "event_cancelled",
+        subjectType: "event",
+        subjectId: eventId,
+        details: { reason: why },
+      },
       tx,
     );
     return { ok: true };
@@ -727,7 +738,11 @@ export function getEventForStaff(eventId: string) {
 }
 
 /** The event as a calendar file for a person holding a seat (or staff); null for anyone else. */
-export function icsForViewer(eventId: string, viewer: Actor, now = Date.now()): { ics: string; filename: string } | null {
+export function icsForViewer(
+  eventId: string,
+  viewer: Actor,
+  now = Date.now(),
+): { ics: string; filename: string } | null {
   const event = eventRow(eventId);
   if (!hasRole(viewer, "staff")) {
     const mine = getDb()

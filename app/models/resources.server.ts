@@ -189,7 +189,8 @@ export function listResources({
 }) {
   const conditions: SQL[] = [eq(res.status, "published")];
   const match = q ? ftsQuery(q) : null;
-  if (match) conditions.push(sql`${res.id} IN (SELECT resource_id FROM resources_fts WHERE resources_fts MATCH ${match})`);
+  if (match)
+    conditions.push(sql`${res.id} IN (SELECT resource_id FROM resources_fts WHERE resources_fts MATCH ${match})`);
   if (category) conditions.push(eq(res.category, category));
   if (pillar) conditions.push(eq(res.pillar, pillar));
   const where = and(...conditions);
@@ -238,9 +239,7 @@ export function recommendedResources(pillars: readonly Pillar[], categories: rea
   const topic: SQL[] = [];
   if (pillars.length) topic.push(inArray(res.pillar, [...pillars]));
   if (categories.length) topic.push(inArray(res.category, [...categories]));
-  const pillarFirst = pillars.length
-    ? sql`CASE WHEN ${inArray(res.pillar, [...pillars])} THEN 0 ELSE 1 END`
-    : sql`0`;
+  const pillarFirst = pillars.length ? sql`CASE WHEN ${inArray(res.pillar, [...pillars])} THEN 0 ELSE 1 END` : sql`0`;
   return getDb()
     .select(listColumns)
     .from(res)

@@ -109,7 +109,10 @@ export default function AssessmentResult() {
           </>
         )}
       </Card>
-      <RecommendedLearning guides={useLoaderData<typeof loader>().guides} events={useLoaderData<typeof loader>().events} />
+      <RecommendedLearning
+        guides={useLoaderData<typeof loader>().guides}
+        events={useLoaderData<typeof loader>().events}
+      />
       <div className="flex flex-col gap-3 sm:flex-row">
         {hasDraft ? (
           <Link to="/assessment/take" className={buttonClass("primary")}>

@@ -8,12 +8,7 @@ import { Badge } from "~/components/ui/badge";
 import { Button, buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/page";
 import { formatDateTime } from "~/lib/format";
-import {
-  cancelRegistration,
-  checkinUrl,
-  getEventForViewer,
-  registerForEvent,
-} from "~/models/events.server";
+import { cancelRegistration, checkinUrl, getEventForViewer, registerForEvent } from "~/models/events.server";
 import { getUser, requireUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.title ?? ""} · Kết Nối Số` }];
@@ -38,7 +33,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-const NOTICES = ["registered", "waitlisted", "cancelled", "deadline_passed", "not_published", "already_registered", "audience", "role", "started", "not_registered", "stale"] as const;
+const NOTICES = [
+  "registered",
+  "waitlisted",
+  "cancelled",
+  "deadline_passed",
+  "not_published",
+  "already_registered",
+  "audience",
+  "role",
+  "started",
+  "not_registered",
+  "stale",
+] as const;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -172,7 +179,9 @@ export default function EventPage() {
             </div>
           ) : data.canRegister ? (
             <Form method="post" className="mt-2 space-y-2">
-              <p className="text-slate-700">{left > 0 ? t("events.seatsLeft", { count: left }) : t("events.fullJoinWaitlist")}</p>
+              <p className="text-slate-700">
+                {left > 0 ? t("events.seatsLeft", { count: left }) : t("events.fullJoinWaitlist")}
+              </p>
               <input type="hidden" name="intent" value="register" />
               <Button>{left > 0 ? t("events.register") : t("events.joinWaitlist")}</Button>
             </Form>

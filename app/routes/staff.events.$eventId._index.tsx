@@ -66,7 +66,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return back("cancelled");
 }
 
-const NOTICES = ["published", "saved", "cancelled", "present", "absent", "too_early", "not_registered", "refused", "notEditable", "stale", "checkedIn"];
+const NOTICES = [
+  "published",
+  "saved",
+  "cancelled",
+  "present",
+  "absent",
+  "too_early",
+  "not_registered",
+  "refused",
+  "notEditable",
+  "stale",
+  "checkedIn",
+];
 
 export default function ManageEvent() {
   const { t } = useTranslation();

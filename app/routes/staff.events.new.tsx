@@ -24,7 +24,9 @@ export async function action({ request }: ActionFunctionArgs) {
     publish: submission.value.intent === "publish",
   });
   if (!result.ok) return json(submission.reply(refusalErrors(result)), { status: 400 });
-  return redirect(`/staff/events/${result.eventId}?notice=${submission.value.intent === "publish" ? "published" : "saved"}`);
+  return redirect(
+    `/staff/events/${result.eventId}?notice=${submission.value.intent === "publish" ? "published" : "saved"}`,
+  );
 }
 
 export default function NewEvent() {

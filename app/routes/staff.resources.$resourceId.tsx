@@ -3,7 +3,12 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { refusalErrors } from "~/components/need-form";
-import { ResourceForm, ResourceSchema, resourceDefaults, resourceInputFrom } from "~/components/resources/resource-form";
+import {
+  ResourceForm,
+  ResourceSchema,
+  resourceDefaults,
+  resourceInputFrom,
+} from "~/components/resources/resource-form";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button, buttonClass } from "~/components/ui/button";
@@ -59,7 +64,9 @@ export default function EditResource() {
       </p>
       <PageHeader
         title={data.titleVi}
-        lead={<Badge tone={data.status === "published" ? "green" : "amber"}>{t(`resources.statuses.${data.status}`)}</Badge>}
+        lead={
+          <Badge tone={data.status === "published" ? "green" : "amber"}>{t(`resources.statuses.${data.status}`)}</Badge>
+        }
         actions={
           <Link to={`/resources/${data.slug}`} className={buttonClass("secondary")}>
             {t("resources.staff.view")}

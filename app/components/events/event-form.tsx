@@ -13,8 +13,7 @@ import { oneOf, optionalText, text, wholeNumber } from "~/utils/validation";
 
 const date = z.string({ required_error: "errors.required" }).trim().min(1, "errors.required");
 const time = z.string({ required_error: "errors.required" }).trim().min(1, "errors.required");
-const optional = (max: number) =>
-  optionalText(max).transform((v) => (v ? v : null));
+const optional = (max: number) => optionalText(max).transform((v) => (v ? v : null));
 
 export const EVENT_INTENTS = ["draft", "publish", "save"] as const;
 

@@ -17,11 +17,7 @@ export const RESOURCE_INTENTS = ["draft", "publish", "save"] as const;
 export const ResourceSchema = z
   .object({
     intent: z.enum(RESOURCE_INTENTS).default("save"),
-    slug: z
-      .string({ required_error: "errors.required" })
-      .trim()
-      .toLowerCase()
-      .refine(isSlug, "resources.errors.slug"),
+    slug: z.string({ required_error: "errors.required" }).trim().toLowerCase().refine(isSlug, "resources.errors.slug"),
     kind: oneOf(RESOURCE_KINDS),
     category: z.enum(CATEGORIES).optional(),
     pillar: z.enum(PILLARS).optional(),
