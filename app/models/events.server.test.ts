@@ -7,6 +7,7 @@ import {
   attendanceByEvent,
   cancelEvent,
   cancelRegistration,
+  checkinRegistration,
   createEvent,
   getEventForViewer,
   markAttendance,
@@ -246,5 +247,24 @@ describe("attendance and reminders", () => {
     sendDueReminders(now + HOUR);
     expect(kindsFor(a.id).filter((k) => k === "event_reminder")).toHaveLength(1);
     expect(rowCount("outbox")).toBe(again);
+  });
+});
+
+describe("the QR check-in link", () => {
+  it("names the person for its own event only", async () => {
+    const { checkinToken } = await import("~/lib/checkin-token");
+    const { checkinSecret } = await import("~/utils/env.server");
+    const eventId = publishedEvent({ capacity: 2 });
+    const otherEvent = publishedEvent({ capacity: 2 });
+    const a = sme();
+    registerForEvent(eventId, a);
+    const id = getSqlite()
+      .prepare("SELECT id FROM event_registrations WHERE event_id = ? AND user_id = ?")
+      .pluck()
+      .get(eventId, a.id) as string;
+    const token = checkinToken(checkinSecret(), eventId, id);
+    expect(checkinRegistration(eventId, token)).toMatchObject({ id, status: "registered", attendedAt: null });
+    expect(checkinRegistration(otherEvent, token)).toBeNull();
+    expect(checkinRegistration(eventId, token.slice(0, -2) + "xx")).toBeNull();
   });
 });
