@@ -32,6 +32,8 @@ import {
   SIDES,
   SUBMISSION_DECISIONS,
 } from "../app/lib/delivery-rules";
+import { EVENT_AUDIENCES, EVENT_STATUSES, EVENT_TYPES, REGISTRATION_STATUSES } from "../app/lib/event-rules";
+import { RESOURCE_KINDS, RESOURCE_STATUSES } from "../app/lib/resource-rules";
 
 const createdAt = () =>
   integer("created_at")
@@ -151,6 +153,8 @@ export const outbox = sqliteTable(
     to: text("to").notNull(),
     subject: text("subject").notNull(),
     text: text("text").notNull(),
+    /** JSON: the attachments ({ filename, contentType, content }), e.g. an event's .ics; null for none. */
+    attachments: text("attachments"),
     status: text("status", { enum: OUTBOX_STATUSES }).notNull(),
     /** The last attempt's error, kept until the mail is sent. */
     error: text("error"),
@@ -1062,3 +1066,118 @@ export const flagEvents = sqliteTable(
   },
   (t) => [index("flag_events_flag_idx").on(t.flagId, t.at)],
 );
+
+// ---------------------------------------------------------------------------------------------
+// Events and knowledge resources (docs/product.md "Events and knowledge", ADR 012)
+
+export const events = sqliteTable(
+  "events",
+  {
+    id: text("id").primaryKey(),
+    type: text("type", { enum: EVENT_TYPES }).notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull(),
+    audience: text("audience", { enum: EVENT_AUDIENCES }).notNull(),
+    organiser: text("organiser", { enum: STAFF_ORGANISATIONS }).notNull(),
+    /** The solution category it is about, if one: links to the vendors of that category. */
+    category: text("category", { enum: CATEGORIES }),
+    startsAt: integer("starts_at").notNull(),
+    endsAt: integer("ends_at").notNull(),
+    registrationDeadline: integer("registration_deadline").notNull(),
+    /** A place (street, ward, city) or an online link, or both. */
+    street: text("street"),
+    ward: text("ward"),
+    city: text("city"),
+    onlineUrl: text("online_url"),
+    capacity: integer("capacity").notNull(),
+    status: text("status", { enum: EVENT_STATUSES }).notNull(),
+    publishedAt: integer("published_at"),
+    cancelledAt: integer("cancelled_at"),
+    cancelReason: text("cancel_reason"),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    // /events and /events/past (by start), the home page, the reminder job.
+    index("events_status_starts_idx").on(t.status, t.startsAt),
+    index("events_status_type_starts_idx").on(t.status, t.type, t.startsAt),
+    // The assessment's recommendations: upcoming events of some categories.
+    index("events_status_category_starts_idx").on(t.status, t.category, t.startsAt),
+    // Staff's list: every event, newest start first.
+    index("events_starts_idx").on(t.startsAt),
+  ],
+);
+
+/** One row per person per event: a seat, a place on the waitlist, or a cancelled registration. */
+export const eventRegistrations = sqliteTable(
+  "event_registrations",
+  {
+    id: text("id").primaryKey(),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    status: text("status", { enum: REGISTRATION_STATUSES }).notNull(),
+    /** When the person (last) joined: the waitlist's order. */
+    queuedAt: integer("queued_at").notNull(),
+    /** When the person got their seat (on registering or when promoted). */
+    registeredAt: integer("registered_at"),
+    cancelledAt: integer("cancelled_at"),
+    attendedAt: integer("attended_at"),
+    attendanceMarkedBy: text("attendance_marked_by").references(() => users.id),
+    /** Set when the reminder mail was queued: it goes once. */
+    reminderSentAt: integer("reminder_sent_at"),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("event_registrations_event_user_unique").on(t.eventId, t.userId),
+    // Seats taken, the waitlist in order, the staff's lists.
+    index("event_registrations_event_status_queued_idx").on(t.eventId, t.status, t.queuedAt),
+    // A person's own registrations.
+    index("event_registrations_user_idx").on(t.userId, t.createdAt),
+  ],
+);
+
+export const resources = sqliteTable(
+  "resources",
+  {
+    id: text("id").primaryKey(),
+    slug: text("slug").notNull(),
+    kind: text("kind", { enum: RESOURCE_KINDS }).notNull(),
+    /** A solution category, an assessment pillar, or both (at least one). */
+    category: text("category", { enum: CATEGORIES }),
+    // A pillar key of the current questionnaire (its pillars are data: db/questionnaires/).
+    pillar: text("pillar"),
+    titleVi: text("title_vi").notNull(),
+    titleEn: text("title_en").notNull(),
+    summaryVi: text("summary_vi").notNull(),
+    summaryEn: text("summary_en").notNull(),
+    /** Markdown, rendered on the server (app/lib/markdown.server.ts). */
+    bodyVi: text("body_vi").notNull(),
+    bodyEn: text("body_en").notNull(),
+    status: text("status", { enum: RESOURCE_STATUSES }).notNull(),
+    publishedAt: integer("published_at"),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("resources_slug_unique").on(t.slug),
+    index("resources_status_published_idx").on(t.status, t.publishedAt),
+    index("resources_status_category_published_idx").on(t.status, t.category, t.publishedAt),
+    index("resources_status_pillar_published_idx").on(t.status, t.pillar, t.publishedAt),
+    index("resources_updated_idx").on(t.updatedAt),
+  ],
+);
+
+export type EventRow = typeof events.$inferSelect;
+export type EventRegistration = typeof eventRegistrations.$inferSelect;
+export type Resource = typeof resources.$inferSelect;

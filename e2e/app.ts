@@ -21,3 +21,6 @@ export { findUserByEmail, getUserById, registerSme, registerVendor } from "../ap
 export { addReference, saveCompany, savePackage, vendorStanding } from "../app/models/dossier.server";
 export { decide, submitDossier } from "../app/models/vetting.server";
 export { createSessionCookie, hashPassword } from "../app/utils/auth.server";
+export { latestAssessment } from "../app/models/assessments.server";
+export { createEvent, registerForEvent } from "../app/models/events.server";
+export { createResource } from "../app/models/resources.server";

@@ -617,3 +617,80 @@ export async function completedAssessment(sme: TestUser, option: number, at: num
     saveAssessmentStep(actor(sme), step, answers, at);
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Events and guides
+
+/** A published event run by `staff`, starting `startsInHours` from now (registration closes an hour before). */
+export async function publishedEvent(
+  staff: TestUser,
+  opts: { title: string; capacity?: number; startsInHours?: number; audience?: "sme" | "vendor" | "everyone" },
+): Promise<string> {
+  const { createEvent } = await app();
+  const startsAt = Date.now() + (opts.startsInHours ?? 72) * 3_600_000;
+  const result = createEvent(
+    actor(staff),
+    {
+      type: "workshop",
+      title: opts.title,
+      description: "Buổi hướng dẫn thực hành cho doanh nghiệp.",
+      audience: opts.audience ?? "everyone",
+      organiser: "HCA",
+      category: "e_invoice",
+      startsAt,
+      endsAt: startsAt + 3 * 3_600_000,
+      registrationDeadline: startsAt - 3_600_000,
+      street: "86 Lê Thánh Tôn",
+      ward: "Phường Sài Gòn",
+      city: "TP. Hồ Chí Minh",
+      onlineUrl: null,
+      capacity: opts.capacity ?? 10,
+    },
+    { publish: true },
+  );
+  if (!result.ok) fail("publishing an event", result);
+  return result.eventId;
+}
+
+/** `user` registered for the event, as the event page's button does. */
+export async function registered(eventId: string, user: TestUser) {
+  const { registerForEvent } = await app();
+  const result = registerForEvent(eventId, actor(user));
+  if (!result.ok) fail("registering", result);
+  return result.status;
+}
+
+/** A published guide about one pillar, with a unique title. */
+export async function publishedGuide(staff: TestUser, pillar: string, title: string): Promise<string> {
+  const { createResource } = await app();
+  const slug = `e2e-${crypto.randomUUID().slice(0, 8)}`;
+  const body = `## ${title}\n\n- Bước một\n- Bước hai\n`;
+  const result = createResource(
+    actor(staff),
+    {
+      slug,
+      kind: "guide",
+      category: null,
+      pillar: pillar as "customer",
+      titleVi: title,
+      titleEn: title,
+      summaryVi: "Tóm tắt hướng dẫn.",
+      summaryEn: "A guide's summary.",
+      bodyVi: body,
+      bodyEn: body,
+    },
+    { publish: true },
+  );
+  if (!result.ok) fail("publishing a guide", result);
+  return slug;
+}
+
+/** The SME's completed assessment (every answer the fourth option), its id. */
+/** A completed level-1 assessment (every answer option 1) taken now; its id. */
+export async function finishedAssessment(sme: TestUser): Promise<string> {
+  await completedAssessment(sme, 1, Date.now());
+  const { latestAssessment } = await app();
+  const result = latestAssessment(sme.organisationId);
+  if (!result) throw new Error("the assessment did not complete");
+  return result.id;
+}

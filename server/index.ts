@@ -10,6 +10,7 @@ import { pathToFileURL } from "node:url";
 import { installGlobals, type ServerBuild } from "@remix-run/node";
 import { openSqlite, setConnection } from "../db/client.server";
 import { runMigrations } from "../db/migrate";
+import { sendDueReminders } from "../app/models/events.server";
 import { optimizeDatabase, sweep } from "../app/models/flags.server";
 import { mailStartupWarning, startMailWorker } from "../app/models/outbox.server";
 import { activeAdminCount } from "../app/models/staff-accounts.server";
@@ -83,6 +84,7 @@ const background: Stop[] = [
     optimizeDatabase();
     return result;
   }),
+  every("event reminders", 10 * 60_000, () => sendDueReminders()), // ADR 013: once, ~24 h before the start
   () => mailWorker.stop(),
 ];
 const mailWarning = mailStartupWarning();

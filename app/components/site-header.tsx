@@ -28,6 +28,13 @@ function navFor(role: Role | null): NavItem[] {
       { to: "/staff/vendors", label: "nav.vetting" },
       { to: "/staff/reports", label: "nav.reports" },
       {
+        label: "nav.learning",
+        group: [
+          { to: "/staff/events", label: "nav.staffEvents" },
+          { to: "/staff/resources", label: "nav.staffResources" },
+        ],
+      },
+      {
         label: "nav.market",
         group: [
           { to: "/vendors", label: "nav.vendors" },
@@ -50,6 +57,8 @@ function navFor(role: Role | null): NavItem[] {
   }
   if (user) items.push({ to: "/me", label: "nav.myHome" });
   items.push({ to: "/vendors", label: "nav.vendors" });
+  if (!hasRole(user, "staff"))
+    items.push({ to: "/events", label: "nav.events" }, { to: "/resources", label: "nav.resources" });
   if (role === "sme") {
     items.push({ to: "/assessment", label: "assessment.nav" }, { to: "/needs", label: "needs.nav.mine" });
   } else {

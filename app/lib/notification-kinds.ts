@@ -44,6 +44,12 @@ export const NOTIFICATION_KINDS = {
   incident_rated_staff: "monitoring",
   incident_replied_party: "delivery",
   incident_replied_staff: "monitoring",
+  event_registered: "events",
+  event_waitlisted: "events",
+  event_promoted: "events",
+  event_changed: "events",
+  event_cancelled: "events",
+  event_reminder: "events",
 } as const;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

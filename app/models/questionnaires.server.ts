@@ -50,6 +50,11 @@ export function getQuestionnaire(id: string): Questionnaire {
   return questionnaire;
 }
 
+/** The pillars of the current questionnaire, as choices (guides are filed under one). */
+export function pillarOptions(): { value: string; label: { vi: string; en: string } }[] {
+  return currentQuestionnaire().pillars.map((p) => ({ value: p.id, label: p.title }));
+}
+
 /** The version new assessments are taken with: the newest by date. */
 export function currentQuestionnaire(): Questionnaire {
   const newest = [...all().values()].sort((a, b) => b.date.localeCompare(a.date) || b.id.localeCompare(a.id))[0];

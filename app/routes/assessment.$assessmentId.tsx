@@ -5,10 +5,13 @@ import { PillarTable, RadarChart } from "~/components/radar-chart";
 import { Alert } from "~/components/ui/alert";
 import { Button, buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/page";
+import { RecommendedLearning } from "~/components/resources/recommended-learning";
 import { compareResults } from "~/lib/dbi";
 import { formatDate, formatMoney, formatNumber } from "~/lib/format";
 import { getAssessmentForOwner, getDraftAssessment, previousAssessment } from "~/models/assessments.server";
+import { upcomingEventsFor } from "~/models/events.server";
 import { topVendorsForCategories, type CategoryVendor } from "~/models/matching.server";
+import { recommendedResources } from "~/models/resources.server";
 import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
 
@@ -38,13 +41,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     hasDraft: getDraftAssessment(user.organisationId) !== null,
     vendorsByCategory: topVendorsForCategories(recommendations.flatMap((r) => r.categories.map((c) => c.category))),
     notice: new URL(request.url).searchParams.get("notice"),
+    guides: recommendedResources(
+      result.recommendations.map((r) => r.pillar),
+      recommendations.flatMap((r) => r.categories.map((c) => c.category)),
+    ),
+    events: upcomingEventsFor(recommendations.flatMap((r) => r.categories.map((c) => c.category))),
   });
 }
 
 export default function AssessmentResult() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "vi";
-  const { result, previous, comparison, hasDraft, notice, vendorsByCategory } = useLoaderData<typeof loader>();
+  const { result, previous, comparison, hasDraft, notice, vendorsByCategory, guides, events } =
+    useLoaderData<typeof loader>();
   const levelLine = (level: number) => t("assessment.levelLine", { level, name: t(`dbiLevels.${level}`) });
   const previousLevels = comparison?.overlay ? comparison.pillars.map((p) => p.before ?? 0) : null;
   const previousLabel = previous ? t("assessment.chart.previousOn", { date: formatDate(previous.completedAt) }) : "";
@@ -161,7 +170,7 @@ export default function AssessmentResult() {
           </Card>
         ))}
       </section>
-      {/* Recommended guides and events for the weak pillars go here: a loader key and a section of their own. */}
+      <RecommendedLearning guides={guides} events={events} />
       <div className="flex flex-col gap-3 sm:flex-row">
         {hasDraft ? (
           <Link to="/assessment/take" className={buttonClass("primary")}>
