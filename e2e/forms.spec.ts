@@ -46,7 +46,7 @@ test("a refused need form sums up its errors at the top; a link takes the cursor
 
   // Nothing typed: the summary appears, takes focus and names each field.
   await page.getByRole("button", { name: "Lưu bản nháp" }).click();
-  const summary = page.getByRole("alert").filter({ hasText: "Có lỗi cần sửa trước khi gửi" });
+  const summary = page.getByRole("alert").filter({ hasText: "Chưa gửi được" });
   await expect(summary).toBeFocused();
   await expect(summary.getByRole("link", { name: "Tiêu đề: Vui lòng điền mục này." })).toBeVisible();
   await expect(summary.getByRole("link", { name: "Nhập hạn nhận hồ sơ dự thầu." })).toBeVisible();
@@ -103,7 +103,7 @@ test("@nojs without JavaScript the refused need form's summary links to the fiel
   await fillDate(page, "Hạn nhận hồ sơ dự thầu", { day: "29", month: "2", year: year.slice(2) });
   await page.getByRole("button", { name: "Lưu bản nháp" }).click();
 
-  const summary = page.getByRole("alert").filter({ hasText: "Có lỗi cần sửa trước khi gửi" });
+  const summary = page.getByRole("alert").filter({ hasText: "Chưa gửi được" });
   await expect(
     summary.getByRole("link", { name: "Hạn nhận hồ sơ dự thầu: Năm phải có đủ 4 chữ số, ví dụ 2027." }),
   ).toHaveAttribute("href", "#need-new-deadline");

@@ -55,7 +55,7 @@ test("an SME publishes a need; a mistake is named next to its field and what was
   await page.getByRole("button", { name: "Đăng nhu cầu" }).click();
   await expect(page.getByText("Đã đăng nhu cầu.")).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
-  await expect(page.getByText("Đang nhận hồ sơ")).toBeVisible();
+  await expect(page.getByText("Đang nhận hồ sơ", { exact: true })).toBeVisible();
   await expect(page.getByText("120.000.000 ₫ – 180.000.000 ₫")).toBeVisible();
   await expectAccessible(page);
 });

@@ -45,7 +45,7 @@ test("@nojs an SME registers, confirms its email, signs out and signs in again",
   await page.getByRole("button", { name: "Xác nhận và đăng nhập" }).click();
   await expect(page).toHaveURL(/\/me/);
   await expect(page.getByRole("heading", { name: "Xin chào, Trần Thị Thu" })).toBeVisible();
-  await expect(page.getByText("Công ty TNHH Bánh Mì Hòa Mã")).toBeVisible();
+  await expect(page.getByText("Công ty TNHH Bánh Mì Hòa Mã").first()).toBeVisible();
   await expect(page.getByText("Nhỏ", { exact: true })).toBeVisible(); // 12 staff, F&B: small
   await expectAccessible(page);
 

@@ -38,7 +38,7 @@ test("an incomplete dossier is refused with every missing part named; the compan
   await expect(missing).toContainText("Ít nhất hai khách hàng doanh nghiệp tham chiếu");
   await expect(missing).toContainText("Ít nhất một gói dịch vụ có giá");
 
-  await page.getByRole("link", { name: "Sửa" }).first().click();
+  await page.locator(`a[href="/me/dossier/company"]`).first().click();
   await expect(page).toHaveURL(/\/me\/dossier\/company$/);
   await expectAccessible(page);
   await page
@@ -136,7 +136,7 @@ test("staff ask for changes to a submitted dossier; the vendor is told, edits an
   await expect(page.getByText("Vui lòng bổ sung chứng chỉ ISO 27001 nếu có.")).toBeVisible();
   await page.getByRole("button", { name: "Xem" }).first().click();
   await expect(page).toHaveURL(/\/me\/dossier$/);
-  await page.getByRole("link", { name: "Sửa" }).first().click();
+  await page.locator(`a[href="/me/dossier/company"]`).first().click();
   await page.getByRole("checkbox", { name: "ISO 27001" }).check();
   await page.getByRole("button", { name: "Lưu" }).click();
   await page.getByRole("button", { name: "Nộp lại hồ sơ" }).click();
