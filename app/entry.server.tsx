@@ -6,7 +6,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { htmlBodyStream } from "~/utils/html-stream.server";
 import { NonceProvider } from "~/utils/nonce";
-import { createI18n } from "~/utils/i18n";
+import { sharedI18n } from "~/utils/i18n";
 import { getLang, langCookieFor } from "~/utils/i18n.server";
 import { log } from "~/utils/log.server";
 
@@ -21,7 +21,7 @@ export default function handleRequest(
 ) {
   const langCookie = langCookieFor(request);
   if (langCookie) responseHeaders.append("Set-Cookie", langCookie);
-  const i18n = createI18n(getLang(request));
+  const i18n = sharedI18n(getLang(request));
   const nonce = loadContext.cspNonce;
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
 

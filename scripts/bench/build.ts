@@ -175,11 +175,31 @@ function insertAll(sqlite: Database.Database, scale: number, now: number) {
   for (let i = 0; i < VENDORS; i++) {
     const id = hex("ven", i);
     const created = now - int(60, span / DAY) * DAY;
-    org.run(id, "vendor", `Công ty Công nghệ ${i}`, `03${String(i).padStart(8, "0")}`, null, null, "vetted", int(5, 200), created);
+    org.run(
+      id,
+      "vendor",
+      `Công ty Công nghệ ${i}`,
+      `03${String(i).padStart(8, "0")}`,
+      null,
+      null,
+      "vetted",
+      int(5, 200),
+      created,
+    );
     user.run(vendorUser(i), `vendor${i}@bench.test`, `Nhà cung cấp ${i}`, "vendor", id, created, created);
     const vetted = created + 20 * DAY;
-    profile.run(id, `Chuyên ${phrase()} cho doanh nghiệp nhỏ.`, 2005 + int(0, 18), int(5, 200), `Liên hệ ${i}`,
-      `contact${i}@bench.test`, created + 10 * DAY, vetted, now + int(30, 700) * DAY, now);
+    profile.run(
+      id,
+      `Chuyên ${phrase()} cho doanh nghiệp nhỏ.`,
+      2005 + int(0, 18),
+      int(5, 200),
+      `Liên hệ ${i}`,
+      `contact${i}@bench.test`,
+      created + 10 * DAY,
+      vetted,
+      now + int(30, 700) * DAY,
+      now,
+    );
     vetting.run(hex("vets", i), id, "submitted", vendorUser(i), created + 10 * DAY);
     vetting.run(hex("veta", i), id, "approved", staffUserId, vetted);
     const cats = [...new Set([pick(CATEGORIES), pick(CATEGORIES), pick(CATEGORIES)])];
@@ -197,7 +217,17 @@ function insertAll(sqlite: Database.Database, scale: number, now: number) {
     const id = hex("sme", i);
     const s = pick(SECTORS);
     const created = now - int(30, span / DAY) * DAY;
-    org.run(id, "sme", `Doanh nghiệp ${i}`, `01${String(i).padStart(8, "0")}`, s, pick(["micro", "small", "medium"]), null, int(3, 150), created);
+    org.run(
+      id,
+      "sme",
+      `Doanh nghiệp ${i}`,
+      `01${String(i).padStart(8, "0")}`,
+      s,
+      pick(["micro", "small", "medium"]),
+      null,
+      int(3, 150),
+      created,
+    );
     user.run(smeUser(i), `sme${i}@bench.test`, `Chủ doanh nghiệp ${i}`, "sme", id, created, created);
     for (let k = 0; k < 2; k++) {
       const at = created + int(1, 700) * DAY;
@@ -232,10 +262,25 @@ function insertAll(sqlite: Database.Database, scale: number, now: number) {
     const needId = hex("need", k);
     const budget = int(20, 200) * M;
     const cat = pick(CATEGORIES);
-    need.run(needId, sme.id, sme.userId, `Cần ${pick(WORDS)} cho ${sme.id.slice(-4)}`,
-      `Doanh nghiệp cần ${phrase()}.`, cat, sme.sector, budget, budget * 2, deadline + 10 * DAY, deadline,
-      `Yêu cầu: ${pick(WORDS)}.`, status, published, status === "evaluating" ? deadline : null, published - DAY,
-      published);
+    need.run(
+      needId,
+      sme.id,
+      sme.userId,
+      `Cần ${pick(WORDS)} cho ${sme.id.slice(-4)}`,
+      `Doanh nghiệp cần ${phrase()}.`,
+      cat,
+      sme.sector,
+      budget,
+      budget * 2,
+      deadline + 10 * DAY,
+      deadline,
+      `Yêu cầu: ${pick(WORDS)}.`,
+      status,
+      published,
+      status === "evaluating" ? deadline : null,
+      published - DAY,
+      published,
+    );
     // About BIDS_PER_NEED bids a need on average: fewer on a cancelled one.
     const count = anchor ? 20 : status === "cancelled" ? int(0, 3) : int(3, 2 * BIDS_PER_NEED - 2);
     const bidders = new Set<number>();
@@ -255,8 +300,18 @@ function insertAll(sqlite: Database.Database, scale: number, now: number) {
             ? "awarded"
             : "not_selected"
           : "submitted";
-      bid.run(bidId, needId, vendor.id, vendor.userId, bidStatus, total, `Phương án: ${phrase()}.`,
-        published + DAY, published + DAY, withdrawn ? published + 2 * DAY : null);
+      bid.run(
+        bidId,
+        needId,
+        vendor.id,
+        vendor.userId,
+        bidStatus,
+        total,
+        `Phương án: ${phrase()}.`,
+        published + DAY,
+        published + DAY,
+        withdrawn ? published + 2 * DAY : null,
+      );
       if (recent || anchor) {
         bidMilestone.run(`${bidId}-1`, bidId, 0, "Khảo sát và cài đặt", 30, Math.floor(total / 2));
         bidMilestone.run(`${bidId}-2`, bidId, 1, "Đào tạo và bàn giao", 90, total - Math.floor(total / 2));
@@ -275,22 +330,55 @@ function insertAll(sqlite: Database.Database, scale: number, now: number) {
     const terminated = !completedAt && awardedAt + 75 * DAY < now;
     const engStatus = completedAt ? "completed" : terminated ? "terminated" : "active";
     const engagementId = hex("eng", engagements++);
-    const lastActivity = completedAt ?? (terminated ? awardedAt + 30 * DAY : Math.min(now, awardedAt + int(0, 40) * DAY));
-    engagement.run(engagementId, needId, winner.bidId, sme.id, winner.vendorId, engStatus, winner.total, awardedAt,
-      sme.userId, completedAt, lastActivity, awardedAt);
+    const lastActivity =
+      completedAt ?? (terminated ? awardedAt + 30 * DAY : Math.min(now, awardedAt + int(0, 40) * DAY));
+    engagement.run(
+      engagementId,
+      needId,
+      winner.bidId,
+      sme.id,
+      winner.vendorId,
+      engStatus,
+      winner.total,
+      awardedAt,
+      sme.userId,
+      completedAt,
+      lastActivity,
+      awardedAt,
+    );
     event.run(engagementId, "awarded", sme.userId, awardedAt);
     for (let p = 0; p < 3; p++) {
       const due = awardedAt + (p + 1) * 20 * DAY;
       const done = completedAt !== null || (due < now && random() < 0.75);
       const first = done ? due + int(-5, 4) * DAY : null;
-      milestone.run(`${engagementId}-m${p}`, engagementId, p, `Mốc ${p + 1}`, due, Math.floor(winner.total / 3),
-        done ? "accepted" : "pending", first, first, done ? first! + 2 * DAY : null);
+      milestone.run(
+        `${engagementId}-m${p}`,
+        engagementId,
+        p,
+        `Mốc ${p + 1}`,
+        due,
+        Math.floor(winner.total / 3),
+        done ? "accepted" : "pending",
+        first,
+        first,
+        done ? first! + 2 * DAY : null,
+      );
     }
     if (completedAt) {
       event.run(engagementId, "completed", sme.userId, completedAt);
       if (random() < 0.8) {
-        review.run(`${engagementId}-r`, engagementId, winner.vendorId, sme.id, int(2, 5), int(2, 5), int(2, 5),
-          int(2, 5), int(5, 10), completedAt + DAY);
+        review.run(
+          `${engagementId}-r`,
+          engagementId,
+          winner.vendorId,
+          sme.id,
+          int(2, 5),
+          int(2, 5),
+          int(2, 5),
+          int(2, 5),
+          int(5, 10),
+          completedAt + DAY,
+        );
       }
     }
     if (random() < 0.08) {

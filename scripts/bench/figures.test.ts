@@ -39,11 +39,14 @@ describe("the benchmark's figures", () => {
   });
 
   it("aligns a table's columns", () => {
-    expect(table(["page", "n"], [["/", "1"], ["/vendors", "100"]]).split("\n")).toEqual([
-      "page        n",
-      "--------  ---",
-      "/           1",
-      "/vendors  100",
-    ]);
+    expect(
+      table(
+        ["page", "n"],
+        [
+          ["/", "1"],
+          ["/vendors", "100"],
+        ],
+      ).split("\n"),
+    ).toEqual(["page        n", "--------  ---", "/           1", "/vendors  100"]);
   });
 });
