@@ -6,11 +6,14 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { htmlBodyStream } from "~/utils/html-stream.server";
 import { NonceProvider } from "~/utils/nonce";
-import { sharedI18n } from "~/utils/i18n";
+import { sharedI18n, translator } from "~/utils/i18n";
+import { registerPageTranslator } from "~/utils/page-translator";
 import { getLang, langCookieFor } from "~/utils/i18n.server";
 import { log } from "~/utils/log.server";
 
 const ABORT_DELAY = 5_000;
+
+registerPageTranslator(translator);
 
 export default function handleRequest(
   request: Request,

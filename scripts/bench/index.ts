@@ -121,7 +121,10 @@ async function measurePages(fixtures: Record<Scale, Fixture>, pages: Page[]) {
     for (const page of ok) {
       const run = await measure(small.url + page.path(fixtures.small), TRIVIAL_S, smallCookies[page.role]);
       smallRuns.set(page.label, run);
-      console.log(`  ${page.label.padEnd(42)} ${rate(run.rps).padStart(5)} req/s  p50 ${ms(run.p50)}`);
+      console.log(
+        `  ${page.label.padEnd(42)} ${rate(run.rps).padStart(5)} req/s  p50 ${ms(run.p50)}` +
+          (run.non2xx || run.errors ? `  !! ${run.non2xx} non-2xx, ${run.errors} errors` : ""),
+      );
     }
   } finally {
     await small.stop();
@@ -131,8 +134,14 @@ async function measurePages(fixtures: Record<Scale, Fixture>, pages: Page[]) {
   const fullFile = workingCopy(fixtures.full);
   const fullDb = openSqlite(fullFile);
   const cookies = await sessions(fullDb, fixtures.full);
-  const full = await startApp(PORTS.full, fullFile);
+  let full = await startApp(PORTS.full, fullFile);
   const trivialUrl = `${full.url}/bench/trivial`;
+  /** A server that died (or was killed by something else on the machine) is started again. */
+  const alive = async () => {
+    if (full.child.exitCode === null && full.child.signalCode === null) return;
+    console.log("  !! the server was gone: starting it again");
+    full = await startApp(PORTS.full, fullFile);
+  };
   try {
     const ok = await check(full, fixtures.full, cookies, pages);
     console.log(
@@ -143,6 +152,7 @@ async function measurePages(fixtures: Record<Scale, Fixture>, pages: Page[]) {
     let before = await measure(trivialUrl, TRIVIAL_S, cookies.vendor);
     console.log(`  trivial page ${rate(before.rps)} req/s, p50 ${ms(before.p50)}`);
     for (const page of ok) {
+      await alive();
       const run = await measure(full.url + page.path(fixtures.full), PAGE_S, cookies[page.role]);
       const after = await measure(trivialUrl, TRIVIAL_S, cookies.vendor);
       results.push({ page, full: run, trivial: [before.rps, after.rps], small: smallRuns.get(page.label) });

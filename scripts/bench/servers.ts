@@ -50,7 +50,11 @@ function spawnServer(args: string[], env: Record<string, string>, port: number, 
     stdio: ["ignore", "pipe", "pipe"],
   });
   running.add(child);
-  child.once("exit", () => running.delete(child));
+  child.once("exit", (code, signal) => {
+    running.delete(child);
+    if (!stopping) console.log(`  !! ${what} exited by itself (code ${code}, signal ${signal})`);
+  });
+  let stopping = false;
   const lines: string[] = [];
   let rest = "";
   child.stdout!.on("data", (chunk: Buffer) => {
@@ -62,7 +66,8 @@ function spawnServer(args: string[], env: Record<string, string>, port: number, 
   });
   child.stderr!.on("data", (chunk: Buffer) => process.stderr.write(`[${what}] ${chunk}`));
   const stop = async () => {
-    if (child.exitCode !== null) return;
+    stopping = true;
+    if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once("exit", resolve));
     child.kill("SIGTERM");
     await Promise.race([exited, sleep(15_000)]);
@@ -114,7 +119,12 @@ export async function startApp(
 const BARE = path.resolve(".cache/bench/bare");
 
 const BARE_FILES: Record<string, string> = {
-  "package.json": JSON.stringify({ type: "module", sideEffects: false }),
+  // The Remix compiler finds its server runtime among the dependencies.
+  "package.json": JSON.stringify({
+    type: "module",
+    sideEffects: false,
+    dependencies: { "@remix-run/node": "*", "@remix-run/react": "*", "@remix-run/express": "*", react: "*" },
+  }),
   "remix.config.js": `export default { serverModuleFormat: "esm", serverPlatform: "node", future: {
     v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true, v3_lazyRouteDiscovery: true } };\n`,
   "app/root.tsx": `import { Links, Meta, Outlet, Scripts } from "@remix-run/react";
