@@ -254,12 +254,19 @@ async function measureSweep(fixture: Fixture) {
   const app = await startApp(PORTS.probe, file, { FLAG_SWEEP_MINUTES: "0.1" }, true);
   const probes: { at: number; ms: number }[] = [];
   let sweepLine: { ms?: number } | null = null;
+  let failures = 0;
   const started = performance.now();
   try {
     while (!sweepLine && performance.now() - started < 300_000) {
       const t0 = performance.now();
-      const res = await fetch(`${app.url}/bench/trivial`);
-      await res.arrayBuffer();
+      try {
+        const res = await fetch(`${app.url}/bench/trivial`);
+        await res.arrayBuffer();
+        if (!res.ok) failures += 1;
+      } catch {
+        // A reset connection is a failed probe, counted, not the end of the measurement.
+        failures += 1;
+      }
       probes.push({ at: t0 - started, ms: performance.now() - t0 });
       const line = app.lines.find((l) => l.includes('"flag sweep"'));
       if (line) sweepLine = JSON.parse(line) as { ms?: number };
@@ -280,7 +287,8 @@ async function measureSweep(fixture: Fixture) {
           50,
         ),
       )}; ` +
-      `longest wait ${verdict({ value: longest, limit: TARGETS.sweepWaitMs, atLeast: false }, ms(longest))}`,
+      `longest wait ${verdict({ value: longest, limit: TARGETS.sweepWaitMs, atLeast: false }, ms(longest))}` +
+      (failures ? `; !! ${failures} probes failed` : ""),
   );
 }
 
