@@ -18,6 +18,7 @@ import {
 } from "../app/lib/reference";
 import { CAPITAL_BAND_IDS, REVENUE_BAND_IDS, SIZE_CLASSES } from "../app/lib/enterprise-size";
 import { ASSESSMENT_STATUSES } from "../app/lib/dbi";
+import { DOSSIER_CHANGE_STATUSES } from "../app/lib/dossier-change";
 import { NEED_EVENTS, NEED_STATUSES } from "../app/lib/need-status";
 import { BID_STATUSES } from "../app/lib/bid-rules";
 import { FLAG_STATUSES, RULE_CODES, SEVERITIES, SUBJECT_TYPES } from "../app/lib/risk-rules";
@@ -31,6 +32,8 @@ import {
   SIDES,
   SUBMISSION_DECISIONS,
 } from "../app/lib/delivery-rules";
+import { EVENT_AUDIENCES, EVENT_STATUSES, EVENT_TYPES, REGISTRATION_STATUSES } from "../app/lib/event-rules";
+import { RESOURCE_KINDS, RESOURCE_STATUSES } from "../app/lib/resource-rules";
 
 const createdAt = () =>
   integer("created_at")
@@ -150,6 +153,8 @@ export const outbox = sqliteTable(
     to: text("to").notNull(),
     subject: text("subject").notNull(),
     text: text("text").notNull(),
+    /** JSON: the attachments ({ filename, contentType, content }), e.g. an event's .ics; null for none. */
+    attachments: text("attachments"),
     status: text("status", { enum: OUTBOX_STATUSES }).notNull(),
     /** The last attempt's error, kept until the mail is sent. */
     error: text("error"),
@@ -300,6 +305,8 @@ export const needs = sqliteTable(
     index("needs_id_sector_idx").on(t.id, t.sector),
     // Reports (covering): the needs published in a period, with what their outcome and bids need.
     index("needs_published_report_idx").on(t.publishedAt, t.status, t.sector, t.deadline, t.id),
+    // The sweep: evaluating and awarded needs changed recently (ADR 012).
+    index("needs_status_updated_idx").on(t.status, t.updatedAt),
   ],
 );
 
@@ -355,6 +362,14 @@ export const vendorProfiles = sqliteTable(
     /** Filled from verified reviews (engagements issue); null until the first. */
     ratingAvg: integer("rating_avg_x100"),
     ratingCount: integer("rating_count").notNull().default(0),
+    /**
+     * The logo: a file under UPLOADS_DIR (`logos/<vendor>/<uuid>.<ext>`), its type as read from its
+     * content and the width and height from its header (app/lib/logo.ts); null when there is none.
+     */
+    logoKey: text("logo_key"),
+    logoMime: text("logo_mime"),
+    logoWidth: integer("logo_width"),
+    logoHeight: integer("logo_height"),
     updatedAt: integer("updated_at").notNull(),
   },
   (t) => [index("vendor_profiles_vetted_idx").on(t.vettedAt), index("vendor_profiles_submitted_idx").on(t.submittedAt)],
@@ -424,6 +439,67 @@ export const servicePackages = sqliteTable(
   (t) => [
     index("service_packages_vendor_idx").on(t.vendorId, t.createdAt),
     index("service_packages_category_price_idx").on(t.category, t.priceFrom),
+  ],
+);
+
+/**
+ * The vendor's portfolio: case studies of work for SMEs. One may name a completed engagement of
+ * this vendor on the platform, which the profile then shows as verified. Removed ones are kept
+ * with `removedAt`.
+ */
+export const caseStudies = sqliteTable(
+  "case_studies",
+  {
+    id: text("id").primaryKey(),
+    vendorId: text("vendor_id")
+      .notNull()
+      .references(() => organisations.id),
+    title: text("title").notNull(),
+    /** The client's sector. */
+    sector: text("sector", { enum: SECTORS }).notNull(),
+    challenge: text("challenge").notNull(),
+    work: text("work").notNull(),
+    result: text("result").notNull(),
+    engagementId: text("engagement_id").references(() => engagements.id),
+    createdAt: createdAt(),
+    removedAt: integer("removed_at"),
+  },
+  (t) => [index("case_studies_vendor_idx").on(t.vendorId, t.createdAt)],
+);
+
+/**
+ * A vetted vendor's proposed dossier change (app/lib/dossier-change.ts): the approved content when
+ * the vendor started (`base`) and the content it proposes, both JSON. Live only once staff approve
+ * it; at most one open (pending or changes requested) per vendor. `version` counts the vendor's
+ * edits: staff approve the version they saw (compare-and-set).
+ */
+export const dossierChanges = sqliteTable(
+  "dossier_changes",
+  {
+    id: text("id").primaryKey(),
+    vendorId: text("vendor_id")
+      .notNull()
+      .references(() => organisations.id),
+    status: text("status", { enum: DOSSIER_CHANGE_STATUSES }).notNull(),
+    /** JSON DossierContent: the approved version the change started from. */
+    base: text("base").notNull(),
+    /** JSON DossierContent: the version proposed. */
+    proposed: text("proposed").notNull(),
+    version: integer("version").notNull().default(1),
+    /** Staff's note when they asked for changes. */
+    note: text("note"),
+    createdAt: createdAt(),
+    /** When the vendor last edited it: the staff queue's order. */
+    updatedAt: integer("updated_at").notNull(),
+    decidedAt: integer("decided_at"),
+    decidedBy: text("decided_by").references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex("dossier_changes_one_open_per_vendor")
+      .on(t.vendorId)
+      .where(sql`status IN ('pending', 'changes_requested')`),
+    index("dossier_changes_vendor_created_idx").on(t.vendorId, t.createdAt),
+    index("dossier_changes_status_updated_idx").on(t.status, t.updatedAt),
   ],
 );
 
@@ -666,7 +742,45 @@ export const engagementMilestones = sqliteTable(
     index("engagement_milestones_status_due_idx").on(t.status, t.dueAt),
     // Matchmaking (covering): the due and on-time milestones of a vendor's engagements.
     index("engagement_milestones_engagement_status_due_idx").on(t.engagementId, t.status, t.dueAt),
+    // Market-wide on-time figures (covering): accepted milestones by first submission and due date,
+    // and the never-submitted ones by due date (`marketStats`).
+    index("engagement_milestones_status_submitted_due_idx").on(t.status, t.firstSubmittedAt, t.dueAt),
+    index("engagement_milestones_submitted_due_idx").on(t.firstSubmittedAt, t.dueAt, t.status),
   ],
+);
+
+/**
+ * Each vendor's track record, maintained (ADR 012): recomputed from its history by
+ * vendor-stats.server.ts in the same transaction as every event that changes it (an award, a
+ * milestone submitted, accepted or re-dated, an engagement completed or terminated, a review),
+ * and by the sweep once `next_due_at` passes (an unsubmitted milestone falling due counts as due
+ * but not on time). Matching, compare and the vendor home read it instead of the history.
+ */
+export const vendorStats = sqliteTable(
+  "vendor_stats",
+  {
+    vendorId: text("vendor_id")
+      .primaryKey()
+      .references(() => organisations.id),
+    activeEngagements: integer("active_engagements").notNull().default(0),
+    completedEngagements: integer("completed_engagements").notNull().default(0),
+    /** JSON: sector → completed engagements whose need is of that sector. */
+    completedBySector: text("completed_by_sector").notNull().default("{}"),
+    /** `countsAsDue` and `isOnTime` of app/lib/delivery-rules.ts, as of `refreshed_at`. */
+    milestonesDue: integer("milestones_due").notNull().default(0),
+    milestonesOnTime: integer("milestones_on_time").notNull().default(0),
+    /** The earliest future due date of a never-submitted milestone: when `milestones_due` next changes by itself. */
+    nextDueAt: integer("next_due_at"),
+    reviewCount: integer("review_count").notNull().default(0),
+    qualitySum: integer("quality_sum").notNull().default(0),
+    scheduleSum: integer("schedule_sum").notNull().default(0),
+    valueSum: integer("value_sum").notNull().default(0),
+    communicationSum: integer("communication_sum").notNull().default(0),
+    /** The 0–10 "would you recommend them" answers, summed. */
+    recommendSum: integer("recommend_sum").notNull().default(0),
+    refreshedAt: integer("refreshed_at").notNull(),
+  },
+  (t) => [index("vendor_stats_next_due_idx").on(t.nextDueAt)],
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -787,6 +901,8 @@ export const TIMELINE_KINDS = [
   "reviewed",
   "review_replied",
   "terminated",
+  /** The party an incident was raised against answers it (params: incident, category). */
+  "incident_replied",
 ] as const;
 
 /** One timeline per engagement: messages and every event, with who and when. */
@@ -950,3 +1066,118 @@ export const flagEvents = sqliteTable(
   },
   (t) => [index("flag_events_flag_idx").on(t.flagId, t.at)],
 );
+
+// ---------------------------------------------------------------------------------------------
+// Events and knowledge resources (docs/product.md "Events and knowledge", ADR 012)
+
+export const events = sqliteTable(
+  "events",
+  {
+    id: text("id").primaryKey(),
+    type: text("type", { enum: EVENT_TYPES }).notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull(),
+    audience: text("audience", { enum: EVENT_AUDIENCES }).notNull(),
+    organiser: text("organiser", { enum: STAFF_ORGANISATIONS }).notNull(),
+    /** The solution category it is about, if one: links to the vendors of that category. */
+    category: text("category", { enum: CATEGORIES }),
+    startsAt: integer("starts_at").notNull(),
+    endsAt: integer("ends_at").notNull(),
+    registrationDeadline: integer("registration_deadline").notNull(),
+    /** A place (street, ward, city) or an online link, or both. */
+    street: text("street"),
+    ward: text("ward"),
+    city: text("city"),
+    onlineUrl: text("online_url"),
+    capacity: integer("capacity").notNull(),
+    status: text("status", { enum: EVENT_STATUSES }).notNull(),
+    publishedAt: integer("published_at"),
+    cancelledAt: integer("cancelled_at"),
+    cancelReason: text("cancel_reason"),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    // /events and /events/past (by start), the home page, the reminder job.
+    index("events_status_starts_idx").on(t.status, t.startsAt),
+    index("events_status_type_starts_idx").on(t.status, t.type, t.startsAt),
+    // The assessment's recommendations: upcoming events of some categories.
+    index("events_status_category_starts_idx").on(t.status, t.category, t.startsAt),
+    // Staff's list: every event, newest start first.
+    index("events_starts_idx").on(t.startsAt),
+  ],
+);
+
+/** One row per person per event: a seat, a place on the waitlist, or a cancelled registration. */
+export const eventRegistrations = sqliteTable(
+  "event_registrations",
+  {
+    id: text("id").primaryKey(),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => events.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    status: text("status", { enum: REGISTRATION_STATUSES }).notNull(),
+    /** When the person (last) joined: the waitlist's order. */
+    queuedAt: integer("queued_at").notNull(),
+    /** When the person got their seat (on registering or when promoted). */
+    registeredAt: integer("registered_at"),
+    cancelledAt: integer("cancelled_at"),
+    attendedAt: integer("attended_at"),
+    attendanceMarkedBy: text("attendance_marked_by").references(() => users.id),
+    /** Set when the reminder mail was queued: it goes once. */
+    reminderSentAt: integer("reminder_sent_at"),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("event_registrations_event_user_unique").on(t.eventId, t.userId),
+    // Seats taken, the waitlist in order, the staff's lists.
+    index("event_registrations_event_status_queued_idx").on(t.eventId, t.status, t.queuedAt),
+    // A person's own registrations.
+    index("event_registrations_user_idx").on(t.userId, t.createdAt),
+  ],
+);
+
+export const resources = sqliteTable(
+  "resources",
+  {
+    id: text("id").primaryKey(),
+    slug: text("slug").notNull(),
+    kind: text("kind", { enum: RESOURCE_KINDS }).notNull(),
+    /** A solution category, an assessment pillar, or both (at least one). */
+    category: text("category", { enum: CATEGORIES }),
+    // A pillar key of the current questionnaire (its pillars are data: db/questionnaires/).
+    pillar: text("pillar"),
+    titleVi: text("title_vi").notNull(),
+    titleEn: text("title_en").notNull(),
+    summaryVi: text("summary_vi").notNull(),
+    summaryEn: text("summary_en").notNull(),
+    /** Markdown, rendered on the server (app/lib/markdown.server.ts). */
+    bodyVi: text("body_vi").notNull(),
+    bodyEn: text("body_en").notNull(),
+    status: text("status", { enum: RESOURCE_STATUSES }).notNull(),
+    publishedAt: integer("published_at"),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("resources_slug_unique").on(t.slug),
+    index("resources_status_published_idx").on(t.status, t.publishedAt),
+    index("resources_status_category_published_idx").on(t.status, t.category, t.publishedAt),
+    index("resources_status_pillar_published_idx").on(t.status, t.pillar, t.publishedAt),
+    index("resources_updated_idx").on(t.updatedAt),
+  ],
+);
+
+export type EventRow = typeof events.$inferSelect;
+export type EventRegistration = typeof eventRegistrations.$inferSelect;
+export type Resource = typeof resources.$inferSelect;

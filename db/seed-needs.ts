@@ -9,7 +9,7 @@ import { base, en, Faker, vi } from "@faker-js/faker";
 import { asc, eq, sql } from "drizzle-orm";
 import type { DB } from "./client.server";
 import * as schema from "./schema";
-import { dbiResult, PILLARS, type Pillar } from "../app/lib/dbi";
+import { dbiResult, type Pillar } from "../app/lib/dbi";
 import { DAY_MS, endOfLocalDay, startOfLocalDay, toLocalDate } from "../app/lib/local-date";
 import type { NeedEvent, NeedStatus } from "../app/lib/need-status";
 import { pillarScores, type Answers, type Questionnaire } from "../app/lib/questionnaire";
@@ -186,7 +186,7 @@ function answersAround(q: Questionnaire, targets: Record<Pillar, number>, faker:
       const points = c.options.map((o) => o.points).sort((a, b) => a - b);
       const index = Math.max(
         0,
-        Math.min(points.length - 1, targets[pillar.id] + faker.number.int({ min: -1, max: 1 })),
+        Math.min(points.length - 1, (targets[pillar.id] ?? 0) + faker.number.int({ min: -1, max: 1 })),
       );
       answers[c.id] = points[index]!;
     }
@@ -195,10 +195,9 @@ function answersAround(q: Questionnaire, targets: Record<Pillar, number>, faker:
 }
 
 const flat = (level: number, spread: Partial<Record<Pillar, number>> = {}) =>
-  Object.fromEntries(PILLARS.map((p) => [p, Math.max(0, Math.min(5, level + (spread[p] ?? 0)))])) as Record<
-    Pillar,
-    number
-  >;
+  Object.fromEntries(
+    currentQuestionnaire().pillars.map(({ id: p }) => [p, Math.max(0, Math.min(5, level + (spread[p] ?? 0)))]),
+  ) as Record<Pillar, number>;
 
 export function seedNeeds(tx: DB, now: number) {
   const faker = new Faker({ locale: [vi, en, base] });
@@ -225,7 +224,7 @@ export function seedNeeds(tx: DB, now: number) {
   const addAssessment = (sme: (typeof smes)[number], targets: Record<Pillar, number>, daysAgo: number) => {
     const answers = answersAround(questionnaire, targets, faker);
     const scores = pillarScores(questionnaire, answers);
-    const result = dbiResult(scores);
+    const result = dbiResult(questionnaire, scores);
     const completedAt = now - daysAgo * DAY_MS;
     tx.insert(schema.assessments)
       .values({
@@ -250,7 +249,11 @@ export function seedNeeds(tx: DB, now: number) {
   const levels = [0, 1, 2, 2, 3, 3, 4, 1, 2, 5];
   others.slice(0, levels.length).forEach((sme, i) => {
     const level = levels[i]!;
-    addAssessment(sme, flat(level, level > 0 && level < 5 ? { [PILLARS[i % 6]!]: -1 } : {}), 10 + i * 17);
+    addAssessment(
+      sme,
+      flat(level, level > 0 && level < 5 ? { [questionnaire.pillars[i % questionnaire.pillars.length]!.id]: -1 } : {}),
+      10 + i * 17,
+    );
   });
 
   // Needs: 64 across every category and state.

@@ -11,7 +11,7 @@ import { base, en, Faker, vi } from "@faker-js/faker";
 import { and, asc, desc, eq, gt, lt } from "drizzle-orm";
 import type { DB } from "./client.server";
 import * as schema from "./schema";
-import { dbiResult, PILLARS, type Pillar } from "../app/lib/dbi";
+import { dbiResult, type Pillar } from "../app/lib/dbi";
 import { DAY_MS } from "../app/lib/local-date";
 import { pillarScores, type Answers, type Questionnaire } from "../app/lib/questionnaire";
 import { currentQuestionnaire } from "../app/models/questionnaires.server";
@@ -41,9 +41,9 @@ export function seedOutcomes(tx: DB, now: number) {
   const a = schema.assessments;
 
   const add = (smeId: string, userId: string, level: number, completedAt: number, k: number) => {
-    const answers = answersAt(questionnaire, level, PILLARS[k % PILLARS.length]!, faker);
+    const answers = answersAt(questionnaire, level, questionnaire.pillars[k % questionnaire.pillars.length]!.id, faker);
     const scores = pillarScores(questionnaire, answers);
-    const result = dbiResult(scores);
+    const result = dbiResult(questionnaire, scores);
     tx.insert(a)
       .values({
         id: crypto.randomUUID(),

@@ -8,7 +8,14 @@ import type { Faker } from "@faker-js/faker";
 import { eq } from "drizzle-orm";
 import type { DB } from "./client.server";
 import * as schema from "./schema";
-import { CATEGORIES, SECTORS, type Category, type StaffOrganisation, type VendorStatus } from "../app/lib/reference";
+import {
+  CATEGORIES,
+  SECTORS,
+  type Category,
+  type Sector,
+  type StaffOrganisation,
+  type VendorStatus,
+} from "../app/lib/reference";
 import { addMonths } from "../app/lib/vendor-lifecycle";
 import { refreshVendorSearch } from "../app/models/dossier.server";
 import { searchText } from "../app/lib/search-text";
@@ -171,6 +178,44 @@ const PACKAGE_NAMES: Record<Category, [string, number, number, schema.PackageUni
   ],
 };
 
+/** Hand-written case studies for the first demo vendors (logo-free but complete profiles). */
+const CASE_STUDIES: { title: string; sector: Sector; challenge: string; work: string; result: string }[][] = [
+  [
+    {
+      title: "Hóa đơn điện tử cho chuỗi 6 cửa hàng tạp hóa ở Quận 3",
+      sector: "retail_trade",
+      challenge: "Cửa hàng xuất hóa đơn giấy viết tay; cuối tháng kế toán mất ba ngày đối chiếu với sổ bán hàng.",
+      work: "Nối phần mềm bán hàng với hóa đơn điện tử, chuyển danh mục 2.400 mặt hàng, đào tạo 12 nhân viên thu ngân.",
+      result: "Đối chiếu cuối tháng còn nửa ngày; không còn hóa đơn sai mã số thuế sau ba tháng.",
+    },
+    {
+      title: "Sổ sách kế toán cho xưởng may gia công ở Tân Bình",
+      sector: "manufacturing",
+      challenge: "Chủ xưởng không biết lãi lỗ từng đơn hàng; chứng từ lưu trong nhiều tệp Excel.",
+      work: "Thiết lập phần mềm kế toán theo Thông tư 133, mã hóa đơn hàng, báo cáo lãi gộp theo khách hàng.",
+      result: "Báo cáo lãi gộp từng đơn trong ngày thứ 5 của tháng sau; phát hiện hai đơn lỗ để đàm phán lại giá.",
+    },
+  ],
+  [
+    {
+      title: "Bán hàng đa kênh cho tiệm bánh ở Phú Nhuận",
+      sector: "food_beverage",
+      challenge: "Đơn từ Zalo, Facebook và ứng dụng giao đồ ăn ghi tay, hay sót đơn giờ cao điểm.",
+      work: "Gom đơn các kênh về một màn hình, in phiếu bếp tự động, đồng bộ tồn kho nguyên liệu.",
+      result: "Không còn sót đơn trong ba tháng theo dõi; doanh thu kênh online tăng 18%.",
+    },
+  ],
+  [
+    {
+      title: "Quản lý khách hàng cho công ty dịch vụ vệ sinh ở Thủ Đức",
+      sector: "other",
+      challenge: "Lịch hẹn và hợp đồng bảo trì theo dõi bằng sổ; nhiều khách không được nhắc gia hạn.",
+      work: "Triển khai CRM với lịch hẹn, nhắc gia hạn qua Zalo OA và báo cáo doanh thu định kỳ.",
+      result: "Tỷ lệ gia hạn hợp đồng bảo trì từ 55% lên 72% sau sáu tháng.",
+    },
+  ],
+];
+
 const CERTIFICATIONS = ["ISO 27001", "ISO 9001", "ISO 20000-1", "CMMI"];
 
 const FULL_CHECKLIST = {
@@ -324,6 +369,20 @@ export function seedVendors(tx: DB, ctx: Ctx) {
         }
       }
     }
+
+    const cases = wasVetted && n <= CASE_STUDIES.length ? CASE_STUDIES[n - 1]! : [];
+    cases.forEach((c, i) =>
+      tx
+        .insert(schema.caseStudies)
+        .values({
+          id: crypto.randomUUID(),
+          vendorId: id,
+          ...c,
+          engagementId: null,
+          createdAt: vettedAt - (15 - i) * DAY,
+        })
+        .run(),
+    );
 
     // The history that led to the state.
     const event = (e: schema.VettingEvent, at: number, actorId: string, note?: string, checklist?: object) =>

@@ -13,6 +13,7 @@ import { seedFlagScenarios } from "./seed-flags";
 import { seedMatching } from "./seed-matching";
 import { seedNeeds } from "./seed-needs";
 import { seedOutcomes } from "./seed-outcomes";
+import { seedEventsAndGuides } from "./seed-events";
 import { CAPITAL_BAND_IDS, REVENUE_BAND_IDS, sizeClassFromBands } from "../app/lib/enterprise-size";
 import { SECTORS, sectorGroup, type Sector, type StaffOrganisation } from "../app/lib/reference";
 import { searchText } from "../app/lib/search-text";
@@ -180,9 +181,13 @@ export async function seed(sqlite: Database.Database) {
     seedMatching(tx, now);
     seedFlagScenarios(tx, now);
     seedOutcomes(tx, now);
+    seedEventsAndGuides(tx, now);
   });
 
   // The monitoring engine reads the demo data like any other: the flags staff see come from the rules.
+  // Inserted in bulk: the maintained track records (ADR 012) are computed once from the history.
+  const { rebuildVendorStats } = await import("../app/models/vendor-stats.server");
+  rebuildVendorStats(undefined, now);
   const { sweep } = await import("../app/models/flags.server");
   await sweep(now);
 }

@@ -5,6 +5,7 @@
 export { getSqlite } from "../db/client.server";
 export { taxCodeCheckDigit } from "../app/lib/tax-code";
 export { CHECKLIST_ITEMS } from "../app/lib/vendor-options";
+export { questionPages } from "../app/lib/questionnaire";
 export { recordAudit } from "../app/models/audit.server";
 export { saveAssessmentStep, startAssessment } from "../app/models/assessments.server";
 export { awardBid, submitBid } from "../app/models/bids.server";
@@ -20,3 +21,6 @@ export { findUserByEmail, getUserById, registerSme, registerVendor } from "../ap
 export { addReference, saveCompany, savePackage, vendorStanding } from "../app/models/dossier.server";
 export { decide, submitDossier } from "../app/models/vetting.server";
 export { createSessionCookie, hashPassword } from "../app/utils/auth.server";
+export { latestAssessment } from "../app/models/assessments.server";
+export { createEvent, registerForEvent } from "../app/models/events.server";
+export { createResource } from "../app/models/resources.server";

@@ -53,7 +53,7 @@ test("a vendor's bid must add up, and nothing it can load shows another vendor's
     ["Đào tạo và nghiệm thu", "60", "40.000.000"],
   ]);
   await page.getByRole("button", { name: "Gửi hồ sơ dự thầu" }).click();
-  await expect(page.getByText("Tổng số tiền các mốc phải bằng tổng giá.")).toBeVisible();
+  await expect(page.getByText("Tổng số tiền các mốc phải bằng tổng giá.").last()).toBeVisible();
   await page.getByRole("group", { name: "Mốc 2" }).getByLabel("Số tiền (đồng)").fill("41.000.000");
   await page.getByRole("button", { name: "Gửi hồ sơ dự thầu" }).click();
   await expect(page.getByText("Đã gửi hồ sơ dự thầu.")).toBeVisible();
@@ -96,13 +96,16 @@ test("the SME closes bidding early, compares, shortlists and awards one; the oth
   await pageS.getByRole("button", { name: "Đóng nhận hồ sơ", exact: true }).click();
   await pageS.getByRole("link", { name: "So sánh hồ sơ dự thầu" }).click();
   await expectAccessible(pageS);
-  const cards = pageS.getByRole("listitem").filter({ has: pageS.getByRole("heading", { level: 2 }) });
-  await expect(cards.first()).toContainText("Beta Gia Định"); // cheapest first
-  const cardA = cards.filter({ hasText: "Alpha Sài Gòn" });
-  await cardA.getByRole("button", { name: "Đưa vào danh sách rút gọn" }).click();
+  // One column per bid, cheapest first: Beta, then Alpha.
+  const vendors = pageS.getByRole("table").getByRole("columnheader");
+  await expect(vendors.nth(1)).toContainText("Beta Gia Định");
+  await expect(vendors.nth(2)).toContainText("Alpha Sài Gòn");
+  await pageS.getByRole("button", { name: "Đưa vào danh sách rút gọn" }).nth(1).click();
   await expect(pageS.getByText("Đã đưa vào danh sách rút gọn.")).toBeVisible();
-  await cards.filter({ hasText: "Alpha Sài Gòn" }).getByText("Trao thầu", { exact: true }).click();
-  await cards.filter({ hasText: "Alpha Sài Gòn" }).getByRole("button", { name: "Xác nhận trao thầu" }).click();
+  await expect(pageS.getByRole("columnheader").nth(2)).toContainText("Trong danh sách rút gọn");
+  await pageS.getByRole("link", { name: `Trao thầu cho ${A_NAME}` }).click();
+  await expect(pageS.getByRole("heading", { name: "Xác nhận trao thầu" })).toBeVisible();
+  await pageS.getByRole("button", { name: `Xác nhận trao thầu cho ${A_NAME}` }).click();
   await expect(pageS).toHaveURL(/\/engagements\//);
   await expect(pageS.getByText("Đã trao thầu.")).toBeVisible();
   await expect(pageS.getByText("71.000.000 ₫").first()).toBeVisible();

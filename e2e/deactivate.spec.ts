@@ -1,4 +1,4 @@
-import { createUser, expect, expectAccessible, signInAs, test } from "./fixtures";
+import { createUser, expect, expectAccessible, signInAs, test, fieldError } from "./fixtures";
 
 test("a deactivated user is signed out at once and cannot sign in; reactivation restores access", async ({
   page,
@@ -19,7 +19,7 @@ test("a deactivated user is signed out at once and cannot sign in; reactivation 
   await expectAccessible(page);
   await page.getByRole("button", { name: "Vô hiệu hóa" }).click();
   // Confirmation is required before the destructive step.
-  await expect(page.getByText("Vui lòng đánh dấu để xác nhận.")).toBeVisible();
+  await expect(fieldError(page, "Vui lòng đánh dấu để xác nhận.")).toBeVisible();
   await page.getByLabel("Tôi xác nhận vô hiệu hóa tài khoản của Võ Thị Lan.").check();
   await page.getByRole("button", { name: "Vô hiệu hóa" }).click();
   await expect(page.getByText("Đã vô hiệu hóa tài khoản")).toBeVisible();

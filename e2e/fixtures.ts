@@ -10,7 +10,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { tsImport } from "tsx/esm/api";
 import type { Category, PackageUnit, Sector } from "../app/lib/reference";
@@ -267,6 +267,42 @@ export async function expectAccessible(page: Page, opts: { state?: string } = {}
   // A failed check gives its claim back, so that a retry checks the page again.
   if (serious.length) unclaim(key);
   expect(serious, `accessibility violations on ${page.url()}`).toEqual([]);
+}
+
+/**
+ * A message shown next to its field (its Conform error list), not the copy of it in the form's
+ * error summary at the top.
+ */
+export function fieldError(page: Page, text: string | RegExp) {
+  return page.locator('[id$="-error"]:not([role="alert"])').getByText(text);
+}
+
+/**
+ * Types a day into a date input (GOV.UK's three boxes Ngày / Tháng / Năm in a fieldset named
+ * `legend`), as a person would: "2027-03-07" as 7, 3, 2027. Any of the parts may be given as
+ * typed ({ day: "31", month: "4", year: "" }).
+ */
+export async function fillDate(
+  scope: Page | Locator,
+  legend: string | RegExp,
+  date: string | { day: string; month: string; year: string },
+) {
+  const group = scope.getByRole("group", { name: legend });
+  const parts =
+    typeof date === "string"
+      ? (([year, month, day]) => ({ day: String(Number(day)), month: String(Number(month)), year: year! }))(
+          date.split("-"),
+        )
+      : date;
+  await group.getByLabel("Ngày", { exact: true }).fill(parts.day);
+  await group.getByLabel("Tháng", { exact: true }).fill(parts.month);
+  await group.getByLabel("Năm", { exact: true }).fill(parts.year);
+}
+
+/** The three boxes of a date input, as a person reads them (day, month, year). */
+export async function dateBoxes(scope: Page | Locator, legend: string | RegExp): Promise<string[]> {
+  const group = scope.getByRole("group", { name: legend });
+  return Promise.all(["Ngày", "Tháng", "Năm"].map((l) => group.getByLabel(l, { exact: true }).inputValue()));
 }
 
 export async function signOutThroughMenu(page: Page) {
@@ -555,15 +591,106 @@ export async function audit(entry: AuditEntry) {
 // Assessment
 
 /**
- * The SME's assessment in progress with its first `steps` pillars answered with each criterion's
+ * The SME's assessment in progress with its first `pages` pages answered with each criterion's
  * fourth option (3 of 5 points), as the form saves them.
  */
-export async function assessmentInProgress(sme: TestUser, steps: number) {
-  const { startAssessment, saveAssessmentStep, currentQuestionnaire } = await app();
+export async function assessmentInProgress(sme: TestUser, pages: number) {
+  const { startAssessment, saveAssessmentStep, currentQuestionnaire, questionPages } = await app();
   startAssessment(actor(sme));
-  const { pillars } = currentQuestionnaire();
-  for (let step = 0; step < steps; step++) {
-    const answers = Object.fromEntries(pillars[step]!.criteria.map((c) => [c.id, c.options[3]!.points]));
+  const all = questionPages(currentQuestionnaire());
+  for (let step = 0; step < pages; step++) {
+    const answers = Object.fromEntries(all[step]!.criteria.map((c) => [c.id, c.options[3]!.points]));
     saveAssessmentStep(actor(sme), step, answers);
   }
+}
+
+/**
+ * A completed assessment at time `at`, every question answered with its option number `option`
+ * (0–5: the same share of every pillar, so option 1 is level 1 with 64 points, option 3 level 3
+ * with 192).
+ */
+export async function completedAssessment(sme: TestUser, option: number, at: number) {
+  const { startAssessment, saveAssessmentStep, currentQuestionnaire, questionPages } = await app();
+  startAssessment(actor(sme), at);
+  for (const [step, page] of questionPages(currentQuestionnaire()).entries()) {
+    const answers = Object.fromEntries(page.criteria.map((c) => [c.id, c.options[option]!.points]));
+    saveAssessmentStep(actor(sme), step, answers, at);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events and guides
+
+/** A published event run by `staff`, starting `startsInHours` from now (registration closes an hour before). */
+export async function publishedEvent(
+  staff: TestUser,
+  opts: { title: string; capacity?: number; startsInHours?: number; audience?: "sme" | "vendor" | "everyone" },
+): Promise<string> {
+  const { createEvent } = await app();
+  const startsAt = Date.now() + (opts.startsInHours ?? 72) * 3_600_000;
+  const result = createEvent(
+    actor(staff),
+    {
+      type: "workshop",
+      title: opts.title,
+      description: "Buổi hướng dẫn thực hành cho doanh nghiệp.",
+      audience: opts.audience ?? "everyone",
+      organiser: "HCA",
+      category: "e_invoice",
+      startsAt,
+      endsAt: startsAt + 3 * 3_600_000,
+      registrationDeadline: startsAt - 3_600_000,
+      street: "86 Lê Thánh Tôn",
+      ward: "Phường Sài Gòn",
+      city: "TP. Hồ Chí Minh",
+      onlineUrl: null,
+      capacity: opts.capacity ?? 10,
+    },
+    { publish: true },
+  );
+  if (!result.ok) fail("publishing an event", result);
+  return result.eventId;
+}
+
+/** `user` registered for the event, as the event page's button does. */
+export async function registered(eventId: string, user: TestUser) {
+  const { registerForEvent } = await app();
+  const result = registerForEvent(eventId, actor(user));
+  if (!result.ok) fail("registering", result);
+  return result.status;
+}
+
+/** A published guide about one pillar, with a unique title. */
+export async function publishedGuide(staff: TestUser, pillar: string, title: string): Promise<string> {
+  const { createResource } = await app();
+  const slug = `e2e-${crypto.randomUUID().slice(0, 8)}`;
+  const body = `## ${title}\n\n- Bước một\n- Bước hai\n`;
+  const result = createResource(
+    actor(staff),
+    {
+      slug,
+      kind: "guide",
+      category: null,
+      pillar: pillar as "customer",
+      titleVi: title,
+      titleEn: title,
+      summaryVi: "Tóm tắt hướng dẫn.",
+      summaryEn: "A guide's summary.",
+      bodyVi: body,
+      bodyEn: body,
+    },
+    { publish: true },
+  );
+  if (!result.ok) fail("publishing a guide", result);
+  return slug;
+}
+
+/** The SME's completed assessment (every answer the fourth option), its id. */
+/** A completed level-1 assessment (every answer option 1) taken now; its id. */
+export async function finishedAssessment(sme: TestUser): Promise<string> {
+  await completedAssessment(sme, 1, Date.now());
+  const { latestAssessment } = await app();
+  const result = latestAssessment(sme.organisationId);
+  if (!result) throw new Error("the assessment did not complete");
+  return result.id;
 }

@@ -6,6 +6,7 @@ import {
   createUser,
   expect,
   expectAccessible,
+  fillDate,
   incidentRaised,
   signInAs,
   test,
@@ -79,7 +80,7 @@ test("staff assign and resolve an incident; both sides are told and the SME rate
   await expect(st.getByText("Đã giao xử lý. Hai bên đã được thông báo.")).toBeVisible();
   await expect(st.getByText("Giao cho Phan Minh Khoa")).toBeVisible();
   await st.getByRole("button", { name: "Đánh dấu đã xử lý" }).click();
-  await expect(st.getByText("Vui lòng điền mục này.")).toBeVisible();
+  await expect(st.getByText("Vui lòng điền mục này.").last()).toBeVisible();
   await st
     .getByLabel("Kết quả xử lý")
     .fill("Đã làm việc với hai bên: nhà cung cấp bàn giao mốc 1 trước, doanh nghiệp thanh toán theo hợp đồng.");
@@ -166,8 +167,8 @@ test("an admin reads the audit log: a sign-in through the form, then filters by 
   await expectAccessible(page);
 
   // A day with nothing in it shows nothing.
-  await page.getByLabel("Từ ngày").fill("2020-01-01");
-  await page.getByLabel("Đến ngày").fill("2020-01-02");
+  await fillDate(page, /Từ ngày/, "2020-01-01");
+  await fillDate(page, /Đến ngày/, "2020-01-02");
   await page.getByRole("button", { name: "Lọc" }).click();
   await expect(page.getByText("Không có mục nào khớp với bộ lọc.")).toBeVisible();
 });

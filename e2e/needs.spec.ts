@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { DAY_MS, toLocalDate } from "../app/lib/local-date";
-import { createNeed, createUser, e2eDb, expect, expectAccessible, signInAs, test } from "./fixtures";
+import { createNeed, createUser, e2eDb, expect, expectAccessible, fillDate, signInAs, test } from "./fixtures";
 
 /** yyyy-mm-dd of the Ho Chi Minh City day `days` from now. */
 const hcmcDay = (days: number) => toLocalDate(Date.now() + days * DAY_MS);
@@ -30,12 +30,14 @@ test("an SME publishes a need; a mistake is named next to its field and what was
   await page.getByLabel("Lĩnh vực").selectOption("food_beverage");
   await page.getByLabel("Ngân sách từ (đồng)").fill("120.000.000");
   await page.getByLabel("Ngân sách đến (đồng)").fill("80.000.000");
-  await page.getByLabel("Hạn nhận hồ sơ dự thầu").fill(hcmcDay(0));
-  await page.getByLabel("Ngày mong muốn bắt đầu").fill(hcmcDay(20));
+  await fillDate(page, "Hạn nhận hồ sơ dự thầu", hcmcDay(0));
+  await fillDate(page, "Ngày mong muốn bắt đầu", hcmcDay(20));
   await page.getByRole("button", { name: "Đăng nhu cầu" }).click();
 
   // The budget the wrong way round is named next to its field; what was typed stays.
-  await expect(page.getByText("Ngân sách tối đa phải lớn hơn hoặc bằng ngân sách tối thiểu.")).toBeVisible();
+  await expect(
+    page.getByText("Ngân sách tối đa phải lớn hơn hoặc bằng ngân sách tối thiểu.", { exact: true }),
+  ).toBeVisible();
   await expect(page.getByLabel("Ngân sách đến (đồng)")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Tiêu đề")).toHaveValue(title);
   await expectAccessible(page, { state: "with errors" });
@@ -43,10 +45,13 @@ test("an SME publishes a need; a mistake is named next to its field and what was
   // A deadline today is too soon to publish: refused next to the deadline.
   await page.getByLabel("Ngân sách đến (đồng)").fill("180.000.000");
   await page.getByRole("button", { name: "Đăng nhu cầu" }).click();
-  await expect(page.getByText("Hạn nhận hồ sơ dự thầu phải cách thời điểm đăng ít nhất một ngày.")).toBeVisible();
-  await expect(page.getByLabel("Hạn nhận hồ sơ dự thầu")).toHaveAttribute("aria-invalid", "true");
+  const deadline = page.getByRole("group", { name: "Hạn nhận hồ sơ dự thầu" });
+  await expect(deadline.getByText("Hạn nhận hồ sơ dự thầu phải cách thời điểm đăng ít nhất một ngày.")).toBeVisible();
+  for (const box of ["Ngày", "Tháng", "Năm"]) {
+    await expect(deadline.getByLabel(box, { exact: true })).toHaveAttribute("aria-invalid", "true");
+  }
 
-  await page.getByLabel("Hạn nhận hồ sơ dự thầu").fill(hcmcDay(10));
+  await fillDate(page, "Hạn nhận hồ sơ dự thầu", hcmcDay(10));
   await page.getByRole("button", { name: "Đăng nhu cầu" }).click();
   await expect(page.getByText("Đã đăng nhu cầu.")).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
@@ -90,8 +95,16 @@ test("the SME cancels a need with a reason and an explicit confirmation, and it 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hủy nhu cầu");
   await expectAccessible(page);
   await page.getByRole("button", { name: "Hủy nhu cầu" }).click();
-  await expect(page.getByText("Vui lòng điền mục này.")).toBeVisible();
-  await expect(page.getByText("Vui lòng đánh dấu để xác nhận.")).toBeVisible();
+  // Summed up at the top (each a link to its field), and said next to each field.
+  await expect(page.getByRole("link", { name: "Lý do hủy: Vui lòng điền mục này." })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Vui lòng đánh dấu để xác nhận." })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: /^Vui lòng điền mục này\.$/ })).toBeVisible();
+  await expect(
+    page
+      .getByRole("listitem")
+      .filter({ hasText: /^Vui lòng đánh dấu để xác nhận\.$/ })
+      .last(),
+  ).toBeVisible();
   await page.getByLabel("Lý do hủy").fill("Nhà hàng tạm đóng cửa để sửa chữa.");
   await page.getByLabel("Tôi hiểu rằng việc hủy không thể hoàn tác.").check();
   await page.getByRole("button", { name: "Hủy nhu cầu" }).click();

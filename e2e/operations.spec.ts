@@ -60,6 +60,7 @@ test("a production server on an empty database: admin:create, first sign-in, bac
     MAIL_FROM: '"Kết Nối Số <no-reply@ketnoiso.vn>"',
     LOG_LEVEL: "info",
     RATE_LIMIT_POSTS_PER_MINUTE: "6",
+    CHECKIN_SECRET: crypto.randomBytes(32).toString("hex"),
   };
   const envFile = path.join(dir, "ketnoiso.env");
   const writeEnvFile = (file: string, values: Record<string, string>) =>

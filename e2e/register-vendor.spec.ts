@@ -13,7 +13,8 @@ test("@nojs a vendor registers and starts with a draft dossier", async ({ page }
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Mật khẩu").fill("short");
   await page.getByRole("button", { name: "Đăng ký nhà cung cấp" }).click();
-  await expect(page.getByText("Mật khẩu cần ít nhất 10 ký tự.")).toBeVisible();
+  await expect(page.getByText("Mật khẩu cần ít nhất 10 ký tự.", { exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Mật khẩu: Mật khẩu cần ít nhất 10 ký tự." })).toBeVisible();
   await expect(page.getByLabel("Tên doanh nghiệp")).toHaveValue("Công ty Cổ phần Công nghệ Mây Xanh");
 
   await page.getByLabel("Mật khẩu").fill("mây xanh trên cao");

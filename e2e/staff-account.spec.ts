@@ -65,7 +65,7 @@ test("@nojs a settings value that is not a number is refused next to its field, 
   const admin = await createUser("admin");
   await signInAs(page, admin);
   await page.goto("/admin/settings");
-  const field = page.getByLabel("Chưa đo kết quả sau (ngày)");
+  const field = page.getByLabel("Số ngày sau khi hoàn thành");
   await field.fill("sáu mươi");
   await page.getByRole("button", { name: "Lưu cài đặt" }).last().click();
   await expect(field).toHaveAccessibleDescription(/Vui lòng nhập một số/);
@@ -84,7 +84,7 @@ test("two admins saving the same settings: the second is told, keeps what was ty
   await signInAs(other, second);
   await page.goto("/admin/settings");
   await other.goto("/admin/settings");
-  const label = "Chưa đo kết quả sau (ngày)";
+  const label = "Số ngày sau khi hoàn thành";
   const original = await page.getByLabel(label).inputValue();
 
   await page.getByLabel(label).fill("61");

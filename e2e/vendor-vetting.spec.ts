@@ -90,7 +90,7 @@ test("a vendor adds its references and a priced package; prices the wrong way ro
   await page.getByLabel("Cách tính").selectOption("per_year");
   await page.getByLabel("Gói gồm những gì").fill("Phần mềm, 2 buổi đào tạo, hỗ trợ qua Zalo");
   await page.getByRole("button", { name: "Thêm gói" }).click();
-  await expect(page.getByText("“Giá đến” phải lớn hơn hoặc bằng “Giá từ”.")).toBeVisible();
+  await expect(page.getByText("“Giá đến” phải lớn hơn hoặc bằng “Giá từ”.").last()).toBeVisible();
   await expect(page.getByLabel("Tên gói")).toHaveValue("Kế toán cửa hàng");
   await page.getByLabel("Giá đến").fill("15.000.000");
   await page.getByRole("button", { name: "Thêm gói" }).click();
@@ -124,7 +124,7 @@ test("staff ask for changes to a submitted dossier; the vendor is told, edits an
   await expect(staffPage.getByText("Chữ số kiểm tra của mã số thuế hợp lệ.")).toBeVisible();
   await staffPage.getByRole("radio", { name: "Đề nghị bổ sung" }).check();
   await staffPage.getByRole("button", { name: "Ghi nhận quyết định" }).click();
-  await expect(staffPage.getByText("Vui lòng ghi nhận xét hoặc lý do.")).toBeVisible();
+  await expect(staffPage.getByText("Vui lòng ghi nhận xét hoặc lý do.").last()).toBeVisible();
   await staffPage.getByLabel("Nhận xét gửi nhà cung cấp").fill("Vui lòng bổ sung chứng chỉ ISO 27001 nếu có.");
   await staffPage.getByRole("radio", { name: "Đề nghị bổ sung" }).check();
   await staffPage.getByRole("button", { name: "Ghi nhận quyết định" }).click();

@@ -1,7 +1,7 @@
 /** `npm run flags:sweep`: evaluates every risk rule once over DATABASE_PATH and prints what changed. */
 import { openSqlite, setConnection } from "../db/client.server";
 import { runMigrations } from "../db/migrate";
-import { sweep } from "../app/models/flags.server";
+import { optimizeDatabase, sweep } from "../app/models/flags.server";
 import { env } from "../app/utils/env.server";
 
 const sqlite = openSqlite(env().DATABASE_PATH);
@@ -9,6 +9,7 @@ runMigrations(sqlite);
 setConnection(sqlite);
 const started = Date.now();
 const result = await sweep();
+optimizeDatabase();
 console.log(
   "Swept %d needs and %d engagements in %d ms: %d flags raised, %d escalated.",
   result.needs,

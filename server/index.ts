@@ -10,7 +10,8 @@ import { pathToFileURL } from "node:url";
 import { installGlobals, type ServerBuild } from "@remix-run/node";
 import { openSqlite, setConnection } from "../db/client.server";
 import { runMigrations } from "../db/migrate";
-import { sweep } from "../app/models/flags.server";
+import { sendDueReminders } from "../app/models/events.server";
+import { optimizeDatabase, sweep } from "../app/models/flags.server";
 import { mailStartupWarning, startMailWorker } from "../app/models/outbox.server";
 import { activeAdminCount } from "../app/models/staff-accounts.server";
 import { userCount } from "../app/models/users.server";
@@ -46,6 +47,7 @@ try {
   process.exit(1);
 }
 setConnection(sqlite);
+optimizeDatabase(); // the planner's statistics, refreshed when out of date (ADR 012); the sweep repeats it
 
 // Demo data is a development tool (its generator, faker, is a dev dependency): it runs through
 // tsx in a child process, so neither is ever loaded by the server itself.
@@ -77,7 +79,12 @@ const server = app.listen(config.PORT, () => {
 // Background jobs: one line each. Each returns how to stop it (see server/background.ts).
 const mailWorker = startMailWorker(); // ADR 007: sends pending mail; nothing without SMTP_URL
 const background: Stop[] = [
-  every("flag sweep", config.FLAG_SWEEP_MINUTES * 60_000, sweep), // docs/product.md §10
+  every("flag sweep", config.FLAG_SWEEP_MINUTES * 60_000, async () => {
+    const result = await sweep(); // docs/product.md §10, in slices (ADR 012)
+    optimizeDatabase();
+    return result;
+  }),
+  every("event reminders", 10 * 60_000, () => sendDueReminders()), // ADR 013: once, ~24 h before the start
   () => mailWorker.stop(),
 ];
 const mailWarning = mailStartupWarning();

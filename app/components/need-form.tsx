@@ -6,7 +6,9 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Button } from "~/components/ui/button";
 import { Field, FieldErrors, SelectField } from "~/components/ui/field";
-import { endOfLocalDay, isLocalDate, startOfLocalDay } from "~/lib/local-date";
+import { DateInput } from "~/components/ui/date-input";
+import { dateInputField } from "~/lib/date-input";
+import { endOfLocalDay, startOfLocalDay } from "~/lib/local-date";
 import { CATEGORIES, SECTORS } from "~/lib/reference";
 import { oneOf, optionalText, text } from "~/utils/validation";
 import { ErrorSummary } from "~/components/ui/error-summary";
@@ -26,8 +28,6 @@ const money = z.preprocess(
     .max(1_000_000_000_000, "errors.tooLarge"),
 );
 
-const localDate = z.string({ required_error: "errors.required" }).refine(isLocalDate, "errors.date");
-
 export const NEED_INTENTS = ["draft", "publish", "save"] as const;
 
 /** The need form (docs/product.md §7): new needs and edits of drafts and open needs. */
@@ -40,8 +40,9 @@ export const NeedSchema = z
     sector: oneOf(SECTORS),
     budgetMin: money,
     budgetMax: money,
-    desiredStart: localDate,
-    deadline: localDate,
+    /** Typed as three boxes (deadline.day, deadline.month, deadline.year): a yyyy-mm-dd day. */
+    deadline: dateInputField(),
+    desiredStart: dateInputField(),
     requirements: optionalText(3000),
   })
   .superRefine((value, ctx) => {
@@ -113,7 +114,11 @@ export function TextareaField({
   );
 }
 
-export type NeedFormDefaults = Partial<Record<keyof NeedFormValue, string>>;
+/** What the form starts with: text as shown, each date as its three boxes (app/lib/date-input.ts). */
+export type NeedFormDefaults = Partial<
+  Record<Exclude<keyof NeedFormValue, "desiredStart" | "deadline">, string> &
+    Record<"desiredStart" | "deadline", { day: string; month: string; year: string }>
+>;
 
 /**
  * `mode`: "new" and "draft" save a draft or publish; "open" saves changes to a published need.
@@ -143,7 +148,20 @@ export function NeedForm({
   const busy = navigation.state === "submitting";
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-6">
-      <ErrorSummary form={form} />
+      <ErrorSummary
+        form={form}
+        labels={{
+          title: t("needs.fields.title"),
+          description: t("needs.fields.description"),
+          category: t("needs.fields.category"),
+          sector: t("needs.fields.sector"),
+          requirements: t("needs.fields.requirements"),
+          budgetMin: t("needs.fields.budgetMin"),
+          budgetMax: t("needs.fields.budgetMax"),
+          deadline: t("needs.fields.deadline"),
+          desiredStart: t("needs.fields.desiredStart"),
+        }}
+      />
       <fieldset className="space-y-4">
         <legend className="mb-2 text-base font-semibold">{t("needs.form.whatSection")}</legend>
         <Field meta={fields.title} label={t("needs.fields.title")} hint={t("needs.form.titleHint")} />
@@ -180,17 +198,11 @@ export function NeedForm({
           <Field meta={fields.budgetMin} label={t("needs.fields.budgetMin")} inputProps={{ inputMode: "numeric" }} />
           <Field meta={fields.budgetMax} label={t("needs.fields.budgetMax")} inputProps={{ inputMode: "numeric" }} />
         </div>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <Field
-            meta={fields.deadline}
-            type="date"
-            label={t("needs.fields.deadline")}
-            hint={t("needs.form.deadlineHint")}
-          />
-          <Field
+        <div className="space-y-4">
+          <DateInput meta={fields.deadline} legend={t("needs.fields.deadline")} hint={t("needs.form.deadlineHint")} />
+          <DateInput
             meta={fields.desiredStart}
-            type="date"
-            label={t("needs.fields.desiredStart")}
+            legend={t("needs.fields.desiredStart")}
             hint={t("needs.form.startHint")}
           />
         </div>

@@ -13,33 +13,58 @@ function navFor(role: Role | null): NavItem[] {
   // Signed-in users reach their home from the logo's neighbour and the account menu; staff need room.
   const user = role ? { role } : null;
   const items: NavItem[] = role ? [] : [{ to: "/", label: "nav.home" }];
-  if (user && !hasRole(user, "staff")) items.push({ to: "/me", label: "nav.myHome" });
+  if (hasRole(user, "staff")) {
+    // Staff and admins: their console in groups, so that it fits on one line at 1280 px.
+    items.push(
+      { to: "/staff", label: "nav.staffHome" },
+      {
+        label: "nav.monitoring",
+        group: [
+          { to: "/staff/flags", label: "nav.flags" },
+          { to: "/staff/incidents", label: "nav.incidents" },
+          { to: "/staff/engagements", label: "nav.engagements" },
+        ],
+      },
+      { to: "/staff/vendors", label: "nav.vetting" },
+      { to: "/staff/reports", label: "nav.reports" },
+      {
+        label: "nav.learning",
+        group: [
+          { to: "/staff/events", label: "nav.staffEvents" },
+          { to: "/staff/resources", label: "nav.staffResources" },
+        ],
+      },
+      {
+        label: "nav.market",
+        group: [
+          { to: "/vendors", label: "nav.vendors" },
+          { to: "/needs", label: "needs.nav.board" },
+        ],
+      },
+    );
+    if (hasRole(user, "admin")) {
+      items.push({
+        label: "nav.admin",
+        group: [
+          { to: "/admin/users", label: "nav.adminUsers" },
+          { to: "/admin/settings", label: "nav.adminSettings" },
+          { to: "/staff/audit", label: "nav.audit" },
+          { to: "/admin/outbox", label: "nav.adminOutbox" },
+        ],
+      });
+    }
+    return items;
+  }
+  if (user) items.push({ to: "/me", label: "nav.myHome" });
   items.push({ to: "/vendors", label: "nav.vendors" });
+  if (!hasRole(user, "staff"))
+    items.push({ to: "/events", label: "nav.events" }, { to: "/resources", label: "nav.resources" });
   if (role === "sme") {
     items.push({ to: "/assessment", label: "assessment.nav" }, { to: "/needs", label: "needs.nav.mine" });
   } else {
     items.push({ to: "/needs", label: "needs.nav.board" });
   }
   if (role === "vendor") items.push({ to: "/me/dossier", label: "nav.dossier" });
-  if (hasRole(user, "staff")) {
-    items.push(
-      { to: "/staff", label: "nav.staffHome" },
-      { to: "/staff/flags", label: "nav.flags" },
-      { to: "/staff/engagements", label: "nav.engagements" },
-      { to: "/staff/vendors", label: "nav.vetting" },
-      { to: "/staff/reports", label: "nav.reports" },
-    );
-  }
-  if (hasRole(user, "admin")) {
-    items.push({
-      label: "nav.admin",
-      group: [
-        { to: "/admin/users", label: "nav.adminUsers" },
-        { to: "/admin/settings", label: "nav.adminSettings" },
-        { to: "/admin/outbox", label: "nav.adminOutbox" },
-      ],
-    });
-  }
   return items;
 }
 
@@ -86,7 +111,8 @@ function GroupMenu({ label, group }: { label: string; group: NavLinkItem[] }) {
   const { pathname } = useLocation();
   const active = group.some((item) => pathname.startsWith(item.to));
   return (
-    <details className="relative">
+    // Keyed by the page, so that it closes once one of its links has been followed.
+    <details key={pathname} className="relative">
       <summary
         className={`flex cursor-pointer list-none items-center gap-1 whitespace-nowrap rounded px-2 py-2 text-sm font-medium ${active ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100"}`}
       >
@@ -189,11 +215,12 @@ export function SiteHeader() {
   const { t } = useTranslation();
   const data = useRootData();
   const items = navFor(data?.user?.role ?? null);
+  const { pathname } = useLocation();
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-2">
         <div className="flex items-center gap-4">
-          <Link to="/" className="flex items-center gap-2 whitespace-nowrap text-lg font-bold text-brand-800">
+          <Link to="/" className="flex shrink-0 items-center gap-2 whitespace-nowrap text-lg font-bold text-brand-800">
             <img src="/favicon.svg" alt="" width={28} height={28} />
             <span>Kết Nối Số</span>
           </Link>
@@ -206,7 +233,7 @@ export function SiteHeader() {
           <NotificationLink />
           <AccountMenu />
         </div>
-        <details className="xl:hidden">
+        <details key={pathname} className="xl:hidden">
           <summary className="flex min-h-11 cursor-pointer list-none items-center rounded border border-slate-300 px-3 text-sm font-medium">
             {t("nav.menu")}
           </summary>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bodyLimitFor, checkBody, FORM_BODY_LIMIT, UPLOAD_BODY_LIMIT } from "./body-limit";
+import { bodyLimitFor, checkBody, FORM_BODY_LIMIT, LOGO_BODY_LIMIT, UPLOAD_BODY_LIMIT } from "./body-limit";
 
 describe("request body limits", () => {
   it("allows forms 1 MB and the engagement page's uploads their own larger limit", () => {
@@ -8,6 +8,8 @@ describe("request body limits", () => {
     expect(bodyLimitFor("/engagements/abc", "multipart/form-data; boundary=x")).toBe(UPLOAD_BODY_LIMIT);
     expect(bodyLimitFor("/engagements/abc", "application/x-www-form-urlencoded")).toBe(FORM_BODY_LIMIT);
     expect(bodyLimitFor("/engagements/abc/files/x", "multipart/form-data")).toBe(FORM_BODY_LIMIT);
+    expect(bodyLimitFor("/me/dossier/logo", "multipart/form-data; boundary=x")).toBe(LOGO_BODY_LIMIT);
+    expect(bodyLimitFor("/me/dossier/logo", "application/x-www-form-urlencoded")).toBe(FORM_BODY_LIMIT);
     expect(UPLOAD_BODY_LIMIT).toBeGreaterThan(5 * 10 * 1024 * 1024);
   });
 

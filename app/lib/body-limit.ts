@@ -9,10 +9,18 @@ import { MAX_FILE_BYTES, MAX_FILES } from "./file-types";
 export const FORM_BODY_LIMIT = 1024 * 1024;
 export const UPLOAD_BODY_LIMIT = MAX_FILES * MAX_FILE_BYTES + FORM_BODY_LIMIT;
 
+/**
+ * The logo form: a logo may be 1 MB (app/lib/logo.ts); a larger one up to this limit is read so the
+ * vendor is told next to the field, beyond it the request is refused whole.
+ */
+export const LOGO_BODY_LIMIT = 5 * 1024 * 1024;
+
 const UPLOAD_PATH = /^\/engagements\/[^/]+\/?$/;
+const LOGO_PATH = /^\/me\/dossier\/logo\/?$/;
 
 export function bodyLimitFor(path: string, contentType: string | undefined): number {
   const multipart = (contentType ?? "").toLowerCase().startsWith("multipart/form-data");
+  if (multipart && LOGO_PATH.test(path)) return LOGO_BODY_LIMIT;
   return multipart && UPLOAD_PATH.test(path) ? UPLOAD_BODY_LIMIT : FORM_BODY_LIMIT;
 }
 

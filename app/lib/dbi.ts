@@ -1,22 +1,10 @@
 /**
- * DX assessment scoring, modelled on the Ministry's Digital Business Indicators for SMEs
- * (Decision 1970/QĐ-BTTTT, 2021), exactly as docs/product.md §4 states it. Pure: the questionnaire's texts
- * live in db/questionnaires/*.json; level names in the locale files under `dbiLevels.*`.
+ * DX assessment scoring, modelled on the Ministry's Digital Business Indicators for SMEs. Pure and
+ * version-free: the pillars, their maxima, the share-to-level thresholds and the overall rule are
+ * data in each questionnaire file (db/questionnaires/*.json, read by app/lib/questionnaire.ts), so
+ * a new index with other pillars loads without code. Level names live in the locale files under
+ * `dbiLevels.*` (levels run 0–5 in every version).
  */
-
-export const PILLARS = ["customer", "strategy", "infrastructure", "operations", "culture", "data"] as const;
-export type Pillar = (typeof PILLARS)[number];
-
-/** The points each pillar can reach; 320 in all. */
-export const PILLAR_MAX: Record<Pillar, number> = {
-  customer: 65,
-  strategy: 25,
-  infrastructure: 80,
-  operations: 65,
-  culture: 50,
-  data: 35,
-};
-export const TOTAL_MAX = 320;
 
 export const LEVELS = [0, 1, 2, 3, 4, 5] as const;
 export type Level = (typeof LEVELS)[number];
@@ -24,72 +12,117 @@ export type Level = (typeof LEVELS)[number];
 export const ASSESSMENT_STATUSES = ["draft", "completed"] as const;
 export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
 
+/** A pillar's key, as the questionnaire file names it (e.g. `customer`). */
+export type Pillar = string;
+/** Points per pillar key. */
 export type PillarScores = Record<Pillar, number>;
 
+/** A level is reached while the score is at most `upToPercent` % of the pillar's maximum. */
+export type LevelThreshold = { level: Level; upToPercent: number };
+/** The overall level: a total above `totalAbove` and at least `pillarsAtLevel` pillars at that level. */
+export type OverallRule = { level: Level; totalAbove: number; pillarsAtLevel: number };
+
+/** What scoring needs from a questionnaire version: its pillars (in order) and its rules. */
+export type ScoringModel = {
+  pillars: readonly { id: Pillar; max: number }[];
+  levels: readonly LevelThreshold[];
+  overall: readonly OverallRule[];
+};
+
+export const totalMax = (model: Pick<ScoringModel, "pillars">) => model.pillars.reduce((s, p) => s + p.max, 0);
+
 /**
- * A pillar's level from its share of the pillar's maximum: ≤10% → 0, ≤20% → 1, ≤40% → 2,
- * ≤60% → 3, ≤80% → 4, above → 5. Whole-number arithmetic, so 10% of 65 (6.5) is exact.
+ * A pillar's level from its share of the pillar's maximum: the first threshold (in ascending
+ * order) the score does not exceed. Whole-number arithmetic, so 10 % of 65 (6.5) is exact.
  */
-export function pillarLevel(score: number, max: number): Level {
-  if (max <= 0) return 0;
-  if (score * 10 <= max) return 0;
-  if (score * 5 <= max) return 1;
-  if (score * 5 <= max * 2) return 2;
-  if (score * 5 <= max * 3) return 3;
-  if (score * 5 <= max * 4) return 4;
-  return 5;
+export function pillarLevel(score: number, max: number, levels: readonly LevelThreshold[]): Level {
+  const sorted = [...levels].sort((a, b) => a.upToPercent - b.upToPercent);
+  if (max <= 0) return sorted[0]?.level ?? 0;
+  for (const threshold of sorted) if (score * 100 <= max * threshold.upToPercent) return threshold.level;
+  return sorted[sorted.length - 1]?.level ?? 0;
 }
 
-/** For each overall level: the total it must exceed, how many pillars must reach it. */
-const OVERALL_RULES: { level: Level; totalAbove: number; pillars: number }[] = [
-  { level: 5, totalAbove: 256, pillars: 6 },
-  { level: 4, totalAbove: 192, pillars: 5 },
-  { level: 3, totalAbove: 128, pillars: 4 },
-  { level: 2, totalAbove: 64, pillars: 4 },
-  { level: 1, totalAbove: 20, pillars: 4 },
-];
-
 /** The highest level whose two conditions (total and pillars at that level) both hold; else 0. */
-export function overallLevel(total: number, pillarLevels: readonly Level[]): Level {
-  for (const rule of OVERALL_RULES) {
+export function overallLevel(total: number, pillarLevels: readonly Level[], rules: readonly OverallRule[]): Level {
+  for (const rule of [...rules].sort((a, b) => b.level - a.level)) {
     const reached = pillarLevels.filter((l) => l >= rule.level).length;
-    if (total > rule.totalAbove && reached >= rule.pillars) return rule.level;
+    if (total > rule.totalAbove && reached >= rule.pillarsAtLevel) return rule.level;
   }
   return 0;
 }
 
 export type PillarResult = { pillar: Pillar; score: number; max: number; level: Level };
-export type DbiResult = { pillars: PillarResult[]; total: number; level: Level };
+export type DbiResult = { pillars: PillarResult[]; total: number; max: number; level: Level };
 
-/** Pillar levels, the total and the overall level from the six pillar scores. */
-export function dbiResult(scores: PillarScores): DbiResult {
-  const pillars = PILLARS.map((pillar) => {
-    const max = PILLAR_MAX[pillar];
-    const score = Math.max(0, Math.min(max, scores[pillar] ?? 0));
-    return { pillar, score, max, level: pillarLevel(score, max) };
+/** Pillar levels, the total and the overall level from the pillar scores, by the version's rules. */
+export function dbiResult(model: ScoringModel, scores: PillarScores): DbiResult {
+  const pillars = model.pillars.map(({ id, max }) => {
+    const score = Math.max(0, Math.min(max, scores[id] ?? 0));
+    return { pillar: id, score, max, level: pillarLevel(score, max, model.levels) };
   });
   const total = pillars.reduce((sum, p) => sum + p.score, 0);
   return {
     pillars,
     total,
+    max: totalMax(model),
     level: overallLevel(
       total,
       pillars.map((p) => p.level),
+      model.overall,
     ),
   };
 }
 
 /**
  * The pillars to work on first: those at the lowest level (ties broken by the smaller share of
- * the maximum), at most `count`; none when every pillar is already leading.
+ * the maximum, then the questionnaire's order), at most `count`; none when every pillar leads.
  */
 export function weakestPillars(result: DbiResult, count = 2): Pillar[] {
+  const order = result.pillars.map((p) => p.pillar);
   return result.pillars
     .filter((p) => p.level < 5)
     .sort(
       (a, b) =>
-        a.level - b.level || a.score / a.max - b.score / b.max || PILLARS.indexOf(a.pillar) - PILLARS.indexOf(b.pillar),
+        a.level - b.level || a.score / a.max - b.score / b.max || order.indexOf(a.pillar) - order.indexOf(b.pillar),
     )
     .slice(0, count)
     .map((p) => p.pillar);
+}
+
+type Scored = DbiResult & { questionnaireId: string };
+
+export type PillarChange = { pillar: Pillar; before: Level | null; after: Level };
+
+/**
+ * Before and after: within one questionnaire version, points and levels; across two versions
+ * (other pillars, other maxima) only levels, since their points do not measure the same thing.
+ * Pillars are matched by key; one the earlier version lacks has no "before".
+ */
+export type Comparison = {
+  sameVersion: boolean;
+  /** Change in total points; null across versions. */
+  points: number | null;
+  levelBefore: Level;
+  levelAfter: Level;
+  pillars: PillarChange[];
+  /** Whether every current pillar has a level in the earlier assessment (the radar can overlay it). */
+  overlay: boolean;
+};
+
+export function compareResults(before: Scored, after: Scored): Comparison {
+  const sameVersion = before.questionnaireId === after.questionnaireId;
+  const earlier = new Map(before.pillars.map((p) => [p.pillar, p.level]));
+  const pillars = after.pillars.map((p) => ({
+    pillar: p.pillar,
+    before: earlier.get(p.pillar) ?? null,
+    after: p.level,
+  }));
+  return {
+    sameVersion,
+    points: sameVersion ? after.total - before.total : null,
+    levelBefore: before.level,
+    levelAfter: after.level,
+    pillars,
+    overlay: pillars.every((p) => p.before !== null),
+  };
 }

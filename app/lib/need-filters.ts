@@ -1,6 +1,6 @@
 /**
  * The needs board's filters, read from the URL's query (docs/product.md §15: every result page can be
- * bookmarked): `q`, `category`, `sector`, `budget`, `closes`, `sort`, `page`.
+ * bookmarked): `q`, `category`, `sector`, `budget`, `closes`, `sort`, `invited`, `page`.
  */
 import { CATEGORIES, SECTORS, type Category, type Sector } from "./reference";
 
@@ -30,6 +30,8 @@ export type NeedFilters = {
   budget?: BudgetBand;
   closes?: ClosesWithin;
   sort: NeedSort;
+  /** A vendor's filter: only the needs it was invited to (`invited=1`). */
+  invited?: boolean;
 };
 
 const pick = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
@@ -45,5 +47,6 @@ export function parseNeedFilters(params: URLSearchParams): NeedFilters {
     budget: pick(BUDGET_BAND_IDS, params.get("budget")),
     closes: (CLOSES_WITHIN_DAYS as readonly number[]).includes(closes) ? (closes as ClosesWithin) : undefined,
     sort: pick(NEED_SORTS, params.get("sort")) ?? "newest",
+    invited: params.get("invited") === "1" || undefined,
   };
 }

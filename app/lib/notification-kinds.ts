@@ -9,6 +9,9 @@ export const NOTIFICATION_KINDS = {
   vetting_rejected: "vetting",
   vendor_suspended: "vetting",
   vendor_reinstated: "vetting",
+  dossier_change_submitted: "vetting",
+  dossier_change_approved: "vetting",
+  dossier_change_returned: "vetting",
   bid_submitted: "bidding",
   bid_edited: "bidding",
   bid_withdrawn: "bidding",
@@ -39,6 +42,14 @@ export const NOTIFICATION_KINDS = {
   incident_resolved_party: "delivery",
   incident_assigned_staff: "monitoring",
   incident_rated_staff: "monitoring",
+  incident_replied_party: "delivery",
+  incident_replied_staff: "monitoring",
+  event_registered: "events",
+  event_waitlisted: "events",
+  event_promoted: "events",
+  event_changed: "events",
+  event_cancelled: "events",
+  event_reminder: "events",
 } as const;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

@@ -12,6 +12,7 @@ import { MILESTONE_DELIVERED } from "~/lib/delivery-rules";
 import { addEvent, engagementForActor, notFound, notifyParties, type Actor } from "./engagements.server";
 import { reevaluate } from "./flags.server";
 import { expectOneChange, transition, type TransitionResult } from "./transition.server";
+import { refreshVendorStats } from "./vendor-stats.server";
 
 export type AmendmentInput =
   | { kind: "amount"; milestoneId: string; newAmount: number; reason: string }
@@ -113,7 +114,10 @@ export async function decideAmendment(
         .run(),
       "the amendment",
     );
-    if (accept) applyAmendment(tx, a);
+    if (accept) {
+      applyAmendment(tx, a);
+      refreshVendorStats(tx, engagement.vendorId, now);
+    }
     addEvent(tx, engagementId, accept ? "amendment_accepted" : "amendment_declined", actor.id, now, a.reason);
     notifyParties(tx, engagement, side, accept ? "amendment_accepted" : "amendment_declined");
     return { ok: true };

@@ -1,14 +1,32 @@
 /**
- * DX assessments: a draft saved at every step (so leaving and coming back resumes), completed
- * into a scored, permanent record. Scoring is app/lib/dbi.ts; the questions are the questionnaire
- * version the assessment was started with.
+ * DX assessments: a draft saved at every page (so leaving and coming back resumes), completed
+ * into a scored, permanent record. Scoring is app/lib/dbi.ts with the rules of the questionnaire
+ * version the assessment was started with (its file holds the questions and the scoring model).
+ * A draft's `step` is the furthest page reached (app/lib/questionnaire.ts `questionPages`).
  */
 import crypto from "node:crypto";
-import { and, count, desc, eq } from "drizzle-orm";
+import { and, count, desc, eq, lt, ne } from "drizzle-orm";
 import { getDb, schema, type DbOrTx } from "../../db/client.server";
-import { dbiResult, weakestPillars, type DbiResult, type Level, type Pillar, type PillarScores } from "~/lib/dbi";
-import { pillarComplete, pillarScores, validAnswers, type Answers, type Questionnaire } from "~/lib/questionnaire";
-import type { Category } from "~/lib/reference";
+import {
+  dbiResult,
+  totalMax,
+  weakestPillars,
+  type DbiResult,
+  type Level,
+  type Pillar,
+  type PillarScores,
+} from "~/lib/dbi";
+import {
+  criteriaComplete,
+  firstIncompletePage,
+  pillarScores,
+  questionPages,
+  validAnswers,
+  type Answers,
+  type LocalText,
+  type Questionnaire,
+  type Recommendation as CategoryAdvice,
+} from "~/lib/questionnaire";
 import { currentQuestionnaire, getQuestionnaire } from "./questionnaires.server";
 import { expectOneChange, transition, type Refused } from "./transition.server";
 
@@ -76,9 +94,9 @@ export type StepOutcome =
   { ok: true; kind: "next"; step: number } | { ok: true; kind: "completed"; assessmentId: string } | Refused<"stale">;
 
 /**
- * Saves one pillar's answers. Moves the draft on to the next step, or completes and scores it
- * after the last one. A step beyond the one reached, or no draft, is a 404. A transition (ADR 006):
- * the draft is re-read and written back only while it is still a draft.
+ * Saves one page's answers. Moves the draft on to the next page, or completes and scores it once
+ * every question is answered. A page beyond the one reached, or no draft, is a 404. A transition
+ * (ADR 006): the draft is re-read and written back only while it is still a draft.
  */
 export function saveAssessmentStep(user: Owner, step: number, answers: Answers, now = Date.now()): StepOutcome {
   return transition((tx): StepOutcome => {
@@ -89,16 +107,18 @@ export function saveAssessmentStep(user: Owner, step: number, answers: Answers, 
       .get();
     if (!row) throw new Response("Not found", { status: 404 });
     const questionnaire = getQuestionnaire(row.questionnaireId);
-    const pillar = questionnaire.pillars[step];
-    if (!pillar || step > row.step) throw new Response("Not found", { status: 404 });
+    const pages = questionPages(questionnaire);
+    const page = pages[step];
+    if (!page || step > row.step) throw new Response("Not found", { status: 404 });
 
-    const merged = { ...parseAnswers(row.answers), ...validAnswers(pillar, answers) };
-    if (questionnaire.pillars.every((p) => pillarComplete(p, merged))) {
+    const merged = { ...parseAnswers(row.answers), ...validAnswers(page.criteria, answers) };
+    const missing = firstIncompletePage(pages, merged);
+    if (missing === -1) {
       const scores = pillarScores(questionnaire, merged);
-      const result = dbiResult(scores);
+      const result = dbiResult(questionnaire, scores);
       writeDraft(tx, row.id, {
         answers: JSON.stringify(merged),
-        step: questionnaire.pillars.length - 1,
+        step: pages.length - 1,
         status: "completed",
         pillarScores: JSON.stringify(scores),
         totalScore: result.total,
@@ -108,12 +128,8 @@ export function saveAssessmentStep(user: Owner, step: number, answers: Answers, 
       });
       return { ok: true, kind: "completed", assessmentId: row.id };
     }
-    // Onwards once this pillar is complete; from the last step, back to the first pillar missing an answer.
-    const next = !pillarComplete(pillar, merged)
-      ? step
-      : step + 1 < questionnaire.pillars.length
-        ? step + 1
-        : questionnaire.pillars.findIndex((p) => !pillarComplete(p, merged));
+    // Onwards once this page is complete; from the last page, back to the first page missing an answer.
+    const next = !criteriaComplete(page.criteria, merged) ? step : step + 1 < pages.length ? step + 1 : missing;
     writeDraft(tx, row.id, { answers: JSON.stringify(merged), step: Math.max(row.step, next), updatedAt: now });
     return { ok: true, kind: "next", step: next };
   });
@@ -131,28 +147,47 @@ function writeDraft(tx: DbOrTx, id: string, set: Partial<Row>) {
   );
 }
 
-export type Recommendation = { pillar: Pillar; level: Level; categories: Category[] };
+/** A weak pillar and the solution categories that lift it (from the questionnaire file). */
+export type Recommendation = { pillar: Pillar; title: LocalText; level: Level; categories: CategoryAdvice[] };
 
-export type AssessmentResult = DbiResult & {
+/** A pillar's result with its words: name, radar label and what its level means. */
+export type PillarView = DbiResult["pillars"][number] & { title: LocalText; short: LocalText; meaning: LocalText };
+
+export type AssessmentResult = Omit<DbiResult, "pillars"> & {
   id: string;
   questionnaireId: string;
+  /** The version's title, e.g. "… (modelled on DBI 2021)". */
+  questionnaireTitle: LocalText;
   completedAt: number;
+  pillars: PillarView[];
   recommendations: Recommendation[];
 };
 
+const EMPTY: LocalText = { vi: "", en: "" };
+
 function resultOf(row: Row): AssessmentResult {
   const scores = JSON.parse(row.pillarScores ?? "{}") as PillarScores;
-  const result = dbiResult(scores);
   const questionnaire = getQuestionnaire(row.questionnaireId);
-  const recommendations = weakestPillars(result).map((pillar) => ({
-    pillar,
-    level: result.pillars.find((p) => p.pillar === pillar)!.level,
-    categories: questionnaire.pillars.find((p) => p.id === pillar)?.categories ?? [],
-  }));
+  const result = dbiResult(questionnaire, scores);
+  const pillars = result.pillars.map((p) => {
+    const data = questionnaire.pillars.find((q) => q.id === p.pillar)!;
+    return { ...p, title: data.title, short: data.short, meaning: data.levelMeanings[p.level] ?? EMPTY };
+  });
+  const recommendations = weakestPillars(result).map((id) => {
+    const pillar = pillars.find((p) => p.pillar === id)!;
+    return {
+      pillar: id,
+      title: pillar.title,
+      level: pillar.level,
+      categories: questionnaire.pillars.find((p) => p.id === id)?.recommendations ?? [],
+    };
+  });
   return {
     ...result,
+    pillars,
     id: row.id,
     questionnaireId: row.questionnaireId,
+    questionnaireTitle: questionnaire.title,
     completedAt: row.completedAt ?? row.updatedAt,
     recommendations,
   };
@@ -172,6 +207,25 @@ export function latestAssessment(organisationId: string): AssessmentResult | nul
     .select()
     .from(schema.assessments)
     .where(and(eq(schema.assessments.organisationId, organisationId), eq(schema.assessments.status, "completed")))
+    .orderBy(desc(schema.assessments.completedAt))
+    .limit(1)
+    .get();
+  return row ? resultOf(row) : null;
+}
+
+/** The organisation's completed assessment just before this one (for the before/after), if any. */
+export function previousAssessment(current: Pick<AssessmentResult, "id" | "completedAt">, organisationId: string) {
+  const row = getDb()
+    .select()
+    .from(schema.assessments)
+    .where(
+      and(
+        eq(schema.assessments.organisationId, organisationId),
+        eq(schema.assessments.status, "completed"),
+        lt(schema.assessments.completedAt, current.completedAt),
+        ne(schema.assessments.id, current.id),
+      ),
+    )
     .orderBy(desc(schema.assessments.completedAt))
     .limit(1)
     .get();
@@ -200,6 +254,7 @@ export function listCompletedAssessments(organisationId: string, page: number) {
     .all()
     .map((r) => ({
       ...r,
+      max: totalMax(getQuestionnaire(r.questionnaireId)),
       completedAt: r.completedAt ?? 0,
       totalScore: r.totalScore ?? 0,
       level: (r.level ?? 0) as Level,

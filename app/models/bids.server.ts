@@ -21,6 +21,7 @@ import { DAY_MS } from "~/lib/local-date";
 import { reevaluate } from "./flags.server";
 import { notify, organisationUserIds } from "./notifications.server";
 import { getNeedForViewer, needStatusNow, type NeedViewer } from "./needs.server";
+import { refreshVendorStats } from "./vendor-stats.server";
 import { expectOneChange, transition } from "./transition.server";
 import { vendorStanding } from "./dossier.server";
 
@@ -395,6 +396,7 @@ export async function awardBid(
           })
           .run(),
       );
+      refreshVendorStats(tx, bid.vendorId, now);
       tx.insert(schema.needEvents).values({ needId, actorId: user.id, event: "awarded", at: now }).run();
       tx.insert(schema.engagementEvents).values({ engagementId, kind: "awarded", actorId: user.id, at: now }).run();
       tellBidders(tx, needId, need.title, engagementId);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DAY_MS } from "~/lib/local-date";
+import { getDb, getSqlite } from "../../db/client.server";
 import { session, vettedVendor } from "../../db/test/vendors";
-import { getDossier } from "./dossier.server";
+import { getDossier, refreshVendorSearch } from "./dossier.server";
 import { getPublicProfile, listDirectory } from "./directory.server";
 import { decide } from "./vetting.server";
 
@@ -38,5 +39,32 @@ describe("directory", () => {
     expect(() => getPublicProfile(vendor.organisationId, null, later)).toThrow();
     expect(getDossier(vendor.organisationId, later).effectiveStatus).toBe("expired");
     expect(getDossier(vendor.organisationId, later).editable).toBe(true);
+  });
+
+  it("ranks a vendor whose name holds the words above vendors that only say them in their description", async () => {
+    const describe = (id: string, text: string) => {
+      getSqlite().prepare("UPDATE vendor_profiles SET description = ? WHERE organisation_id = ?").run(text, id);
+      refreshVendorSearch(getDb(), id);
+    };
+    // Vetted first, so that a tie on the date would put it last.
+    const { vendor: named } = await vettedVendor("Zephyr Đồng Khởi");
+    describe(
+      named.organisationId,
+      "Zephyr: giải pháp số cho doanh nghiệp nhỏ, từ kế toán, hóa đơn điện tử, bán hàng đa kênh đến quản trị kho, " +
+        "nhân sự và tiền lương, với đội ngũ triển khai và hỗ trợ tận nơi trong suốt thời gian sử dụng.",
+    );
+    const others = [];
+    for (const name of ["Zephyr Sao Mai", "Zephyr Bình Minh", "Zephyr Hướng Dương", "Zephyr Phương Nam"]) {
+      const { vendor } = await vettedVendor(name);
+      describe(vendor.organisationId, "Zephyr đồng hành.");
+      others.push(vendor.organisationId);
+    }
+
+    const ranked = listDirectory({ q: "dong zephyr", sort: "relevance", page: 1 }).rows.map((r) => r.id);
+    expect(ranked).toHaveLength(5);
+    expect(ranked[0]).toBe(named.organisationId);
+    expect(ranked.slice(1).sort()).toEqual([...others].sort());
+    // Without diacritics or with them, the same order.
+    expect(listDirectory({ q: "ĐỒNG zephyr", sort: "relevance", page: 1 }).rows[0]?.id).toBe(named.organisationId);
   });
 });

@@ -11,6 +11,7 @@ import { isVettedNow } from "~/lib/vendor-lifecycle";
 import type { DirectorySort } from "~/lib/vendor-options";
 import type { SessionUser } from "~/utils/auth.server";
 import { getDossier, notFound } from "./dossier.server";
+import { logoUrl } from "./dossier-changes.server";
 
 const { vendorCategories } = schema;
 
@@ -36,6 +37,7 @@ type DirectoryRow = {
   ratingCount: number;
   priceFrom: number | null;
   city: string | null;
+  logoKey: string | null;
 };
 
 /**
@@ -47,12 +49,26 @@ export function vettedNowConditions(now: number) {
   return [sql`o.kind = 'vendor'`, sql`o.vendor_status = 'vetted'`, sql`p.vetting_expires_at > ${now}`];
 }
 
+/**
+ * Relevance, computed: the vendor whose name holds every word typed comes first, then one whose
+ * categories hold them, then its packages, then the rest (the words only in the description).
+ * bm25 alone cannot do it: a word in nearly every row ("dong" of "đồng hành") weighs nothing.
+ * Each tier is one lookup in the full-text index (a column filter on the same query). Within a
+ * tier, vendors with verified reviews come first, then bm25 with the same column order of weight.
+ */
+function relevanceTier(match: string) {
+  const inColumn = (column: string) =>
+    sql`f.rowid IN (SELECT rowid FROM vendors_fts WHERE vendors_fts MATCH ${`{${column}} : (${match})`})`;
+  return sql`CASE WHEN ${inColumn("name")} THEN 0 WHEN ${inColumn("categories")} THEN 1
+    WHEN ${inColumn("packages")} THEN 2 ELSE 3 END`;
+}
+
 /** Vetted, unexpired, unsuspended vendors matching the query: filtered and paged in SQL. */
 export function listDirectory(query: DirectoryQuery, now = Date.now()) {
   const db = getDb();
   const match = query.q ? ftsQuery(query.q) : null;
   const conditions = vettedNowConditions(now);
-  if (match) conditions.push(sql`f.body MATCH ${match}`);
+  if (match) conditions.push(sql`vendors_fts MATCH ${match}`);
   if (query.category) {
     conditions.push(
       sql`EXISTS (SELECT 1 FROM vendor_categories c WHERE c.vendor_id = o.id AND c.category = ${query.category})`,
@@ -75,15 +91,15 @@ export function listDirectory(query: DirectoryQuery, now = Date.now()) {
     : sql`organisations o JOIN vendor_profiles p ON p.organisation_id = o.id`;
   const sort = query.sort === "relevance" && !match ? "newest" : query.sort;
   const order =
-    sort === "relevance"
-      ? sql`bm25(vendors_fts), p.vetted_at DESC`
+    sort === "relevance" && match
+      ? sql`${relevanceTier(match)}, p.rating_count > 0 DESC, bm25(vendors_fts, 0, 10, 5, 3, 1), p.vetted_at DESC`
       : sort === "rating"
         ? sql`p.rating_avg_x100 IS NULL, p.rating_avg_x100 DESC, p.rating_count DESC, p.vetted_at DESC`
         : sql`p.vetted_at DESC`;
   const rows = db.all<DirectoryRow>(sql`
     SELECT o.id AS id, o.legal_name AS legalName, p.description AS description, o.city AS city,
       p.vetted_at AS vettedAt, p.vetting_expires_at AS vettingExpiresAt, p.vetted_by AS vettedBy,
-      p.rating_avg_x100 AS ratingAvg, p.rating_count AS ratingCount,
+      p.rating_avg_x100 AS ratingAvg, p.rating_count AS ratingCount, p.logo_key AS logoKey,
       (SELECT min(sp.price_from) FROM service_packages sp WHERE sp.vendor_id = o.id AND sp.removed_at IS NULL) AS priceFrom
     FROM ${from}
     WHERE ${where}
@@ -99,7 +115,11 @@ export function listDirectory(query: DirectoryQuery, now = Date.now()) {
         .all()
     : [];
   return {
-    rows: rows.map((r) => ({ ...r, categories: categories.filter((c) => c.vendorId === r.id).map((c) => c.category) })),
+    rows: rows.map(({ logoKey, ...r }) => ({
+      ...r,
+      logoUrl: logoUrl(r.id, logoKey ? { key: logoKey } : null),
+      categories: categories.filter((c) => c.vendorId === r.id).map((c) => c.category),
+    })),
     total,
     pageCount: Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE)),
     sort,

@@ -18,6 +18,7 @@ import { recordAudit } from "./audit.server";
 import { reevaluate } from "./flags.server";
 import { notify, organisationUserIds } from "./notifications.server";
 import { expectOneChange, transition, type TransitionResult } from "./transition.server";
+import { refreshVendorStats } from "./vendor-stats.server";
 
 /** Whoever acts on an engagement: a signed-in user. */
 export type Actor = { id: string; organisationId: string; role: Role };
@@ -157,6 +158,7 @@ export async function terminateEngagement(
       "the engagement",
     );
     addEvent(tx, engagementId, "terminated", actor.id, now, reason);
+    refreshVendorStats(tx, engagement.vendorId, now);
     recordAudit(
       {
         actorId: actor.id,
@@ -185,6 +187,17 @@ export function engagementIdOfNeed(needId: string): string | null {
       .from(schema.engagements)
       .where(eq(schema.engagements.needId, needId))
       .get()?.id ?? null
+  );
+}
+
+/** The need's engagement, id and status, or null before the award (the need page's stepper). */
+export function engagementOfNeed(needId: string): { id: string; status: Engagement["status"] } | null {
+  return (
+    getDb()
+      .select({ id: schema.engagements.id, status: schema.engagements.status })
+      .from(schema.engagements)
+      .where(eq(schema.engagements.needId, needId))
+      .get() ?? null
   );
 }
 

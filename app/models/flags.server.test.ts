@@ -7,7 +7,7 @@ import { healthOf, reevaluate, sweep } from "./flags.server";
 const flagsOf = (engagementId: string) =>
   getSqlite()
     .prepare(
-      "SELECT code, severity, status FROM flags WHERE engagement_id = ? AND subject_type = 'engagement' ORDER BY code",
+      "SELECT code, severity, status FROM flags WHERE engagement_id = ? AND subject_type = 'engagement' ORDER BY code, status",
     )
     .all(engagementId) as {
     code: string;

@@ -6,7 +6,7 @@
  * staff's side of flags (lists, actions) is flag-queue.server.ts.
  */
 import crypto from "node:crypto";
-import { and, count, desc, eq, gt, inArray, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gt, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { getDb, schema, type DB, type DbOrTx } from "../../db/client.server";
 import { overallRating } from "~/lib/delivery-rules";
 import { DAY_MS } from "~/lib/local-date";
@@ -27,8 +27,15 @@ import {
   type VendorFacts,
 } from "~/lib/risk-rules";
 import { trackRecords } from "./engagements.server";
+import { pruneNeedSearch } from "./need-board.server";
 import { notify, staffUserIds } from "./notifications.server";
 import { getSetting } from "./settings.server";
+import {
+  allVendorIds,
+  refreshVendorStats,
+  repairVendorStatsSlice,
+  vendorsWithDueDatePassed,
+} from "./vendor-stats.server";
 
 export const RISK_THRESHOLDS_KEY = "risk_thresholds";
 
@@ -321,6 +328,7 @@ function evaluateEngagementIn(
   now: number,
   t: RiskThresholds,
   alerts: Alert[],
+  opts: { withVendor: boolean } = { withVendor: true },
 ): EngineResult {
   const facts = engagementFacts(tx, engagementId);
   if (!facts) return { raised: 0, escalated: 0 };
@@ -333,7 +341,7 @@ function evaluateEngagementIn(
     alerts,
   );
   refreshHealth(tx, engagementId);
-  return add(r, evaluateVendorIn(tx, facts.vendorId, now, t, alerts));
+  return opts.withVendor ? add(r, evaluateVendorIn(tx, facts.vendorId, now, t, alerts)) : r;
 }
 
 function evaluateVendorIn(tx: DB, vendorId: string, now: number, t: RiskThresholds, alerts: Alert[]): EngineResult {
@@ -372,50 +380,191 @@ export async function reevaluate(
   return result;
 }
 
+/** How many subjects the sweep evaluates in one transaction before it lets requests run. */
+export const SWEEP_SLICE = 100;
+/** An open need whose deadline passed longer ago than this has nothing left for time to change. */
+export const SWEEP_NEED_LOOKBACK_MS = 7 * DAY_MS;
+/** Evaluating and awarded needs, and completed engagements, stay in the sweep this long. */
+const SWEEP_AWARDED_NEED_MS = 90 * DAY_MS;
+const SWEEP_COMPLETED_ENGAGEMENT_MS = 120 * DAY_MS;
+
+/** One committed slice of the sweep: what it worked on and how many subjects (tests, logs). */
+export type SweepSlice = { step: "needs" | "engagements" | "vendors" | "vendor_stats" | "health"; size: number };
+export type SweepOptions = { sliceSize?: number; onSlice?: (slice: SweepSlice) => void };
+
+/** Lets requests waiting on the event loop run between two slices. */
+const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
- * The periodic sweep: every need still in play (open, evaluating, or awarded in the last 90 days),
- * every active engagement and every one completed in the last 120 days, and their vendors.
+ * Runs `work` over `ids` a slice at a time, each slice in its own immediate transaction, yielding
+ * to the event loop between slices: no request waits behind more than one slice.
+ */
+export async function inSlices<T>(
+  ids: readonly string[],
+  step: SweepSlice["step"],
+  opts: SweepOptions,
+  work: (tx: DB, slice: readonly string[]) => T,
+): Promise<T[]> {
+  const size = Math.max(1, opts.sliceSize ?? SWEEP_SLICE);
+  const results: T[] = [];
+  for (let i = 0; i < ids.length; i += size) {
+    const slice = ids.slice(i, i + size);
+    results.push(
+      getDb().transaction(
+        (tx) => {
+          opts.onSlice?.({ step, size: slice.length });
+          return work(tx, slice);
+        },
+        { behavior: "immediate" },
+      ),
+    );
+    await yieldToRequests();
+  }
+  return results;
+}
+
+/**
+ * What time alone can change (docs/product.md §10, ADR 012): open needs whose deadline is ahead or
+ * passed in the last week, evaluating and awarded needs changed in the last 90 days, active
+ * engagements and those completed in the last 120 days. Each list read is served by an index.
+ */
+function sweepSubjects(db: DB, now: number) {
+  const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+  const needIds = [
+    ...ids(
+      db
+        .select({ id: schema.needs.id })
+        .from(schema.needs)
+        .where(and(eq(schema.needs.status, "open"), gt(schema.needs.deadline, now - SWEEP_NEED_LOOKBACK_MS)))
+        .all(),
+    ),
+    ...ids(
+      db
+        .select({ id: schema.needs.id })
+        .from(schema.needs)
+        .where(
+          and(
+            inArray(schema.needs.status, ["evaluating", "awarded"]),
+            gt(schema.needs.updatedAt, now - SWEEP_AWARDED_NEED_MS),
+          ),
+        )
+        .all(),
+    ),
+  ];
+  const engagementIds = [
+    ...ids(
+      db
+        .select({ id: schema.engagements.id })
+        .from(schema.engagements)
+        .where(eq(schema.engagements.status, "active"))
+        .all(),
+    ),
+    ...ids(
+      db
+        .select({ id: schema.engagements.id })
+        .from(schema.engagements)
+        .where(
+          and(
+            eq(schema.engagements.status, "completed"),
+            gt(schema.engagements.completedAt, now - SWEEP_COMPLETED_ENGAGEMENT_MS),
+          ),
+        )
+        .all(),
+    ),
+  ];
+  return { needIds, engagementIds };
+}
+
+/**
+ * The periodic sweep, in slices (ADR 012): re-evaluates what time can change (`sweepSubjects`),
+ * then each swept engagement's vendor once, refreshes the track records whose next due date passed
+ * and repairs any that drifted, repairs drifted health ranks and prunes the needs' search index.
+ * Every slice is a short transaction of its own. The server's job follows it with
+ * `optimizeDatabase` (not here: a test's tiny tables would give the planner misleading statistics).
  */
 export async function sweep(
   now = Date.now(),
-): Promise<EngineResult & { needs: number; engagements: number; repaired: number }> {
+  opts: SweepOptions = {},
+): Promise<
+  EngineResult & { needs: number; engagements: number; repaired: number; statsRefreshed: number; statsRepaired: number }
+> {
   const db = getDb();
   const t = getRiskThresholds();
-  const alerts: Alert[] = [];
-  const needIds = db
-    .select({ id: schema.needs.id })
-    .from(schema.needs)
-    .where(
-      or(
-        inArray(schema.needs.status, ["open", "evaluating"]),
-        and(eq(schema.needs.status, "awarded"), gt(schema.needs.updatedAt, now - 90 * DAY_MS)),
-      ),
-    )
-    .all()
-    .map((r) => r.id);
-  const engagementIds = db
-    .select({ id: schema.engagements.id })
-    .from(schema.engagements)
-    .where(
-      or(
-        eq(schema.engagements.status, "active"),
-        and(eq(schema.engagements.status, "completed"), gt(schema.engagements.completedAt, now - 120 * DAY_MS)),
-      ),
-    )
-    .all()
-    .map((r) => r.id);
-  const result = db.transaction(
-    (tx) => {
+  const { needIds, engagementIds } = sweepSubjects(db, now);
+  const engine =
+    (evaluate: (tx: DB, id: string, alerts: Alert[]) => EngineResult) => (tx: DB, slice: readonly string[]) => {
+      const alerts: Alert[] = [];
       let r: EngineResult = { raised: 0, escalated: 0 };
-      for (const id of needIds) r = add(r, evaluateNeedIn(tx, id, now, t, alerts));
-      for (const id of engagementIds) r = add(r, evaluateEngagementIn(tx, id, now, t, alerts));
+      for (const id of slice) r = add(r, evaluate(tx, id, alerts));
       alertStaff(tx, alerts);
       return r;
-    },
-    { behavior: "immediate" },
+    };
+  const results = [
+    ...(await inSlices(
+      needIds,
+      "needs",
+      opts,
+      engine((tx, id, alerts) => evaluateNeedIn(tx, id, now, t, alerts)),
+    )),
+    ...(await inSlices(
+      engagementIds,
+      "engagements",
+      opts,
+      engine((tx, id, alerts) => evaluateEngagementIn(tx, id, now, t, alerts, { withVendor: false })),
+    )),
+  ];
+  const vendorIds = vendorsOfEngagements(db, engagementIds);
+  results.push(
+    ...(await inSlices(
+      vendorIds,
+      "vendors",
+      opts,
+      engine((tx, id, alerts) => evaluateVendorIn(tx, id, now, t, alerts)),
+    )),
   );
-  const repaired = repairHealth(db);
-  return { ...result, needs: needIds.length, engagements: engagementIds.length, repaired };
+  const result = results.reduce(add, { raised: 0, escalated: 0 });
+
+  const due = vendorsWithDueDatePassed(now, db);
+  await inSlices(due, "vendor_stats", opts, (tx, slice) => refreshVendorStats(tx, slice, now));
+  const statsRepaired = (
+    await inSlices(allVendorIds(db), "vendor_stats", opts, (tx, slice) => repairVendorStatsSlice(tx, slice, now))
+  ).reduce((a, b) => a + b, 0);
+  const repaired = await repairHealth(db, opts);
+  pruneNeedSearch(now, db);
+  return {
+    ...result,
+    needs: needIds.length,
+    engagements: engagementIds.length,
+    repaired,
+    statsRefreshed: due.length,
+    statsRepaired,
+  };
+}
+
+/** The distinct vendors of these engagements, read a slice at a time (no huge parameter). */
+function vendorsOfEngagements(db: DB, engagementIds: readonly string[]): string[] {
+  const vendors = new Set<string>();
+  for (let i = 0; i < engagementIds.length; i += 500) {
+    const slice = engagementIds.slice(i, i + 500);
+    for (const r of db
+      .select({ id: schema.engagements.vendorId })
+      .from(schema.engagements)
+      .where(inArray(schema.engagements.id, slice))
+      .all())
+      vendors.add(r.id);
+  }
+  return [...vendors];
+}
+
+/**
+ * Lets SQLite refresh the statistics its planner reads (ADR 012): after migrations at start and
+ * after each sweep. `PRAGMA optimize` only analyses tables whose statistics are out of date, with a
+ * bounded effort (`analysis_limit`), so it costs little when nothing changed.
+ */
+export function optimizeDatabase(db: DbOrTx = getDb()) {
+  db.run(sql`PRAGMA analysis_limit = 1000`);
+  // 0x10002: consider every table, not only those this connection has queried.
+  db.run(sql`PRAGMA optimize = 0x10002`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -445,14 +594,39 @@ export function refreshHealth(tx: DbOrTx, engagementId: string) {
     .run();
 }
 
-/** The sweep's repair: every engagement whose stored rank drifted from its flags; how many. */
-export function repairHealth(db: DbOrTx = getDb()): number {
+/**
+ * The sweep's repair: every engagement whose stored rank drifted from its flags; how many. It walks
+ * the engagements in id order a slice at a time, each slice its own transaction.
+ */
+export async function repairHealth(db: DB = getDb(), opts: SweepOptions = {}): Promise<number> {
+  const size = Math.max(1, opts.sliceSize ?? SWEEP_SLICE);
   const computed = rankFromFlags(sql`${schema.engagements.id}`);
-  return db
-    .update(schema.engagements)
-    .set({ healthRank: computed })
-    .where(sql`${schema.engagements.healthRank} <> ${computed}`)
-    .run().changes;
+  let after = "";
+  let repaired = 0;
+  for (;;) {
+    const ids = db
+      .select({ id: schema.engagements.id })
+      .from(schema.engagements)
+      .where(gt(schema.engagements.id, after))
+      .orderBy(schema.engagements.id)
+      .limit(size)
+      .all()
+      .map((r) => r.id);
+    if (ids.length === 0) return repaired;
+    after = ids[ids.length - 1]!;
+    repaired += db.transaction(
+      (tx) => {
+        opts.onSlice?.({ step: "health", size: ids.length });
+        return tx
+          .update(schema.engagements)
+          .set({ healthRank: computed })
+          .where(and(inArray(schema.engagements.id, ids), sql`${schema.engagements.healthRank} <> ${computed}`))
+          .run().changes;
+      },
+      { behavior: "immediate" },
+    );
+    await yieldToRequests();
+  }
 }
 
 /** The engagement's health, as the flag engine keeps it on the engagement. */

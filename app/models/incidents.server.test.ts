@@ -9,6 +9,7 @@ import {
   listIncidents,
   raiseIncident,
   rateIncidentHandling,
+  replyToIncident,
   resolveIncident,
 } from "./incidents.server";
 
@@ -295,5 +296,78 @@ describe("who may handle incidents", () => {
     }
     expect(incident(incidentId).status).toBe("open");
     expect(sideEffects()).toEqual(before);
+  });
+});
+
+describe("answering an incident", () => {
+  it("lets the vendor answer an incident the SME raised: timeline, audit, the SME and every staff member told", async () => {
+    const { incidentId, engagementId, sme, vendor } = await withIncident();
+    const staff = createUser({ role: "staff" });
+    expect(
+      await replyToIncident(
+        as(vendor, "vendor"),
+        engagementId,
+        incidentId,
+        "  Chúng tôi sẽ bàn giao trong tuần này.  ",
+      ),
+    ).toEqual({ ok: true });
+    expect(timeline(engagementId)).toEqual(["incident_raised", "incident_replied"]);
+    const event = getSqlite()
+      .prepare(
+        "SELECT body, params, actor_id FROM engagement_events WHERE engagement_id = ? AND kind = 'incident_replied'",
+      )
+      .get(engagementId) as { body: string; params: string; actor_id: string };
+    expect(event.body).toBe("Chúng tôi sẽ bàn giao trong tuần này.");
+    expect(JSON.parse(event.params)).toMatchObject({ incident: incidentId, category: "delay" });
+    expect(event.actor_id).toBe(vendor.id);
+    expect(auditRows(incidentId).map((a) => a.action)).toEqual(["incident_replied"]);
+    expect(notifications(sme.id)).toContain("incident_replied_party");
+    expect(notifications(staff.id)).toContain("incident_replied_staff");
+    expect(notifications(vendor.id)).not.toContain("incident_replied_party");
+    // Staff read the answer in the incident's history.
+    const history = getIncidentForStaff(incidentId).history;
+    expect(history.map((h) => h.kind)).toEqual(["incident_raised", "incident_replied"]);
+    expect(history[1]!.body).toBe("Chúng tôi sẽ bàn giao trong tuần này.");
+  });
+
+  it("tells only the staff member handling it once the incident is assigned", async () => {
+    const { incidentId, engagementId, vendor } = await withIncident();
+    const handler = createUser({ role: "staff" });
+    const colleague = createUser({ role: "staff" });
+    expect(await assignIncident(handler, incidentId, handler.id)).toEqual({ ok: true });
+    expect(await replyToIncident(as(vendor, "vendor"), engagementId, incidentId, "Đã khắc phục")).toEqual({ ok: true });
+    expect(notifications(handler.id)).toContain("incident_replied_staff");
+    expect(notifications(colleague.id)).not.toContain("incident_replied_staff");
+  });
+
+  it("refuses the raiser's own side, staff, an empty answer and a resolved incident, writing nothing", async () => {
+    const { incidentId, engagementId, sme, vendor } = await withIncident();
+    const staff = createUser({ role: "staff" });
+    expect(await replyToIncident(as(sme, "sme"), engagementId, incidentId, "x")).toEqual({
+      ok: false,
+      error: "wrong_side",
+    });
+    expect(await replyToIncident(as(staff, "staff"), engagementId, incidentId, "x")).toEqual({
+      ok: false,
+      error: "wrong_side",
+    });
+    expect(await replyToIncident(as(vendor, "vendor"), engagementId, incidentId, "   ")).toEqual({
+      ok: false,
+      error: "note_required",
+    });
+    expect(await resolveIncident(staff, incidentId, "Đã thống nhất lịch mới")).toEqual({ ok: true });
+    expect(await replyToIncident(as(vendor, "vendor"), engagementId, incidentId, "muộn")).toEqual({
+      ok: false,
+      error: "illegal_transition",
+    });
+    expect(timeline(engagementId)).not.toContain("incident_replied");
+  });
+
+  it("hides the incident from a stranger (404)", async () => {
+    const { incidentId, engagementId } = await withIncident();
+    const stranger = createUser({ role: "vendor" });
+    await expect(replyToIncident(as(stranger, "vendor"), engagementId, incidentId, "x")).rejects.toBeInstanceOf(
+      Response,
+    );
   });
 });

@@ -198,7 +198,7 @@ export function getIncidentForStaff(incidentId: string) {
     .get();
   if (!row) notFound();
   const { incident, ...rest } = row;
-  // The staff steps are the engagement's timeline events that name this incident (served by
+  // The staff steps and the other party's answers are the engagement's timeline events that name this incident (served by
   // engagement_events_engagement_at_idx); the raising itself is the incident's own row.
   const steps = db
     .select({
@@ -214,7 +214,7 @@ export function getIncidentForStaff(incidentId: string) {
     .where(
       and(
         eq(schema.engagementEvents.engagementId, incident.engagementId),
-        inArray(schema.engagementEvents.kind, ["incident_assigned", "incident_resolved"]),
+        inArray(schema.engagementEvents.kind, ["incident_assigned", "incident_resolved", "incident_replied"]),
         sql`json_extract(${schema.engagementEvents.params}, '$.incident') = ${incident.id}`,
       ),
     )
@@ -460,4 +460,58 @@ export async function raiseIncident(
   });
   if (result.ok) await reevaluate({ engagementId });
   return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Answering (the party an incident was raised against, on the engagement page)
+
+/**
+ * The party an incident was raised against (usually the vendor) answers it, while it is not yet
+ * resolved. A transition (ADR 006): the incident is re-read in the transaction; the answer goes on
+ * the engagement's timeline (`incident_replied`, naming the incident), into the audit log, and to
+ * the raising party and staff (the staff member handling it, or every staff member while nobody
+ * has taken it). The raiser's own side, staff, or a resolved incident are refused.
+ */
+export async function replyToIncident(
+  actor: Actor,
+  engagementId: string,
+  incidentId: string,
+  body: string,
+  ip: string | null = null,
+  now = Date.now(),
+): Promise<TransitionResult<"wrong_side" | "illegal_transition" | "note_required">> {
+  const text = body.trim();
+  if (!text) return { ok: false, error: "note_required" };
+  return transition((tx): TransitionResult<"wrong_side" | "illegal_transition" | "note_required"> => {
+    const { engagement, side } = engagementForActor(tx, engagementId, actor);
+    const incident = tx.select().from(schema.incidents).where(eq(schema.incidents.id, incidentId)).get();
+    if (!incident || incident.engagementId !== engagementId) notFound();
+    if (side === "staff" || side === incident.raisedBySide) return { ok: false, error: "wrong_side" };
+    if (incident.status === "resolved") return { ok: false, error: "illegal_transition" };
+    addEvent(tx, engagementId, "incident_replied", actor.id, now, text, {
+      incident: incidentId,
+      category: incident.category,
+    });
+    recordAudit(
+      {
+        actorId: actor.id,
+        action: "incident_replied",
+        subjectType: "incident",
+        subjectId: incidentId,
+        ip,
+        details: { side, length: text.length },
+      },
+      tx,
+    );
+    const e = engagementRow(tx, engagementId);
+    notifyParties(tx, engagement, side, "incident_replied_party", { category: incident.category });
+    notify(
+      incident.assignedTo ? [incident.assignedTo] : staffUserIds(tx),
+      "incident_replied_staff",
+      staffAlertParams(e, incident.category),
+      `/staff/incidents/${incidentId}`,
+      tx,
+    );
+    return { ok: true };
+  });
 }

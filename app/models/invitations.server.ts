@@ -7,7 +7,7 @@ import { and, count, desc, eq, sql } from "drizzle-orm";
 import { getDb, schema, type DB, type DbOrTx } from "../../db/client.server";
 import { NEED_STATUSES_VENDORS_SEE, type NeedStatus } from "~/lib/need-status";
 import { vettedNowConditions } from "./directory.server";
-import { getNeedForOwner, needStatusNow, type NeedViewer } from "./needs.server";
+import { getNeedForOwner, liveBidsNeeded, needStatusNow, statusNowOf, type NeedViewer } from "./needs.server";
 import { notify, organisationUserIds } from "./notifications.server";
 import { transition } from "./transition.server";
 
@@ -119,6 +119,7 @@ export function invitationsOfVendor(vendorId: string, now = Date.now(), limit = 
       deadline: schema.needs.deadline,
       organisationName: schema.organisations.legalName,
       invitedAt: schema.needInvitations.createdAt,
+      liveBids: liveBidsNeeded(now),
     })
     .from(schema.needInvitations)
     .innerJoin(schema.needs, eq(schema.needs.id, schema.needInvitations.needId))
@@ -133,7 +134,7 @@ export function invitationsOfVendor(vendorId: string, now = Date.now(), limit = 
     .limit(limit)
     .all();
   return rows
-    .map((r) => ({ ...r, statusNow: needStatusNow({ id: r.needId, status: r.status, deadline: r.deadline }, now) }))
+    .map(({ liveBids, ...r }) => ({ ...r, statusNow: statusNowOf({ ...r, liveBids }, now) }))
     .filter((r): r is typeof r & { statusNow: NeedStatus } => NEED_STATUSES_VENDORS_SEE.includes(r.statusNow))
     .map(({ status: _status, ...r }) => r);
 }

@@ -15,6 +15,7 @@ import {
   topVendorsForCategories,
 } from "./matching.server";
 import { cancelNeed } from "./needs.server";
+import { refreshVendorStats } from "./vendor-stats.server";
 
 const M = 1_000_000;
 type U = ReturnType<typeof createUser>;
@@ -130,6 +131,8 @@ function engagement(
       })
       .run(),
   );
+  // Inserted directly, as a bulk load would: the maintained track record is recomputed after.
+  refreshVendorStats(db, vendorId, now);
 }
 
 describe("the vendors for a need", () => {
@@ -333,6 +336,9 @@ describe("vendors for the assessment's categories", () => {
     expect(ids[0]).toBe(good.id);
     expect(ids).toContain(fresh.id);
     expect(ids).not.toContain(suspended.id);
+    // What the recommendation card shows: rating with its count, and no rating for a vendor without reviews.
+    expect(result.cloud_hosting![0]).toMatchObject({ id: good.id, ratingAvg: 490, ratingCount: 30 });
+    expect(result.cloud_hosting!.find((v) => v.id === fresh.id)).toMatchObject({ ratingAvg: null, ratingCount: 0 });
     expect(topVendorsForCategories(["cloud_hosting"]).cloud_hosting).toHaveLength(3);
   });
 });

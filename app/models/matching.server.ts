@@ -4,8 +4,10 @@
  * itself is the pure app/lib/matching.ts; this module only gathers its inputs.
  *
  * Nothing here reads a whole table into memory: the candidates are filtered in SQL first (vetted
- * now, offering the category or a related one), then each per-vendor fact is one GROUP BY query
- * over the candidate ids, passed as one JSON parameter (`json_each`), served by an index.
+ * now, offering the category or a related one), then each per-vendor fact is one query over the
+ * candidate ids, passed as one JSON parameter (`json_each`), served by an index. The track record
+ * (engagements, completed by sector, milestones on time) is read from the maintained `vendor_stats`
+ * rows (vendor-stats.server.ts, ADR 012), never aggregated from history per request.
  */
 import { sql, type SQL } from "drizzle-orm";
 import { getDb, type DB } from "../../db/client.server";
@@ -22,10 +24,12 @@ import {
   type PackageForMatch,
   type VendorForMatch,
 } from "~/lib/matching";
-import type { Category, Sector } from "~/lib/reference";
-import { milestoneAlias, milestoneCountsAsDue, milestoneIsOnTime } from "./delivery-sql.server";
+import { MILESTONE_DELIVERED } from "~/lib/delivery-rules";
+import type { Category, Sector, StaffOrganisation } from "~/lib/reference";
+import { milestoneAlias, milestoneIsOnTime } from "./delivery-sql.server";
 import { invitedVendorIds } from "./invitations.server";
 import { vettedNowConditions } from "./directory.server";
+import { storedVendorStats, trackOf } from "./vendor-stats.server";
 
 /** How many vendors the SME sees for its need, and needs a vendor sees on its home. */
 export const MATCH_LIMIT = 10;
@@ -61,7 +65,9 @@ export function openRiskFlagCounts(vendorIds: readonly string[], db: DB = getDb(
 
 /**
  * The priors that smoothing pulls toward, in one aggregate query: the mean rating of the verified
- * reviews of vetted vendors, and the on-time rate of every due milestone.
+ * reviews of vetted vendors, and the on-time rate of every due milestone (the milestone counts are
+ * read from the covering indexes engagement_milestones_status_submitted_due_idx and
+ * engagement_milestones_submitted_due_idx; `countsAsDue` is split into its two disjoint halves).
  */
 export function marketStats(now = Date.now(), db: DB = getDb()): MarketStats {
   const row = db.get<{ ratingSumX100: number; ratingCount: number; due: number; onTime: number }>(sql`
@@ -69,7 +75,9 @@ export function marketStats(now = Date.now(), db: DB = getDb()): MarketStats {
       coalesce(sum(p.rating_avg_x100 * p.rating_count), 0) AS ratingSumX100,
       coalesce(sum(p.rating_count), 0) AS ratingCount,
       (SELECT count(*) FROM engagement_milestones m WHERE ${milestoneIsOnTime(M)}) AS onTime,
-      (SELECT count(*) FROM engagement_milestones m WHERE ${milestoneCountsAsDue(M, now)}) AS due
+      (SELECT count(*) FROM engagement_milestones m WHERE m.status = ${MILESTONE_DELIVERED})
+        + (SELECT count(*) FROM engagement_milestones m
+           WHERE m.first_submitted_at IS NULL AND m.due_at < ${now} AND m.status <> ${MILESTONE_DELIVERED}) AS due
     FROM organisations o JOIN vendor_profiles p ON p.organisation_id = o.id
     WHERE ${sql.join(vettedNowConditions(now), sql` AND `)} AND p.rating_avg_x100 IS NOT NULL AND p.rating_count > 0`);
   return marketStatsFrom({
@@ -151,48 +159,26 @@ function vendorFacts(
     (r) => r.vendorId,
     (r): PackageForMatch => ({ category: r.category, priceFrom: r.priceFrom, priceTo: r.priceTo }),
   );
-  const engagements = new Map(
-    db
-      .all<{ vendorId: string; active: number; completedInSector: number }>(
-        sql`
-      SELECT e.vendor_id AS vendorId,
-        sum(e.status = 'active') AS active,
-        ${opts.sector ? sql`sum(e.status = 'completed' AND n.sector = ${opts.sector})` : sql`0`} AS completedInSector
-      FROM engagements e JOIN needs n ON n.id = e.need_id
-      WHERE ${inIds(sql`e.vendor_id`, ids)} AND e.status IN ('active', 'completed')
-      GROUP BY e.vendor_id`,
-      )
-      .map((r) => [r.vendorId, r]),
-  );
-  const milestones = new Map(
-    db
-      .all<{ vendorId: string; due: number; onTime: number }>(
-        sql`
-      SELECT e.vendor_id AS vendorId,
-        sum(${milestoneCountsAsDue(M, opts.now)}) AS due,
-        sum(${milestoneCountsAsDue(M, opts.now)} AND ${milestoneIsOnTime(M)}) AS onTime
-      FROM engagements e JOIN engagement_milestones m ON m.engagement_id = e.id
-      WHERE ${inIds(sql`e.vendor_id`, ids)}
-      GROUP BY e.vendor_id`,
-      )
-      .map((r) => [r.vendorId, r]),
-  );
+  const stats = storedVendorStats(ids, db);
   const flags = openRiskFlagCounts(ids);
-  return vendors.map((v) => ({
-    id: v.id,
-    name: v.name,
-    vetted: true,
-    categories: categories.get(v.id) ?? [],
-    sectors: sectors.get(v.id) ?? [],
-    packages: packages.get(v.id) ?? [],
-    ratingSum: v.ratingAvg !== null ? (v.ratingAvg / 100) * v.ratingCount : 0,
-    ratingCount: v.ratingAvg !== null ? v.ratingCount : 0,
-    completedInSector: engagements.get(v.id)?.completedInSector ?? 0,
-    milestonesDue: milestones.get(v.id)?.due ?? 0,
-    milestonesOnTime: milestones.get(v.id)?.onTime ?? 0,
-    activeEngagements: engagements.get(v.id)?.active ?? 0,
-    openFlags: flags.get(v.id) ?? 0,
-  }));
+  return vendors.map((v) => {
+    const track = trackOf(stats.get(v.id));
+    return {
+      id: v.id,
+      name: v.name,
+      vetted: true,
+      categories: categories.get(v.id) ?? [],
+      sectors: sectors.get(v.id) ?? [],
+      packages: packages.get(v.id) ?? [],
+      ratingSum: v.ratingAvg !== null ? (v.ratingAvg / 100) * v.ratingCount : 0,
+      ratingCount: v.ratingAvg !== null ? v.ratingCount : 0,
+      completedInSector: opts.sector ? (track.completedBySector[opts.sector] ?? 0) : 0,
+      milestonesDue: track.milestonesDue,
+      milestonesOnTime: track.milestonesOnTime,
+      activeEngagements: track.activeEngagements,
+      openFlags: flags.get(v.id) ?? 0,
+    };
+  });
 }
 
 const forMatch = (need: Pick<NeedForMatch, "id" | "category" | "sector" | "budgetMin" | "budgetMax">) => ({
@@ -244,6 +230,31 @@ export function matchScoresForVendors(
   return scores;
 }
 
+/**
+ * The whole score of each vetted vendor among `vendorIds` on the need — points and the reasons in
+ * words — for the compare page, where the reasons are one click away. The same score as
+ * `matchScoresForVendors`.
+ */
+export function matchesForVendors(
+  need: NeedForMatch,
+  vendorIds: readonly string[],
+  now = Date.now(),
+): Record<string, MatchScore> {
+  const db = getDb();
+  const facts = vendorFacts(db, vettedVendorsAmong(db, [...new Set(vendorIds)], now), {
+    sector: need.sector,
+    packageCategory: need.category,
+    now,
+  });
+  const stats = marketStats(now, db);
+  const out: Record<string, MatchScore> = {};
+  for (const vendor of facts) {
+    const result = scoreVendor(forMatch(need), vendor, stats);
+    if (result) out[vendor.id] = result;
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // For the vendor: recommended needs
 
@@ -293,17 +304,7 @@ export function recommendedNeedsForVendor(
       )})
       AND NOT EXISTS (SELECT 1 FROM bids b WHERE b.need_id = n.id AND b.vendor_id = ${vendorId} AND b.status <> 'withdrawn')`);
   if (candidates.length === 0) return { vetted: true, needs: [] };
-  const completedBySector = Object.fromEntries(
-    db
-      .all<{ sector: Sector; n: number }>(
-        sql`
-        SELECT n.sector AS sector, count(*) AS n
-        FROM engagements e JOIN needs n ON n.id = e.need_id
-        WHERE e.vendor_id = ${vendorId} AND e.status = 'completed'
-        GROUP BY n.sector`,
-      )
-      .map((r) => [r.sector, r.n]),
-  ) as Partial<Record<Sector, number>>;
+  const { completedBySector } = trackOf(storedVendorStats([vendorId], db).get(vendorId));
   const ranked = rankNeedsForVendor(
     vendor,
     candidates.map(forMatch),
@@ -329,10 +330,52 @@ export function recommendedNeedsForVendor(
   };
 }
 
+/**
+ * The vendor's fit score (0–100) on each of the given needs, for the needs board: the same score
+ * as its recommendations, from one set of facts for the whole page (a fixed number of queries,
+ * not one per need). A need outside the vendor's categories has no score; a vendor not vetted
+ * now gets none.
+ */
+export function fitScoresForVendor(
+  vendorId: string,
+  needs: readonly NeedForMatch[],
+  now = Date.now(),
+  db: DB = getDb(),
+): Record<string, number> {
+  if (needs.length === 0) return {};
+  const self = vettedVendorsAmong(db, [vendorId], now);
+  const [vendor] = vendorFacts(db, self, { sector: null, packageCategory: null, now });
+  if (!vendor) return {};
+  const completedBySector = Object.fromEntries(
+    db
+      .all<{ sector: Sector; n: number }>(
+        sql`
+        SELECT n.sector AS sector, count(*) AS n
+        FROM engagements e JOIN needs n ON n.id = e.need_id
+        WHERE e.vendor_id = ${vendorId} AND e.status = 'completed'
+        GROUP BY n.sector`,
+      )
+      .map((r) => [r.sector, r.n]),
+  ) as Partial<Record<Sector, number>>;
+  const ranked = rankNeedsForVendor(vendor, needs.map(forMatch), marketStats(now, db), needs.length, completedBySector);
+  return Object.fromEntries(ranked.map((r) => [r.needId, r.score]));
+}
+
 // ---------------------------------------------------------------------------------------------
 // For the assessment: the vendors behind each recommended category
 
-export type CategoryVendors = Partial<Record<Category, { id: string; name: string }[]>>;
+/** A vendor card under a recommended category: what an SME weighs first. */
+export type CategoryVendor = {
+  id: string;
+  name: string;
+  /** Average rating × 100 over `ratingCount` verified reviews; null with none. */
+  ratingAvg: number | null;
+  ratingCount: number;
+  /** The lowest "from" price of its packages in the category, in đồng; null without a package. */
+  priceFrom: number | null;
+  vettedBy: StaffOrganisation | null;
+};
+export type CategoryVendors = Partial<Record<Category, CategoryVendor[]>>;
 
 /**
  * For each category, the vetted vendors offering it that rank best on quality and availability
@@ -349,14 +392,33 @@ export function topVendorsForCategories(
   if (candidates.length === 0) return {};
   const facts = vendorFacts(db, candidates, { sector: null, packageCategory: null, now });
   const stats = marketStats(now, db);
-  const names = new Map(candidates.map((c) => [c.id, c.name]));
+  const rows = new Map(candidates.map((c) => [c.id, c]));
+  const byId = new Map(facts.map((f) => [f.id, f]));
+  const vettedBy = new Map(
+    db
+      .all<{ id: string; vettedBy: StaffOrganisation | null }>(
+        sql`SELECT organisation_id AS id, vetted_by AS vettedBy FROM vendor_profiles
+            WHERE ${inIds(sql`organisation_id`, [...rows.keys()])}`,
+      )
+      .map((r) => [r.id, r.vettedBy]),
+  );
   return Object.fromEntries(
     unique.map((category) => [
       category,
-      rankVendorsForCategory(category, facts, stats, perCategory).map((r) => ({
-        id: r.vendorId,
-        name: names.get(r.vendorId) ?? "",
-      })),
+      rankVendorsForCategory(category, facts, stats, perCategory).map((r): CategoryVendor => {
+        const row = rows.get(r.vendorId);
+        const prices = (byId.get(r.vendorId)?.packages ?? [])
+          .filter((p) => p.category === category)
+          .map((p) => p.priceFrom);
+        return {
+          id: r.vendorId,
+          name: row?.name ?? "",
+          ratingAvg: row && row.ratingCount > 0 ? row.ratingAvg : null,
+          ratingCount: row?.ratingAvg != null ? row.ratingCount : 0,
+          priceFrom: prices.length ? Math.min(...prices) : null,
+          vettedBy: vettedBy.get(r.vendorId) ?? null,
+        };
+      }),
     ]),
   );
 }

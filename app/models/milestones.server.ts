@@ -29,6 +29,7 @@ import {
 } from "./engagements.server";
 import { reevaluate } from "./flags.server";
 import { expectOneChange, transition, type TransitionResult } from "./transition.server";
+import { refreshVendorStats } from "./vendor-stats.server";
 
 export type MilestoneRefusal = "wrong_side" | "illegal_transition" | "engagement_closed";
 
@@ -118,6 +119,7 @@ export async function submitMilestone(
         })
         .run();
       recordAttachments(tx, { engagementId, submissionId, uploadedBy: actor.id }, stored, now);
+      refreshVendorStats(tx, engagement.vendorId, now);
       addEvent(tx, engagementId, "milestone_submitted", actor.id, now, input.note, { milestone: milestone.title });
       notifyParties(tx, engagement, side, "milestone_submitted", { milestone: milestone.title });
       return { ok: true };
@@ -188,6 +190,7 @@ export async function decideMilestone(
       .map((r) => r.status);
     const completed = accepted && allAccepted(statuses);
     if (completed) completeEngagement(tx, engagement, now);
+    refreshVendorStats(tx, engagement.vendorId, now);
     return { ok: true, completed };
   });
   if (result.ok) await reevaluate({ engagementId });

@@ -3,34 +3,61 @@
  * in SQL; the counts of open needs for visitors; and an SME's own needs by their state now. The
  * lifecycle and who may see one need are needs.server.ts.
  */
-import { and, asc, count, desc, eq, gt, gte, lt, lte, sql, type SQL } from "drizzle-orm";
-import { getDb, schema } from "../../db/client.server";
+import { and, asc, count, desc, eq, gt, sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { getDb, schema, type DbOrTx } from "../../db/client.server";
 import { DAY_MS } from "~/lib/local-date";
 import { BUDGET_BANDS, type NeedFilters } from "~/lib/need-filters";
 import type { NeedStatus } from "~/lib/need-status";
 import { ftsQuery } from "~/lib/search-text";
-import { needStatusNow } from "./needs.server";
+import { liveBidsNeeded, statusNowOf } from "./needs.server";
 
 export const NEEDS_PAGE_SIZE = 20;
 
 const openNow = (now: number) => and(eq(schema.needs.status, "open"), gt(schema.needs.deadline, now));
 
-/** The board: open needs with the filters, sorted and a page at a time. */
-export function listOpenNeeds(filters: NeedFilters, page: number, now = Date.now()) {
-  const db = getDb();
-  const conditions: (SQL | undefined)[] = [openNow(now)];
-  if (filters.category) conditions.push(eq(schema.needs.category, filters.category));
-  if (filters.sector) conditions.push(eq(schema.needs.sector, filters.sector));
+/**
+ * The board's conditions, written for the plan each use wants. SQLite ignores an index for a
+ * column written `+column`: in `walk` the page is read by walking the index that holds the sort
+ * order (status, published_at / budget_max / deadline), filtering as it goes and stopping after
+ * one page, instead of sorting every open need; in `search` the matches of the search index (only
+ * findable needs, ADR 012) drive the query through the primary key; `count` reads one range of
+ * (status, deadline). With `filters.invited` and `invitedVendorId`, only the needs that vendor was
+ * invited to (`invitedOnly`).
+ */
+function boardWhere(filters: NeedFilters, now: number, mode: "walk" | "search" | "count", invitedVendorId?: string) {
+  const col = (c: SQLiteColumn, keep = false) => (mode === "count" || keep ? sql`${c}` : sql`+${c}`);
+  const byDeadline = mode === "walk" && filters.sort === "deadline";
+  const deadline = col(schema.needs.deadline, byDeadline);
+  const conditions: (SQL | undefined)[] = [
+    sql`${col(schema.needs.status, mode === "walk")} = 'open'`,
+    sql`${deadline} > ${now}`,
+  ];
+  if (filters.category) conditions.push(sql`${col(schema.needs.category, mode === "walk")} = ${filters.category}`);
+  if (filters.sector) conditions.push(sql`${col(schema.needs.sector, mode === "walk")} = ${filters.sector}`);
+  if (filters.invited && invitedVendorId) conditions.push(invitedOnly(invitedVendorId));
   if (filters.budget) {
     const [from, to] = BUDGET_BANDS[filters.budget];
-    conditions.push(gte(schema.needs.budgetMax, from), lt(schema.needs.budgetMin, to));
+    const budgetMax = col(schema.needs.budgetMax, mode === "walk" && filters.sort === "budget");
+    conditions.push(sql`${budgetMax} >= ${from}`, sql`${col(schema.needs.budgetMin)} < ${to}`);
   }
-  if (filters.closes) conditions.push(lte(schema.needs.deadline, now + filters.closes * DAY_MS));
+  if (filters.closes) conditions.push(sql`${deadline} <= ${now + filters.closes * DAY_MS}`);
   const match = ftsQuery(filters.q);
   if (match) {
     conditions.push(sql`${schema.needs.id} IN (SELECT need_id FROM needs_fts WHERE needs_fts MATCH ${match})`);
   }
-  const where = and(...conditions);
+  return and(...conditions);
+}
+
+/** The board: open needs with the filters, sorted and a page at a time. */
+export function listOpenNeeds(
+  filters: NeedFilters,
+  page: number,
+  now = Date.now(),
+  opts: { invitedVendorId?: string } = {},
+) {
+  const db = getDb();
+  const where = boardWhere(filters, now, ftsQuery(filters.q) ? "search" : "walk", opts.invitedVendorId);
   const order =
     filters.sort === "deadline"
       ? [asc(schema.needs.deadline), asc(schema.needs.id)]
@@ -56,8 +83,48 @@ export function listOpenNeeds(filters: NeedFilters, page: number, now = Date.now
     .limit(NEEDS_PAGE_SIZE)
     .offset((page - 1) * NEEDS_PAGE_SIZE)
     .all();
-  const total = db.select({ n: count() }).from(schema.needs).where(where).get()?.n ?? 0;
+  // The count reads a range of one index instead (status, deadline), without the rows.
+  const total =
+    db
+      .select({ n: count() })
+      .from(schema.needs)
+      .where(boardWhere(filters, now, ftsQuery(filters.q) ? "search" : "count", opts.invitedVendorId))
+      .get()?.n ?? 0;
   return { rows, total, pageCount: Math.max(1, Math.ceil(total / NEEDS_PAGE_SIZE)) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The board as a vendor sees it: its invitations, its bids, its fit and the days left
+
+/** Needs the vendor was invited to: one lookup of need_invitations' primary key (need, vendor). */
+function invitedOnly(vendorId: string) {
+  return sql`EXISTS (SELECT 1 FROM need_invitations i WHERE i.need_id = ${schema.needs.id} AND i.vendor_id = ${vendorId})`;
+}
+
+/**
+ * For the needs on one page of the board: whether the vendor was invited to each and whether it
+ * has a live bid on it, in two queries (primary key and bids_one_live_per_vendor).
+ */
+export function vendorMarksOnNeeds(vendorId: string, needIds: readonly string[]) {
+  const marks = new Map<string, { invited: boolean; bid: boolean }>();
+  if (needIds.length === 0) return marks;
+  const db = getDb();
+  const ids = sql`(SELECT value FROM json_each(${JSON.stringify(needIds)}))`;
+  const invited = db.all<{ needId: string }>(
+    sql`SELECT need_id AS needId FROM need_invitations WHERE vendor_id = ${vendorId} AND need_id IN ${ids}`,
+  );
+  const bids = db.all<{ needId: string }>(
+    sql`SELECT need_id AS needId FROM bids WHERE vendor_id = ${vendorId} AND status <> 'withdrawn' AND need_id IN ${ids}`,
+  );
+  for (const id of needIds) marks.set(id, { invited: false, bid: false });
+  for (const r of invited) marks.get(r.needId)!.invited = true;
+  for (const r of bids) marks.get(r.needId)!.bid = true;
+  return marks;
+}
+
+/** Whole days until a deadline, counted up (a need closing in 2 hours has 1 day left). */
+export function daysLeft(deadline: number, now: number) {
+  return Math.max(0, Math.ceil((deadline - now) / DAY_MS));
 }
 
 /** For visitors: how many needs are open in each category, and in all. */
@@ -87,14 +154,14 @@ export function listOwnNeeds(organisationId: string, page: number, now = Date.no
   const db = getDb();
   const where = eq(schema.needs.organisationId, organisationId);
   const rows = db
-    .select(ownColumns)
+    .select({ ...ownColumns, liveBids: liveBidsNeeded(now) })
     .from(schema.needs)
     .where(where)
     .orderBy(desc(schema.needs.updatedAt), asc(schema.needs.id))
     .limit(NEEDS_PAGE_SIZE)
     .offset((page - 1) * NEEDS_PAGE_SIZE)
     .all()
-    .map((r) => ({ ...r, statusNow: needStatusNow(r, now) }));
+    .map(({ liveBids, ...r }) => ({ ...r, statusNow: statusNowOf({ ...r, liveBids }, now) }));
   const total = db.select({ n: count() }).from(schema.needs).where(where).get()?.n ?? 0;
   return { rows, total, pageCount: Math.max(1, Math.ceil(total / NEEDS_PAGE_SIZE)) };
 }
@@ -106,7 +173,7 @@ const PER_STATE = 3;
 /** For the SME's home: its most recent needs grouped by their state now, a few of each. */
 export function ownNeedsByState(organisationId: string, now = Date.now()) {
   const recent = getDb()
-    .select(ownColumns)
+    .select({ ...ownColumns, liveBids: liveBidsNeeded(now) })
     .from(schema.needs)
     .where(eq(schema.needs.organisationId, organisationId))
     .orderBy(desc(schema.needs.updatedAt))
@@ -115,7 +182,7 @@ export function ownNeedsByState(organisationId: string, now = Date.now()) {
   const groups = new Map<NeedStatus, { id: string; title: string; deadline: number }[]>();
   const counts = new Map<NeedStatus, number>();
   for (const need of recent) {
-    const state = needStatusNow(need, now);
+    const state = statusNowOf(need, now);
     counts.set(state, (counts.get(state) ?? 0) + 1);
     const list = groups.get(state) ?? [];
     if (list.length < PER_STATE) list.push({ id: need.id, title: need.title, deadline: need.deadline });
@@ -126,4 +193,15 @@ export function ownNeedsByState(organisationId: string, now = Date.now()) {
     count: counts.get(status) ?? 0,
     needs: groups.get(status) ?? [],
   }));
+}
+
+/**
+ * The sweep's pruning of the search index (ADR 012): it holds only needs that can still be found
+ * on the board (drafts and open needs with their deadline ahead). A need leaving `open` leaves it
+ * by a trigger; this removes the ones whose deadline passed. Returns how many it removed.
+ */
+export function pruneNeedSearch(now = Date.now(), db: DbOrTx = getDb()): number {
+  return db.run(sql`
+    DELETE FROM needs_fts WHERE need_id NOT IN (
+      SELECT id FROM needs WHERE status IN ('draft', 'open') AND deadline > ${now})`).changes;
 }

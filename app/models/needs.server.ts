@@ -90,7 +90,27 @@ export function needStatusNow(
   now = Date.now(),
   db: DbOrTx = getDb(),
 ): NeedStatus {
-  return effectiveNeedStatus({ status: need.status, deadline: need.deadline, bidCount: bidCount(need.id, db), now });
+  // Only an open need past its deadline depends on its bids: no query for any other.
+  const bids = need.status === "open" && now >= need.deadline ? bidCount(need.id, db) : 0;
+  return effectiveNeedStatus({ status: need.status, deadline: need.deadline, bidCount: bids, now });
+}
+
+/**
+ * For lists: whether each need has a live bid, in the list's own query, evaluated only for the
+ * rows whose state now depends on it (open, deadline passed). Gives `statusNowOf` what it needs.
+ * The columns are named in full: drizzle leaves a one-table query's columns bare, and a bare `id`
+ * inside the subquery would be the bid's.
+ */
+export const liveBidsNeeded = (now: number) =>
+  sql<number>`CASE WHEN "needs"."status" = 'open' AND "needs"."deadline" <= ${now}
+    THEN EXISTS (SELECT 1 FROM bids b WHERE b.need_id = "needs"."id" AND b.status <> 'withdrawn') ELSE 0 END`;
+
+/** A listed need's state now, from its row and its `liveBidsNeeded` column. */
+export function statusNowOf(
+  need: Pick<NeedRow, "status" | "deadline"> & { liveBids: number },
+  now: number,
+): NeedStatus {
+  return effectiveNeedStatus({ status: need.status, deadline: need.deadline, bidCount: need.liveBids, now });
 }
 
 function writeSearchText(tx: DbOrTx, needId: string, input: Pick<NeedInput, "title" | "description" | "requirements">) {
@@ -244,6 +264,8 @@ export async function publishNeed(needId: string, user: NeedViewer, now = Date.n
     const refusal = refuseUnless("publish", need, needStatusNow(need, now, tx)) ?? publishRefusal(need.deadline, now);
     if (refusal) return refusal;
     markPublished(tx, need, user.id, now);
+    // The sweep prunes drafts whose deadline passed from the search index; a published need is in it.
+    writeSearchText(tx, needId, need);
     return { ok: true };
   });
   if (result.ok) await reevaluate({ needId }, now);

@@ -13,7 +13,7 @@ import {
   type NotificationKind,
 } from "~/lib/notification-kinds";
 import { STAFF_ROLES } from "~/lib/permissions";
-import { enqueueEmail, siteUrl } from "~/utils/email.server";
+import { enqueueEmail, siteUrl, type MailAttachment } from "~/utils/email.server";
 import { translator } from "~/utils/i18n";
 
 export type NotificationParams = Record<string, string | number>;
@@ -49,6 +49,7 @@ export function notify(
   params: NotificationParams,
   link: string,
   db: DbOrTx = getDb(),
+  mail: { attachments?: MailAttachment[] } = {},
 ): void {
   if (userIds.length === 0) return;
   const now = Date.now();
@@ -86,6 +87,7 @@ export function notify(
           link: siteUrl(link),
           settings: siteUrl("/notifications/settings"),
         }),
+        attachments: mail.attachments,
       },
       db,
     );

@@ -19,6 +19,7 @@ import nodemailer from "nodemailer";
 import SMTPTransport from "nodemailer/lib/smtp-transport/index.js";
 import { getDb, schema } from "../../db/client.server";
 import { afterFailedAttempt, mailErrorText, type OutboxStatus } from "~/lib/mail-queue";
+import type { MailAttachment } from "~/utils/email.server";
 import { env } from "~/utils/env.server";
 import { log } from "~/utils/log.server";
 import { recordAudit } from "./audit.server";
@@ -72,7 +73,13 @@ export async function deliverPendingMail({
         continue;
       }
       try {
-        await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+        await transport.sendMail({
+          from,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          attachments: mail.attachments ? (JSON.parse(mail.attachments) as MailAttachment[]) : undefined,
+        });
       } catch (error) {
         const outcome = recordFailure(mail, claim, mailErrorText(error, smtpUrl), clock());
         if (outcome) report[outcome === "failed" ? "failed" : "retrying"]++;
@@ -97,14 +104,28 @@ function smtpTransport(smtpUrl: string, timeouts: MailTimeouts) {
   );
 }
 
-type DueMail = { id: number; to: string; subject: string; text: string; nextAttemptAt: number | null };
+type DueMail = {
+  id: number;
+  to: string;
+  subject: string;
+  text: string;
+  attachments: string | null;
+  nextAttemptAt: number | null;
+};
 type Claim = { attempts: number; lease: number };
 
 /** The due pending mail, oldest due first: a range of `outbox_status_next_idx`, in its order. */
 export function dueMailQuery(now: number, limit: number) {
   const o = schema.outbox;
   return getDb()
-    .select({ id: o.id, to: o.to, subject: o.subject, text: o.text, nextAttemptAt: o.nextAttemptAt })
+    .select({
+      id: o.id,
+      to: o.to,
+      subject: o.subject,
+      text: o.text,
+      attachments: o.attachments,
+      nextAttemptAt: o.nextAttemptAt,
+    })
     .from(o)
     .where(and(eq(o.status, "pending"), lte(o.nextAttemptAt, now)))
     .orderBy(asc(o.nextAttemptAt), asc(o.id))

@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import {
+  describeFileErrors,
   QuestionnaireFile,
   questionnaireProblems,
   resolveQuestionnaire,
@@ -16,7 +17,10 @@ export const QUESTIONNAIRES_DIR = path.resolve("db/questionnaires");
 
 let cache: Map<string, Questionnaire> | null = null;
 
-/** Reads and checks every file; a file that breaks the scoring rules stops the app loudly. */
+/**
+ * Reads and checks every file (its shape with Zod, then the scoring rules); a bad file stops the
+ * app loudly, naming the file and the field.
+ */
 export function loadQuestionnaires(dir = QUESTIONNAIRES_DIR): Map<string, Questionnaire> {
   const found = new Map<string, Questionnaire>();
   for (const name of fs
@@ -24,7 +28,9 @@ export function loadQuestionnaires(dir = QUESTIONNAIRES_DIR): Map<string, Questi
     .filter((n) => n.endsWith(".json"))
     .sort()) {
     const raw = JSON.parse(fs.readFileSync(path.join(dir, name), "utf8"));
-    const questionnaire = resolveQuestionnaire(QuestionnaireFile.parse(raw));
+    const parsed = QuestionnaireFile.safeParse(raw);
+    if (!parsed.success) throw new Error(`questionnaire ${name}: ${describeFileErrors(parsed.error)}`);
+    const questionnaire = resolveQuestionnaire(parsed.data);
     const problems = questionnaireProblems(questionnaire);
     if (problems.length) throw new Error(`questionnaire ${name}: ${problems.join("; ")}`);
     if (`${questionnaire.id}.json` !== name) throw new Error(`questionnaire ${name} has id ${questionnaire.id}`);
@@ -42,6 +48,11 @@ export function getQuestionnaire(id: string): Questionnaire {
   const questionnaire = all().get(id);
   if (!questionnaire) throw new Error(`no questionnaire ${id} in ${QUESTIONNAIRES_DIR}`);
   return questionnaire;
+}
+
+/** The pillars of the current questionnaire, as choices (guides are filed under one). */
+export function pillarOptions(): { value: string; label: { vi: string; en: string } }[] {
+  return currentQuestionnaire().pillars.map((p) => ({ value: p.id, label: p.title }));
 }
 
 /** The version new assessments are taken with: the newest by date. */

@@ -13,6 +13,7 @@ import { overallRating, ratingX100, type ReviewScore } from "~/lib/delivery-rule
 import { addEvent, engagementForActor, notifyParties, type Actor } from "./engagements.server";
 import { reevaluate } from "./flags.server";
 import { transition, type TransitionResult } from "./transition.server";
+import { refreshVendorStats } from "./vendor-stats.server";
 
 export type ReviewInput = Record<ReviewScore, number> & { recommend: number; comment: string };
 export type ReviewRefusal = "wrong_side" | "not_completed" | "already_reviewed" | "already_replied";
@@ -65,6 +66,7 @@ export async function submitReview(
       .run();
     if (written.changes !== 1) return { ok: false, error: "already_reviewed" };
     refreshVendorRating(tx, engagement.vendorId);
+    refreshVendorStats(tx, engagement.vendorId, now);
     addEvent(tx, engagementId, "reviewed", actor.id, now, null, { rating: overallRating(input) });
     notifyParties(tx, engagement, side, "review_received");
     return { ok: true };

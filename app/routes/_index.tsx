@@ -1,5 +1,8 @@
-import type { MetaFunction } from "@remix-run/node";
-import { Link } from "@remix-run/react";
+import { json, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { EventsAndGuides } from "~/components/events/events-and-guides";
+import { nextEvents } from "~/models/events.server";
+import { newestResources } from "~/models/resources.server";
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "~/lib/format";
 import { buttonClass } from "~/components/ui/button";
@@ -20,7 +23,10 @@ const FIGURES = [
   { value: 95.21, key: "etax" },
 ] as const;
 
+export const loader = () => json({ events: nextEvents(3), guides: newestResources(3) });
+
 export default function Landing() {
+  const learning = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "vi";
   const user = useRootData()?.user;
@@ -114,6 +120,8 @@ export default function Landing() {
         </dl>
         <p className="mt-2 text-sm text-slate-600">{t("landing.figuresSource")}</p>
       </section>
+
+      <EventsAndGuides events={learning.events} guides={learning.guides} />
     </div>
   );
 }

@@ -10,7 +10,17 @@ import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
 import { ELIGIBLE_SIZE_CLASSES, SUPPORT_KINDS, SupportRatesSchema, type SupportRates } from "~/lib/support-estimate";
+import type { Lang } from "~/lib/format";
 import { RISK_THRESHOLDS_DEFAULT, RiskThresholdsSchema, type RiskThresholds } from "~/lib/risk-rules";
+import {
+  formatDecimalInput,
+  formatMoneyInput,
+  formatPercentInput,
+  parseDecimalInput,
+  parseMoneyInput,
+  parsePercentInput,
+} from "~/lib/setting-input";
+import { THRESHOLD_GROUPS, THRESHOLD_KINDS, type ThresholdKind } from "~/lib/threshold-groups";
 import { getRiskThresholds, RISK_THRESHOLDS_KEY } from "~/models/flags.server";
 import { getSupportRates, saveSetting, settingVersion, SUPPORT_RATES_KEY } from "~/models/settings.server";
 import { requireRole } from "~/utils/auth.server";
@@ -23,30 +33,36 @@ const THRESHOLD_KEYS = Object.keys(RISK_THRESHOLDS_DEFAULT) as (keyof RiskThresh
 const REQUIRED = { required_error: "errors.required", invalid_type_error: "errors.required" };
 
 /**
- * A number as an admin types it ("1,5" or "1.5"), then checked by the stored setting's own rule
- * (`then`), scaled first (a percentage typed, a fraction stored).
+ * A number as the page shows it and the admin types it ("20.000.000 ₫", "50 %", "1,5"; see
+ * app/lib/setting-input.ts), then checked by the stored setting's own rule (`then`).
  */
-const typedNumber = (then: z.ZodTypeAny, scale = 1, separators = /,/) =>
+const typed = (parse: (text: string) => number | null, then: z.ZodTypeAny) =>
   z
     .string(REQUIRED)
     .trim()
-    .transform((typed, ctx) => {
-      const plain = separators.source === "," ? typed.replace(",", ".") : typed.replace(separators, "");
-      if (!/^\d+(\.\d+)?$/.test(plain)) {
+    .transform((text, ctx) => {
+      const value = parse(text);
+      if (value === null) {
         ctx.addIssue({ code: z.ZodIssueCode.custom, message: "errors.number" });
         return z.NEVER;
       }
-      return Number(plain) / scale;
+      return value;
     })
     .pipe(then);
+
+const PARSERS: Record<ThresholdKind, (text: string) => number | null> = {
+  whole: parseDecimalInput,
+  decimal: parseDecimalInput,
+  percent: parsePercentInput,
+};
 
 /** The form's version of a setting: when it was last saved as the page loaded it (none: default). */
 const version = z.number().int().optional();
 
 const rateShape = SupportRatesSchema.shape.micro.shape.solution.shape;
 const supportKind = z.object({
-  rate: typedNumber(rateShape.rate, 100),
-  cap: typedNumber(rateShape.cap, 1, /[\s.,₫đ]/gi),
+  rate: typed(parsePercentInput, rateShape.rate),
+  cap: typed(parseMoneyInput, rateShape.cap),
 });
 const supportSize = z.object({ solution: supportKind, consulting: supportKind });
 const SupportSchema = z.object({
@@ -62,10 +78,9 @@ const ThresholdsSchema = z
   .object({
     intent: z.literal("thresholds"),
     version,
-    ...(Object.fromEntries(THRESHOLD_KEYS.map((key) => [key, typedNumber(thresholdShape[key])])) as Record<
-      keyof RiskThresholds,
-      ReturnType<typeof typedNumber>
-    >),
+    ...(Object.fromEntries(
+      THRESHOLD_KEYS.map((key) => [key, typed(PARSERS[THRESHOLD_KINDS[key]], thresholdShape[key])]),
+    ) as Record<keyof RiskThresholds, ReturnType<typeof typed>>),
   })
   // The rules across fields (a high threshold above its medium one) are the stored schema's own.
   .superRefine((value, ctx) => {
@@ -90,7 +105,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-/** Rates are typed as percentages and caps as whole đồng; stored as fractions and đồng. */
+/** Rates are typed as percentages and caps as đồng, as shown; stored as fractions and đồng. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
   const formData = await request.formData();
@@ -117,7 +132,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(`/admin/settings?saved=${intent}`);
 }
 
-const percent = (rate: number) => String(Math.round(rate * 10000) / 100);
+/** A threshold as the page shows it, in its kind's format. */
+function shownThreshold(key: keyof RiskThresholds, value: number, lang: Lang) {
+  return THRESHOLD_KINDS[key] === "percent" ? formatPercentInput(value, lang) : formatDecimalInput(value, lang);
+}
 
 /**
  * The version the page now shows, always the latest loaded (not what was last submitted): after a
@@ -128,7 +146,8 @@ function VersionInput({ version }: { version: number | null }) {
 }
 
 function SupportForm({ rates, version }: { rates: SupportRates; version: number | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === "en" ? "en" : "vi";
   const lastResult = useIntentResult("support");
   const [form, fields] = useForm({
     id: "support",
@@ -144,7 +163,10 @@ function SupportForm({ rates, version }: { rates: SupportRates; version: number 
           Object.fromEntries(
             SUPPORT_KINDS.map((kind) => [
               kind,
-              { rate: percent(rates[size][kind].rate), cap: String(rates[size][kind].cap) },
+              {
+                rate: formatPercentInput(rates[size][kind].rate, lang),
+                cap: formatMoneyInput(rates[size][kind].cap, lang),
+              },
             ]),
           ),
         ]),
@@ -172,7 +194,7 @@ function SupportForm({ rates, version }: { rates: SupportRates; version: number 
                       label={t("adminSettings.support.rate")}
                       inputProps={{ inputMode: "decimal" }}
                     />
-                    <Field meta={f.cap} label={t("adminSettings.support.cap")} inputProps={{ inputMode: "numeric" }} />
+                    <Field meta={f.cap} label={t("adminSettings.support.cap")} inputProps={{ inputMode: "decimal" }} />
                   </div>
                 );
               })}
@@ -186,7 +208,8 @@ function SupportForm({ rates, version }: { rates: SupportRates; version: number 
 }
 
 function ThresholdsForm({ thresholds, version }: { thresholds: RiskThresholds; version: number | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === "en" ? "en" : "vi";
   const lastResult = useIntentResult("thresholds");
   const [form, fields] = useForm({
     id: "thresholds",
@@ -196,7 +219,7 @@ function ThresholdsForm({ thresholds, version }: { thresholds: RiskThresholds; v
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ThresholdsSchema }),
     defaultValue: {
-      ...Object.fromEntries(THRESHOLD_KEYS.map((key) => [key, String(thresholds[key])])),
+      ...Object.fromEntries(THRESHOLD_KEYS.map((key) => [key, shownThreshold(key, thresholds[key], lang)])),
     },
   });
   return (
@@ -204,16 +227,24 @@ function ThresholdsForm({ thresholds, version }: { thresholds: RiskThresholds; v
       <input type="hidden" name="intent" value="thresholds" />
       <VersionInput version={version} />
       <ErrorSummary form={form} />
-      <div className="grid gap-4 sm:grid-cols-2">
-        {THRESHOLD_KEYS.map((key) => (
-          <Field
-            key={key}
-            meta={fields[key]}
-            label={t(`adminSettings.thresholds.keys.${key}`)}
-            inputProps={{ inputMode: "decimal" }}
-          />
-        ))}
-      </div>
+      {THRESHOLD_GROUPS.map((group) => (
+        <fieldset key={group.rule} className="rounded-md border border-slate-200 p-3">
+          <legend className="px-1 font-semibold">
+            {group.rule === "ALL" ? t("adminSettings.thresholds.allRules") : t(`flags.rules.${group.rule}.title`)}
+          </legend>
+          <p className="mb-3 text-sm text-slate-700">{t(`adminSettings.thresholds.rules.${group.rule}`)}</p>
+          <div className="grid gap-4 sm:grid-cols-2">
+            {group.keys.map((key) => (
+              <Field
+                key={key}
+                meta={fields[key]}
+                label={t(`adminSettings.thresholds.keys.${key}`)}
+                inputProps={{ inputMode: "decimal" }}
+              />
+            ))}
+          </div>
+        </fieldset>
+      ))}
       <Button>{t("adminSettings.save")}</Button>
     </Form>
   );

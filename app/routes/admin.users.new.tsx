@@ -88,7 +88,15 @@ export default function NewStaffUser() {
       ) : null}
       <Card>
         <Form method="post" {...getFormProps(form)} className="space-y-4">
-          <ErrorSummary form={form} />
+          <ErrorSummary
+            form={form}
+            labels={{
+              name: t("fields.fullName"),
+              email: t("fields.email"),
+              staffCode: t("fields.staffOrganisation"),
+              role: t("me.role"),
+            }}
+          />
           <Field meta={fields.name} label={t("fields.fullName")} />
           <Field meta={fields.email} type="email" label={t("fields.email")} />
           <SelectField

@@ -13,6 +13,8 @@ import {
   listCompletedAssessments,
   startAssessment,
 } from "~/models/assessments.server";
+import { criteriaCount, estimatedMinutes } from "~/lib/questionnaire";
+import { currentQuestionnaire } from "~/models/questionnaires.server";
 import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
 
@@ -25,10 +27,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = pageParam(new URL(request.url));
   const draft = getDraftAssessment(user.organisationId);
   const latest = latestAssessment(user.organisationId);
+  // What the SME is about to answer: the draft's version, or the one a new assessment uses.
+  const questionnaire = draft?.questionnaire ?? currentQuestionnaire();
+  const questions = criteriaCount(questionnaire);
+  const answered = draft
+    ? questionnaire.pillars.flatMap((p) => p.criteria).filter((c) => c.id in draft.answers).length
+    : 0;
   return json({
-    draft: draft ? { step: draft.step + 1, stepCount: draft.questionnaire.pillars.length } : null,
+    facts: {
+      questions,
+      pillars: questionnaire.pillars.length,
+      minutes: estimatedMinutes(questions),
+      minutesLeft: estimatedMinutes(questions - answered),
+    },
+    draft: draft ? { answered } : null,
     latest: latest
-      ? { id: latest.id, level: latest.level, total: latest.total, completedAt: latest.completedAt }
+      ? { id: latest.id, level: latest.level, total: latest.total, max: latest.max, completedAt: latest.completedAt }
       : null,
     page,
     history: listCompletedAssessments(user.organisationId, page),
@@ -45,17 +59,24 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Assessment() {
   const { t } = useTranslation();
-  const { draft, latest, history, page } = useLoaderData<typeof loader>();
+  const { draft, facts, latest, history, page } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
-      <PageHeader title={t("assessment.title")} lead={t("assessment.lead")} />
+      <PageHeader
+        title={t("assessment.title")}
+        lead={t("assessment.lead", { questions: facts.questions, pillars: facts.pillars, minutes: facts.minutes })}
+      />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
           {draft ? (
             <>
               <h2 className="text-lg font-semibold">{t("assessment.draftTitle")}</h2>
               <p className="mt-1 text-slate-700">
-                {t("assessment.draftBody", { step: draft.step, count: draft.stepCount })}
+                {t("assessment.draftBody", {
+                  answered: draft.answered,
+                  total: facts.questions,
+                  minutes: facts.minutesLeft,
+                })}
               </p>
               <Link to="/assessment/take" className={buttonClass("primary", "mt-4")}>
                 {t("assessment.continue")}
@@ -81,7 +102,11 @@ export default function Assessment() {
               {t("assessment.levelLine", { level: latest.level, name: t(`dbiLevels.${latest.level}`) })}
             </p>
             <p className="mt-1 text-sm text-slate-700">
-              {t("assessment.scoreLine", { total: latest.total, date: formatDate(latest.completedAt) })}
+              {t("assessment.scoreLine", {
+                total: latest.total,
+                max: latest.max,
+                date: formatDate(latest.completedAt),
+              })}
             </p>
             <Link to={`/assessment/${latest.id}`} className={buttonClass("secondary", "mt-4")}>
               {t("assessment.seeResult")}
@@ -119,7 +144,9 @@ export default function Assessment() {
                   <td className="py-2 pr-2">
                     {row.level} · {t(`dbiLevels.${row.level}`)}
                   </td>
-                  <td className="py-2 text-right tabular-nums">{row.totalScore}/320</td>
+                  <td className="py-2 text-right tabular-nums">
+                    {row.totalScore}/{row.max}
+                  </td>
                 </tr>
               ))}
             </tbody>

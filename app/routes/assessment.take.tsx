@@ -8,6 +8,7 @@ import { z } from "zod";
 import { Button, buttonClass } from "~/components/ui/button";
 import { FieldErrors } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
+import { pageProgress, questionPages } from "~/lib/questionnaire";
 import { getDraftAssessment, saveAssessmentStep } from "~/models/assessments.server";
 import { requireRole } from "~/utils/auth.server";
 import { getLang } from "~/utils/i18n.server";
@@ -16,7 +17,7 @@ import { ErrorSummary } from "~/components/ui/error-summary";
 
 type StepCriterion = { id: string; options: { points: number }[] };
 
-/** One step's form: every question of the pillar answered with one of its options. */
+/** One page's form: every question on it answered with one of its options. */
 function stepSchema(criteria: StepCriterion[]) {
   const shape: Record<string, z.ZodTypeAny> = { step: z.coerce.number().int().min(0) };
   for (const c of criteria) {
@@ -33,29 +34,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const draft = getDraftAssessment(user.organisationId);
   if (!draft) throw redirect("/assessment");
   const lang = getLang(request);
-  // ?step=N is 1-based; a step not reached yet shows the one the SME is on.
-  const asked = Number(new URL(request.url).searchParams.get("step")) - 1;
-  const step = Number.isInteger(asked) && asked >= 0 && asked <= draft.step ? asked : draft.step;
   const q = draft.questionnaire;
-  const pillar = q.pillars[step]!;
+  const pages = questionPages(q);
+  // ?step=N is 1-based; a page not reached yet shows the one the SME is on.
+  const reached = Math.min(draft.step, pages.length - 1);
+  const asked = Number(new URL(request.url).searchParams.get("step")) - 1;
+  const step = Number.isInteger(asked) && asked >= 0 && asked <= reached ? asked : reached;
+  const page = pages[step]!;
+  const pillar = q.pillars[page.pillarIndex]!;
+  const group = pillar.groups.find((g) => g.id === page.group)!;
   return json({
     step,
-    reached: draft.step,
+    pageCount: pages.length,
+    progress: pageProgress(pages, step),
     questionnaireTitle: q.title[lang],
-    steps: q.pillars.map((p) => p.title[lang]),
-    pillar: {
-      id: pillar.id,
-      title: pillar.title[lang],
-      intro: pillar.intro[lang],
-      criteria: pillar.criteria.map((c) => ({
-        id: c.id,
-        question: c.question[lang],
-        hint: c.hint?.[lang] ?? null,
-        options: c.options.map((o) => ({ points: o.points, label: o.label[lang] })),
-      })),
-    },
+    pillarIndex: page.pillarIndex,
+    pillars: q.pillars.map((p) => p.title[lang]),
+    pillar: { id: pillar.id, title: pillar.title[lang], intro: pillar.intro[lang] },
+    group: { title: group.title[lang], part: page.part, parts: page.parts },
+    criteria: page.criteria.map((c) => ({
+      id: c.id,
+      question: c.question[lang],
+      hint: c.hint?.[lang] ?? null,
+      options: c.options.map((o) => ({ points: o.points, label: o.label[lang] })),
+    })),
     answers: Object.fromEntries(
-      pillar.criteria.filter((c) => draft.answers[c.id] !== undefined).map((c) => [c.id, String(draft.answers[c.id])]),
+      page.criteria.filter((c) => draft.answers[c.id] !== undefined).map((c) => [c.id, String(draft.answers[c.id])]),
     ),
   });
 }
@@ -66,11 +70,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!draft) throw redirect("/assessment");
   const formData = await request.formData();
   const step = Number(formData.get("step"));
-  const pillar = Number.isInteger(step) ? draft.questionnaire.pillars[step] : undefined;
-  if (!pillar || step > draft.step) throw new Response("Not found", { status: 404 });
-  const submission = parseWithZod(formData, { schema: stepSchema(pillar.criteria) });
+  const page = Number.isInteger(step) ? questionPages(draft.questionnaire)[step] : undefined;
+  if (!page || step > draft.step) throw new Response("Not found", { status: 404 });
+  const submission = parseWithZod(formData, { schema: stepSchema(page.criteria) });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  const answers = Object.fromEntries(pillar.criteria.map((c) => [c.id, Number(submission.value[c.id])]));
+  const answers = Object.fromEntries(page.criteria.map((c) => [c.id, Number(submission.value[c.id])]));
   const outcome = saveAssessmentStep(user, step, answers);
   // Completed from another tab first: the answers stay on screen with the reason.
   if (!outcome.ok) return json(submission.reply({ formErrors: ["errors.stale"] }), { status: 409 });
@@ -80,10 +84,11 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function TakeAssessment() {
   const { t } = useTranslation();
-  const { step, steps, pillar, answers, questionnaireTitle } = useLoaderData<typeof loader>();
+  const { step, pageCount, progress, pillarIndex, pillars, pillar, group, criteria, answers, questionnaireTitle } =
+    useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
-  const schema = useMemo(() => stepSchema(pillar.criteria), [pillar.criteria]);
+  const schema = useMemo(() => stepSchema(criteria), [criteria]);
   const [form, fields] = useForm({
     id: `assessment-step-${step}`,
     lastResult,
@@ -93,37 +98,60 @@ export default function TakeAssessment() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
-  const last = step === steps.length - 1;
+  const last = step === pageCount - 1;
+  const labels = Object.fromEntries(
+    criteria.map((c, i) => [c.id, t("assessment.take.questionLabel", { n: progress.first + i, question: c.question })]),
+  );
   return (
-    <div className="mx-auto max-w-3xl space-y-6">
-      <PageHeader title={pillar.title} lead={questionnaireTitle} />
+    <div className="mx-auto max-w-3xl space-y-5">
       <div>
+        <p className="text-sm font-semibold text-brand-800">
+          {t("assessment.take.pillarLine", { n: pillarIndex + 1, total: pillars.length })}
+        </p>
+        <PageHeader title={pillar.title} lead={questionnaireTitle} />
+      </div>
+      <div className="-mt-4">
         <p className="mb-1 text-sm font-medium text-slate-800" id="progress-label">
-          {t("assessment.take.progress", { step: step + 1, count: steps.length })}
+          {progress.first === progress.last
+            ? t("assessment.take.progressOne", { first: progress.first, total: progress.total })
+            : t("assessment.take.progress", { first: progress.first, last: progress.last, total: progress.total })}
+          {" · "}
+          {t("assessment.take.minutesLeft", { count: progress.minutesLeft })}
         </p>
         <progress
           aria-labelledby="progress-label"
-          value={step + 1}
-          max={steps.length}
+          value={progress.first - 1}
+          max={progress.total}
           className="h-2 w-full overflow-hidden rounded bg-slate-200 [&::-moz-progress-bar]:bg-brand-700 [&::-webkit-progress-bar]:bg-slate-200 [&::-webkit-progress-value]:bg-brand-700"
         />
-        <ol className="mt-2 hidden gap-2 text-xs text-slate-600 sm:flex">
-          {steps.map((name, i) => (
+        <ol className="mt-2 hidden flex-wrap gap-x-3 gap-y-1 text-xs text-slate-600 sm:flex">
+          {pillars.map((name, i) => (
             <li
               key={name}
-              aria-current={i === step ? "step" : undefined}
-              className={i === step ? "font-semibold text-brand-800" : ""}
+              aria-current={i === pillarIndex ? "step" : undefined}
+              className={i === pillarIndex ? "font-semibold text-brand-800" : i < pillarIndex ? "text-slate-700" : ""}
             >
-              {i + 1}. {name}
+              {i < pillarIndex ? "✓ " : `${i + 1}. `}
+              {name}
             </li>
           ))}
         </ol>
       </div>
-      <p className="text-slate-700">{pillar.intro}</p>
       <Form method="post" {...getFormProps(form)} className="space-y-4">
-        <ErrorSummary form={form} />
+        <ErrorSummary form={form} labels={labels} />
+        <div>
+          <h2 className="text-lg font-semibold text-slate-900">
+            {group.title}
+            {group.parts > 1 ? (
+              <span className="ml-2 text-sm font-normal text-slate-600">
+                {t("assessment.take.part", { part: group.part, parts: group.parts })}
+              </span>
+            ) : null}
+          </h2>
+          <p className="mt-1 text-sm text-slate-700">{pillar.intro}</p>
+        </div>
         <input type="hidden" name="step" value={step} />
-        {pillar.criteria.map((c, index) => {
+        {criteria.map((c, index) => {
           const meta = fields[c.id]!;
           const chosen =
             typeof meta.value === "string"
@@ -132,16 +160,21 @@ export default function TakeAssessment() {
                 ? meta.initialValue
                 : undefined;
           return (
-            <Card key={c.id}>
-              <fieldset aria-describedby={meta.errors ? meta.errorId : undefined}>
+            <Card key={c.id} className={meta.errors ? "border-l-4 border-l-red-600" : ""}>
+              <fieldset
+                aria-describedby={meta.errors ? meta.errorId : undefined}
+                aria-invalid={meta.errors ? true : undefined}
+              >
                 <legend className="font-semibold text-slate-900">
-                  <span className="text-slate-600">{index + 1}. </span>
+                  <span className="text-slate-600">{progress.first + index}. </span>
                   {c.question}
                 </legend>
                 {c.hint ? <p className="mt-1 text-sm text-slate-600">{c.hint}</p> : null}
+                <FieldErrors id={meta.errorId} errors={meta.errors} />
                 <div className="mt-3 space-y-2">
-                  {c.options.map((o) => {
-                    const id = `${c.id}-${o.points}`;
+                  {c.options.map((o, i) => {
+                    // The first radio carries the question's id: the error summary links to it.
+                    const id = i === 0 ? `${form.id}-${c.id}` : `${form.id}-${c.id}-${o.points}`;
                     return (
                       <div
                         key={o.points}
@@ -163,7 +196,6 @@ export default function TakeAssessment() {
                     );
                   })}
                 </div>
-                <FieldErrors id={meta.errorId} errors={meta.errors} />
               </fieldset>
             </Card>
           );

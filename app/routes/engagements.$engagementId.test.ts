@@ -66,19 +66,25 @@ describe("the engagement page's action", () => {
       kind: "new_milestone",
       newTitle: "Bảo trì",
       newAmount: "abc",
-      newDueAt: "2031-02-30",
+      "newDueAt.day": "30",
+      "newDueAt.month": "2",
+      "newDueAt.year": "2031",
       reason: "",
     });
     expect(response.status).toBe(400);
     const body = (await response.json()) as {
       intent: string;
-      result: { initialValue: Record<string, string>; error: Record<string, string[]> };
+      result: { initialValue: Record<string, unknown>; error: Record<string, string[]> };
     };
     expect(body.intent).toBe("amend-new");
-    expect(body.result.initialValue).toMatchObject({ newTitle: "Bảo trì", newAmount: "abc" });
+    expect(body.result.initialValue).toMatchObject({
+      newTitle: "Bảo trì",
+      newAmount: "abc",
+      newDueAt: { day: "30", month: "2", year: "2031" },
+    });
     expect(body.result.error).toMatchObject({
       newAmount: ["errors.money"],
-      newDueAt: ["errors.date"],
+      newDueAt: ["errors.dateInput.notReal"],
       reason: ["errors.required"],
     });
   });

@@ -13,11 +13,12 @@ import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { EngagementDelivery } from "~/components/engagement/delivery";
 import { ENGAGEMENT_FORMS, isEngagementIntent, type EngagementIntent } from "~/components/engagement/schemas";
+import { NextStepBanner, ProgressCard } from "~/components/engagement/progress";
 import { StaffMonitoring } from "~/components/engagement/staff-monitoring";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
-import { Card, PageHeader } from "~/components/ui/page";
+import { PageHeader } from "~/components/ui/page";
 import { MAX_FILE_BYTES } from "~/lib/file-types";
 import { formatDate, formatMoney } from "~/lib/format";
 import { decideAmendment, proposeAmendment } from "~/models/amendments.server";
@@ -25,7 +26,7 @@ import type { Upload } from "~/models/attachments.server";
 import { engagementView } from "~/models/engagement-view.server";
 import { flagsOfEngagement, getEngagementForActor, terminateEngagement } from "~/models/engagements.server";
 import { healthOf } from "~/models/flags.server";
-import { raiseIncident, rateIncidentHandling } from "~/models/incidents.server";
+import { raiseIncident, rateIncidentHandling, replyToIncident } from "~/models/incidents.server";
 import { postMessage } from "~/models/messages.server";
 import { decideMilestone, submitMilestone } from "~/models/milestones.server";
 import { rateSme, replyToReview, submitReview } from "~/models/reviews.server";
@@ -63,6 +64,7 @@ const FAILURES: Record<string, { field?: string; message: string }> = {
   not_resolved: { message: "staffIncidents.errors.notResolved" },
   already_rated: { message: "staffIncidents.errors.alreadyRated" },
   bad_rating: { field: "rating", message: "errors.tooLarge" },
+  note_required: { field: "body", message: "errors.required" },
 };
 
 async function readForm(request: Request): Promise<{ formData: FormData; tooLarge: boolean }> {
@@ -135,6 +137,10 @@ async function perform(
     }
     case "terminate":
       return terminateEngagement(user, engagementId, (value as Values<"terminate">).reason, ctx.ip);
+    case "incident_reply": {
+      const v = value as Values<"incident_reply">;
+      return replyToIncident(user, engagementId, v.id, v.body, ctx.ip);
+    }
     case "rate_incident": {
       const v = value as Values<"rate_incident">;
       return rateIncidentHandling(user, engagementId, v.id, v.rating);
@@ -218,7 +224,8 @@ export default function Engagement() {
           </Link>
         </Alert>
       ) : null}
-      <Card>
+      <NextStepBanner view={view} />
+      <ProgressCard view={view}>
         <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           <div>
             <dt className="text-sm text-slate-600">{t("engagement.sme")}</dt>
@@ -245,7 +252,7 @@ export default function Engagement() {
             </dd>
           </div>
         </dl>
-      </Card>
+      </ProgressCard>
       {monitoring ? <StaffMonitoring active={e.status === "active"} monitoring={monitoring} /> : null}
       <EngagementDelivery view={view} />
     </div>

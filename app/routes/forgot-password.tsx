@@ -47,7 +47,7 @@ export default function ForgotPassword() {
       <PageHeader title={t("forgot.title")} lead={t("forgot.lead")} />
       <Card>
         <Form method="post" {...getFormProps(form)} className="space-y-4">
-          <ErrorSummary form={form} />
+          <ErrorSummary form={form} labels={{ email: t("fields.email") }} />
           <Field meta={fields.email} type="email" label={t("fields.email")} inputProps={{ autoComplete: "email" }} />
           <Button className="w-full">{t("forgot.submit")}</Button>
         </Form>

@@ -83,7 +83,7 @@ export default function Login() {
       ) : null}
       <Card>
         <Form method="post" {...getFormProps(form)} className="space-y-4">
-          <ErrorSummary form={form} />
+          <ErrorSummary form={form} labels={{ email: t("fields.email"), password: t("fields.password") }} />
           {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
           <Field meta={fields.email} type="email" label={t("fields.email")} inputProps={{ autoComplete: "email" }} />
           <Field

@@ -13,13 +13,15 @@ import { listBidsOfVendor, listEngagementsForOrganisation } from "~/models/engag
 import { invitationsOfVendor } from "~/models/invitations.server";
 import { recommendedNeedsForVendor } from "~/models/matching.server";
 import { ownNeedsByState } from "~/models/need-board.server";
+import { smeTaskFacts } from "~/models/sme-home.server";
+import { nextStepWhenIdle, smeTasks } from "~/lib/sme-tasks";
 import { getOrganisation } from "~/models/users.server";
 import { requireUser } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = (args) => title(args, "me.title");
 
-/** Each role's home: what that role can do on the platform so far. */
+/** Each role's home: for an SME, what waits for it now (its task list); for the others, what they can do. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const organisation = getOrganisation(user.organisationId);
@@ -50,9 +52,15 @@ function vendorMatchmaking(vendorId: string) {
 }
 
 function smeOverview(organisationId: string) {
+  const now = Date.now();
   const latest = latestAssessment(organisationId);
+  const facts = smeTaskFacts(organisationId, now);
   return {
-    assessment: latest ? { id: latest.id, level: latest.level, completedAt: latest.completedAt } : null,
+    tasks: smeTasks(facts, now),
+    idleStep: nextStepWhenIdle(facts),
+    assessment: latest
+      ? { id: latest.id, level: latest.level, completedAt: latest.completedAt, pillars: latest.pillars }
+      : null,
     needs: ownNeedsByState(organisationId),
   };
 }
@@ -74,7 +82,10 @@ export default function MyHome() {
   const role = user.role;
   return (
     <div className="space-y-6">
-      <PageHeader title={t("me.greeting", { name: user.name })} lead={t(`me.lead.${role}`)} />
+      <PageHeader
+        title={t("me.greeting", { name: user.name })}
+        lead={role === "sme" ? organisation.legalName : t(`me.lead.${role}`)}
+      />
       {notice ? (
         <Alert tone="success" role="status">
           {t(`me.notice.${notice}`, { defaultValue: "" })}

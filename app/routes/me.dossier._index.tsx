@@ -1,5 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { formatDate } from "~/lib/format";
 import { useTranslation } from "react-i18next";
 import { StaleAlert } from "~/components/stale-alert";
 import { Alert } from "~/components/ui/alert";
@@ -9,7 +10,11 @@ import { Card, PageHeader } from "~/components/ui/page";
 import { DossierView } from "~/components/vendor/dossier-view";
 import { VettedBadge } from "~/components/vendor/vetted-badge";
 import { VettingHistory } from "~/components/vendor/vetting-history";
-import { getDossier } from "~/models/dossier.server";
+import { ChangeDiff } from "~/components/vendor/change-diff";
+import { CaseStudyList } from "~/components/vendor/case-study-list";
+import { VendorLogo } from "~/components/vendor/vendor-logo";
+import { changeOfVendor, logoUrl, verifiedEngagementIds, withdrawChange } from "~/models/dossier-changes.server";
+import { editModeOf, getDossier, liveContent } from "~/models/dossier.server";
 import { submitDossier, vettingHistory } from "~/models/vetting.server";
 import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
@@ -24,11 +29,44 @@ export async function loader({ request }: LoaderFunctionArgs) {
     .filter((e) => e.event !== "conflict_declared")
     .map(({ id, event, note, at }) => ({ id, event, note, at, actorName: "", actorOrganisation: null }));
   const notice = new URL(request.url).searchParams.get("notice");
-  return json({ dossier, history, notice });
+  const mode = editModeOf({ status: dossier.status, vettingExpiresAt: dossier.vettingExpiresAt }, Date.now());
+  const live = liveContent(dossier.id);
+  const verified = verifiedEngagementIds(
+    dossier.id,
+    live.caseStudies.flatMap((c) => (c.engagementId ? [c.engagementId] : [])),
+  );
+  const change = changeOfVendor(dossier.id);
+  const logoOf = (l: typeof live.logo) =>
+    l ? { url: logoUrl(dossier.id, l), width: l.width, height: l.height } : null;
+  return json({
+    dossier,
+    history,
+    notice,
+    mode,
+    logoUrl: logoUrl(dossier.id, live.logo),
+    caseStudies: live.caseStudies.map(({ engagementId, ...c }) => ({
+      ...c,
+      verified: !!engagementId && verified.has(engagementId),
+    })),
+    change: change
+      ? {
+          status: change.status,
+          note: change.note,
+          updatedAt: change.updatedAt,
+          diff: change.diff,
+          logos: { before: logoOf(change.base.logo), after: logoOf(change.proposed.logo) },
+        }
+      : null,
+  });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "vendor");
+  const formData = await request.formData();
+  if (formData.get("intent") === "withdraw") {
+    withdrawChange(user.organisationId);
+    return redirect("/me/dossier?notice=withdrawn");
+  }
   const result = await submitDossier(user, context.ip);
   if (result.ok) return redirect("/me/dossier?notice=submitted");
   // `stale`: the dossier changed (in another tab, or by staff) while it was being submitted.
@@ -47,10 +85,10 @@ const TONE = {
 
 export default function DossierOverview() {
   const { t } = useTranslation();
-  const { dossier, history, notice } = useLoaderData<typeof loader>();
+  const { dossier, history, notice, mode, change, logoUrl, caseStudies } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const edit = (to: string) =>
-    dossier.editable ? (
+    mode !== "locked" ? (
       <Link to={to} className="text-sm font-semibold text-brand-700 underline">
         {t("dossier.edit")}
       </Link>
@@ -64,6 +102,33 @@ export default function DossierOverview() {
         <Alert tone="success" role="status">
           {t("dossier.submittedNotice")}
         </Alert>
+      ) : null}
+      {notice === "pending" || notice === "withdrawn" ? (
+        <Alert tone="success" role="status">
+          {t(`dossierChange.notice.${notice}`)}
+        </Alert>
+      ) : null}
+      {mode === "pending" ? (
+        <Card>
+          <h2 className="text-lg font-semibold">{t("dossierChange.title")}</h2>
+          <p className="mt-1 text-slate-800">{t("dossierChange.explain")}</p>
+          {change ? (
+            <div className="mt-4 space-y-4">
+              <p className="font-semibold" role="status">
+                {change.status === "pending"
+                  ? t("dossierChange.waiting", { date: formatDate(change.updatedAt) })
+                  : t("dossierChange.returned", { note: change.note ?? "" })}
+              </p>
+              <ChangeDiff diff={change.diff} logos={change.logos} />
+              <Form method="post">
+                <input type="hidden" name="intent" value="withdraw" />
+                <Button variant="secondary">{t("dossierChange.withdraw")}</Button>
+              </Form>
+            </div>
+          ) : (
+            <p className="mt-2 text-sm text-slate-700">{t("dossierChange.noChange")}</p>
+          )}
+        </Card>
       ) : null}
       <Card>
         <div className="flex flex-wrap items-center gap-3">
@@ -110,6 +175,20 @@ export default function DossierOverview() {
             <Button>{t(dossier.effectiveStatus === "draft" ? "dossier.submit" : "dossier.resubmit")}</Button>
           </Form>
         ) : null}
+      </Card>
+      <Card>
+        <div className="mb-3 flex items-center justify-between gap-3">
+          <h2 className="text-lg font-semibold">{t("dossierLogo.title")}</h2>
+          {edit("/me/dossier/logo")}
+        </div>
+        <VendorLogo name={dossier.legalName} logoUrl={logoUrl} size="lg" />
+      </Card>
+      <Card>
+        <div className="mb-3 flex items-center justify-between gap-3">
+          <h2 className="text-lg font-semibold">{t("caseStudies.title")}</h2>
+          {edit("/me/dossier/case-studies")}
+        </div>
+        <CaseStudyList caseStudies={caseStudies} />
       </Card>
       <DossierView
         dossier={dossier}

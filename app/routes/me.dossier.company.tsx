@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -10,7 +10,8 @@ import { Card, PageHeader } from "~/components/ui/page";
 import { CATEGORIES, SECTORS } from "~/lib/reference";
 import { saveCompany } from "~/models/dossier.server";
 import { requireRole } from "~/utils/auth.server";
-import { requireEditableDossier } from "~/utils/dossier-guard.server";
+import { afterEdit, requireEditableDossier } from "~/utils/dossier-guard.server";
+import { PendingChangeNote } from "~/components/vendor/pending-change-note";
 import { title } from "~/utils/meta";
 import { email, oneOf, optionalText, phone, text, wholeNumber } from "~/utils/validation";
 import { ErrorSummary } from "~/components/ui/error-summary";
@@ -68,7 +69,7 @@ export async function action({ request }: ActionFunctionArgs) {
     certifications: [...new Set([...certifications, ...others])],
   });
   if (!result.ok) return json(submission.reply({ formErrors: ["errors.dossierLocked"] }), { status: 409 });
-  return redirect("/me/dossier");
+  return afterEdit(result, "/me/dossier");
 }
 
 export default function DossierCompany() {
@@ -108,9 +109,28 @@ export default function DossierCompany() {
         </Link>
       </p>
       <PageHeader title={t("dossier.company.title")} lead={t("dossier.company.lead")} />
+      <PendingChangeNote mode={dossier.mode} change={dossier.change} />
       <Card>
         <Form method="post" {...getFormProps(form)} className="space-y-6">
-          <ErrorSummary form={form} />
+          <ErrorSummary
+            form={form}
+            labels={{
+              description: t("dossier.fields.description"),
+              yearFounded: t("dossier.fields.yearFounded"),
+              teamSize: t("dossier.fields.teamSize"),
+              website: t("dossier.fields.website"),
+              street: t("dossier.fields.street"),
+              ward: t("dossier.fields.ward"),
+              city: t("dossier.fields.city"),
+              contactName: t("fields.contactName"),
+              contactEmail: t("fields.email"),
+              contactPhone: t("fields.phone"),
+              categories: t("dossier.fields.categories"),
+              sectors: t("dossier.fields.sectors"),
+              certifications: t("vendors.profile.certifications"),
+              otherCertifications: t("dossier.fields.otherCertifications"),
+            }}
+          />
           <TextareaField
             meta={fields.description}
             label={t("dossier.fields.description")}

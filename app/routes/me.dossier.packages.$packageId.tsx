@@ -7,14 +7,15 @@ import { PackageForm, PackageSchema } from "~/components/vendor/package-form";
 import { getPackage, savePackage } from "~/models/dossier.server";
 import { requireRole } from "~/utils/auth.server";
 import { requireEditableDossier } from "~/utils/dossier-guard.server";
+import { PendingChangeNote } from "~/components/vendor/pending-change-note";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = (args) => title(args, "dossier.packages.editTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user } = await requireEditableDossier(request);
+  const { user, dossier } = await requireEditableDossier(request);
   const pkg = getPackage(user.organisationId, params.packageId ?? "");
-  return json({ pkg });
+  return json({ pkg, mode: dossier.mode, change: dossier.change });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -28,7 +29,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditPackage() {
   const { t } = useTranslation();
-  const { pkg } = useLoaderData<typeof loader>();
+  const { pkg, mode, change } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <div className="mx-auto max-w-3xl space-y-6">
@@ -38,6 +39,7 @@ export default function EditPackage() {
         </Link>
       </p>
       <PageHeader title={t("dossier.packages.editTitle")} lead={pkg.name} />
+      <PendingChangeNote mode={mode} change={change} />
       <Card>
         <PackageForm
           id={`package-${pkg.id}`}

@@ -11,6 +11,7 @@ import { RemovalErrors } from "~/components/vendor/removal-errors";
 import { removePackage, savePackage } from "~/models/dossier.server";
 import { requireRole } from "~/utils/auth.server";
 import { requireEditableDossier } from "~/utils/dossier-guard.server";
+import { PendingChangeNote } from "~/components/vendor/pending-change-note";
 import { title } from "~/utils/meta";
 import { useIntentResult } from "~/utils/use-intent-result";
 
@@ -23,7 +24,7 @@ export const meta: MetaFunction = (args) => title(args, "dossier.packages.title"
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { dossier } = await requireEditableDossier(request);
-  return json({ packages: dossier.packages });
+  return json({ packages: dossier.packages, mode: dossier.mode, change: dossier.change });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -52,7 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function DossierPackages() {
   const { t } = useTranslation();
-  const { packages } = useLoaderData<typeof loader>();
+  const { packages, mode, change } = useLoaderData<typeof loader>();
   const removal = useIntentResult("remove");
   const lastResult = useIntentResult("add");
   return (
@@ -63,6 +64,7 @@ export default function DossierPackages() {
         </Link>
       </p>
       <PageHeader title={t("dossier.packages.title")} lead={t("dossier.packages.lead")} />
+      <PendingChangeNote mode={mode} change={change} />
       <RemovalErrors result={removal} />
       <PackageList
         packages={packages}

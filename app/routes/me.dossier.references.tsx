@@ -13,6 +13,7 @@ import { MIN_REFERENCES } from "~/lib/dossier";
 import { addReference, removeReference } from "~/models/dossier.server";
 import { requireRole } from "~/utils/auth.server";
 import { requireEditableDossier } from "~/utils/dossier-guard.server";
+import { PendingChangeNote } from "~/components/vendor/pending-change-note";
 import { title } from "~/utils/meta";
 import { useIntentResult } from "~/utils/use-intent-result";
 import { email, phone, text } from "~/utils/validation";
@@ -36,7 +37,7 @@ export const meta: MetaFunction = (args) => title(args, "dossier.references.titl
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { dossier } = await requireEditableDossier(request);
-  return json({ references: dossier.references });
+  return json({ references: dossier.references, mode: dossier.mode, change: dossier.change });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -66,7 +67,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function DossierReferences() {
   const { t } = useTranslation();
-  const { references } = useLoaderData<typeof loader>();
+  const { references, mode, change } = useLoaderData<typeof loader>();
   const removal = useIntentResult("remove");
   const [form, fields] = useForm({
     id: "reference",
@@ -87,6 +88,7 @@ export default function DossierReferences() {
         title={t("dossier.references.title")}
         lead={t("dossier.references.lead", { count: MIN_REFERENCES })}
       />
+      <PendingChangeNote mode={mode} change={change} />
       <Card>
         <h2 className="text-lg font-semibold">{t("dossier.references.current", { count: references.length })}</h2>
         <RemovalErrors result={removal} />
@@ -117,7 +119,16 @@ export default function DossierReferences() {
       <Card>
         <h2 className="text-lg font-semibold">{t("dossier.references.add")}</h2>
         <Form method="post" {...getFormProps(form)} className="mt-4 space-y-4">
-          <ErrorSummary form={form} />
+          <ErrorSummary
+            form={form}
+            labels={{
+              clientName: t("dossier.references.clientName"),
+              project: t("dossier.references.project"),
+              contactName: t("dossier.references.contactName"),
+              contactPhone: t("fields.phone"),
+              contactEmail: t("fields.email"),
+            }}
+          />
           <input type="hidden" name="intent" value="add" />
           <Field meta={fields.clientName} label={t("dossier.references.clientName")} />
           <TextareaField meta={fields.project} label={t("dossier.references.project")} rows={3} />

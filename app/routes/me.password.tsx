@@ -80,7 +80,14 @@ export default function ChangePassword() {
       ) : null}
       <Card>
         <Form method="post" {...getFormProps(form)} className="space-y-4">
-          <ErrorSummary form={form} />
+          <ErrorSummary
+            form={form}
+            labels={{
+              currentPassword: t(mustChange ? "fields.temporaryPassword" : "fields.currentPassword"),
+              password: t("fields.newPassword"),
+              confirmPassword: t("fields.confirmPassword"),
+            }}
+          />
           <Field
             meta={fields.currentPassword}
             type="password"

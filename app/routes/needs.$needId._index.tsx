@@ -18,7 +18,9 @@ import { QuestionsSection } from "~/components/needs/questions";
 import { InvitedAlert, NeedMatchmakingCard } from "~/components/matchmaking/need-matchmaking";
 import { getOwnBid, withdrawBid } from "~/models/bids.server";
 import { answerQuestion, askQuestion, questionsFor } from "~/models/questions.server";
-import { engagementIdOfNeed } from "~/models/engagements.server";
+import { engagementOfNeed } from "~/models/engagements.server";
+import { NeedProgress } from "~/components/needs/need-progress";
+import { needBanner, needStep } from "~/lib/need-progress";
 import { invitationCount, invitationOf } from "~/models/invitations.server";
 import { bidCount, closeNeed, getNeedForViewer, needHistory, type NeedHistoryEntry } from "~/models/needs.server";
 import { vendorStanding } from "~/models/dossier.server";
@@ -40,6 +42,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const need = getNeedForViewer(params.needId ?? "", user);
   const url = new URL(request.url);
+  const now = Date.now();
+  const bids = need.isOwner || hasRole(user, "staff") ? bidCount(need.id) : null;
+  const engagement = need.statusNow === "awarded" ? engagementOfNeed(need.id) : null;
   const history = need.canReadHistory ? needHistory(need.id, pageParam(url)) : null;
   return json({
     need: {
@@ -68,9 +73,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             ownBid: getOwnBid(need.id, user.organisationId),
           }
         : null,
-    bidCount: need.isOwner || hasRole(user, "staff") ? bidCount(need.id) : null,
-    engagementId:
-      need.statusNow === "awarded" && (need.isOwner || user.role !== "vendor") ? engagementIdOfNeed(need.id) : null,
+    bidCount: bids,
+    engagementId: need.isOwner || user.role !== "vendor" ? (engagement?.id ?? null) : null,
+    progress: {
+      ...needStep(need.statusNow, engagement?.status ?? null, {
+        publishedAt: need.publishedAt,
+        hadBids: (bids ?? 0) > 0,
+      }),
+      banner: need.isOwner
+        ? needBanner({ status: need.statusNow, deadline: need.deadline, bidCount: bids ?? 0, engagement, now })
+        : null,
+    },
     questions: questionsFor(need.id, user, need.isOwner || hasRole(user, "staff")),
     matchmaking: need.isOwner && need.statusNow === "open" ? { invitedCount: invitationCount(need.id) } : null,
     invitation: user.role === "vendor" ? invitationOf(need.id, user.organisationId) : null,
@@ -152,12 +165,20 @@ export default function NeedPage() {
   const lang = i18n.language === "en" ? "en" : "vi";
   const { need, actions, history, page, notice, bidding, bidCount, engagementId, questions, isOwner, viewerRole } =
     useLoaderData<typeof loader>();
-  const { matchmaking, invitation } = useLoaderData<typeof loader>();
+  const { matchmaking, invitation, progress } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const stale = notice === "stale" || (actionData !== undefined && "stale" in actionData);
   return (
     <div className="space-y-6">
+      {isOwner ? (
+        <p>
+          <Link to="/needs" className="text-sm font-medium text-brand-700 underline">
+            ← {t("needProgress.back")}
+          </Link>
+        </p>
+      ) : null}
       <PageHeader title={need.title} lead={need.organisationName} actions={<NeedStatusBadge status={need.status} />} />
+      <NeedProgress needId={need.id} step={progress.step} stopped={progress.stopped} banner={progress.banner} />
       {stale ? (
         <Alert tone="warning" role="alert">
           {t("errors.stale")}

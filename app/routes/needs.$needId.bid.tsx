@@ -162,7 +162,26 @@ export default function BidForm() {
       />
       <Card>
         <Form method="post" {...getFormProps(form)} className="space-y-5">
-          <ErrorSummary form={form} />
+          <ErrorSummary
+            form={form}
+            labels={{
+              total: t("bids.fields.total"),
+              durationDays: t("bids.fields.durationDays"),
+              validityDays: t("bids.fields.validityDays"),
+              approach: t("bids.fields.approach"),
+              milestones: t("bids.fields.milestones"),
+              ...Object.fromEntries(
+                milestones.flatMap((_, i) => {
+                  const row = t("bids.milestoneN", { n: i + 1 });
+                  return [
+                    [`milestones[${i}].title`, `${row} · ${t("bids.fields.milestoneTitle")}`],
+                    [`milestones[${i}].dueOffsetDays`, `${row} · ${t("bids.fields.dueOffsetDays")}`],
+                    [`milestones[${i}].amount`, `${row} · ${t("bids.fields.amount")}`],
+                  ];
+                }),
+              ),
+            }}
+          />
           <div className="grid gap-4 sm:grid-cols-3">
             <Field
               meta={fields.total}

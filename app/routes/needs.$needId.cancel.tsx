@@ -69,7 +69,7 @@ export default function CancelNeed() {
       <Card>
         <Alert tone="warning">{t("needs.cancel.explain")}</Alert>
         <Form method="post" {...getFormProps(form)} className="mt-4 space-y-4">
-          <ErrorSummary form={form} />
+          <ErrorSummary form={form} labels={{ cancelReason: t("needs.cancel.reason") }} />
           <TextareaField
             meta={fields.cancelReason}
             label={t("needs.cancel.reason")}

@@ -6,7 +6,7 @@ import { NeedForm, needInputFrom, NeedSchema, refusalErrors } from "~/components
 import { NeedStatusBadge } from "~/components/need-status-badge";
 import { Card, PageHeader } from "~/components/ui/page";
 import { formatNumber } from "~/lib/format";
-import { toLocalDate } from "~/lib/local-date";
+import { dateInputFromTime } from "~/lib/date-input";
 import { needActionAllowed } from "~/lib/need-status";
 import { getNeedForOwner, needStatusNow, updateNeed } from "~/models/needs.server";
 import { requireRole } from "~/utils/auth.server";
@@ -36,8 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       sector: need.sector,
       budgetMin: formatNumber(need.budgetMin),
       budgetMax: formatNumber(need.budgetMax),
-      desiredStart: toLocalDate(need.desiredStart),
-      deadline: toLocalDate(need.deadline),
+      desiredStart: dateInputFromTime(need.desiredStart),
+      deadline: dateInputFromTime(need.deadline),
       requirements: need.requirements,
     },
   });

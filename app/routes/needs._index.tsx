@@ -1,6 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Badge } from "~/components/ui/badge";
+import { FilterDisclosure } from "~/components/ui/filter-disclosure";
 import { FilterSelect } from "~/components/ui/filter-select";
 import { NeedStatusBadge } from "~/components/need-status-badge";
 import { Button, buttonClass } from "~/components/ui/button";
@@ -9,7 +11,14 @@ import { pageParam, Pagination } from "~/components/ui/pagination";
 import { formatDate, formatMoney, formatNumber } from "~/lib/format";
 import { BUDGET_BAND_IDS, CLOSES_WITHIN_DAYS, NEED_SORTS, parseNeedFilters } from "~/lib/need-filters";
 import { CATEGORIES, SECTORS } from "~/lib/reference";
-import { countOpenNeedsByCategory, listOpenNeeds, listOwnNeeds } from "~/models/need-board.server";
+import { fitScoresForVendor } from "~/models/matching.server";
+import {
+  countOpenNeedsByCategory,
+  daysLeft,
+  listOpenNeeds,
+  listOwnNeeds,
+  vendorMarksOnNeeds,
+} from "~/models/need-board.server";
 import { getUser, requireUser } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
 
@@ -26,7 +35,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!user) return json({ view: "public" as const, ...countOpenNeedsByCategory() });
   if (user.role === "sme") return json({ view: "mine" as const, page, ...listOwnNeeds(user.organisationId, page) });
   const filters = parseNeedFilters(url.searchParams);
-  return json({ view: "board" as const, page, filters, ...listOpenNeeds(filters, page) });
+  const now = Date.now();
+  const vendorId = user.role === "vendor" ? user.organisationId : null;
+  const board = listOpenNeeds(filters, page, now, { invitedVendorId: vendorId ?? undefined });
+  // A vendor sees, on each need, its invitation, its bid and its fit: a few queries for the page.
+  const marks = vendorId
+    ? vendorMarksOnNeeds(
+        vendorId,
+        board.rows.map((r) => r.id),
+      )
+    : null;
+  const fit = vendorId ? fitScoresForVendor(vendorId, board.rows, now) : {};
+  const rows = board.rows.map((r) => ({
+    ...r,
+    daysLeft: daysLeft(r.deadline, now),
+    invited: marks?.get(r.id)?.invited ?? false,
+    bid: marks?.get(r.id)?.bid ?? false,
+    fit: fit[r.id] ?? null,
+  }));
+  return json({ view: "board" as const, page, filters, forVendor: vendorId !== null, ...board, rows });
 }
 
 export default function Needs() {
@@ -128,9 +155,12 @@ function MyNeeds({ rows, total, page, pageCount }: MyNeedsData) {
 
 type BoardData = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { view: "board" }>;
 
-function Board({ rows, total, page, pageCount, filters }: BoardData) {
+function Board({ rows, total, page, pageCount, filters, forVendor }: BoardData) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "vi";
+  const activeFilters = [filters.category, filters.sector, filters.budget, filters.closes, filters.invited].filter(
+    Boolean,
+  ).length;
   return (
     <div>
       <PageHeader title={t("needs.board.title")} lead={t("needs.board.lead")} />
@@ -148,45 +178,61 @@ function Board({ rows, total, page, pageCount, filters }: BoardData) {
             className="block w-full rounded-md border border-slate-300 px-3 py-2"
           />
         </div>
-        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
-          <FilterSelect
-            name="category"
-            label={t("needs.fields.category")}
-            value={filters.category ?? ""}
-            emptyLabel={t("needs.board.all")}
-            options={CATEGORIES.map((c) => ({ value: String(c), label: t(`categories.${c}`) }))}
-          />
-          <FilterSelect
-            name="sector"
-            label={t("needs.fields.sector")}
-            value={filters.sector ?? ""}
-            emptyLabel={t("needs.board.all")}
-            options={SECTORS.map((s) => ({ value: String(s), label: t(`sectors.${s}`) }))}
-          />
-          <FilterSelect
-            name="budget"
-            label={t("needs.fields.budget")}
-            value={filters.budget ?? ""}
-            emptyLabel={t("needs.board.all")}
-            options={BUDGET_BAND_IDS.map((b) => ({ value: String(b), label: t(`needs.budgetBands.${b}`) }))}
-          />
-          <FilterSelect
-            name="closes"
-            label={t("needs.board.closes")}
-            value={String(filters.closes ?? "")}
-            emptyLabel={t("needs.board.anyTime")}
-            options={CLOSES_WITHIN_DAYS.map((d) => ({
-              value: String(d),
-              label: t("needs.board.withinDays", { count: d }),
-            }))}
-          />
-          <FilterSelect
-            name="sort"
-            label={t("needs.board.sort")}
-            value={filters.sort}
-            options={NEED_SORTS.map((s) => ({ value: String(s), label: t(`needs.sorts.${s}`) }))}
-          />
-        </div>
+        <FilterDisclosure active={activeFilters}>
+          <div className="space-y-3 md:pt-0">
+            <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+              <FilterSelect
+                name="category"
+                label={t("needs.fields.category")}
+                value={filters.category ?? ""}
+                emptyLabel={t("needs.board.all")}
+                options={CATEGORIES.map((c) => ({ value: String(c), label: t(`categories.${c}`) }))}
+              />
+              <FilterSelect
+                name="sector"
+                label={t("needs.fields.sector")}
+                value={filters.sector ?? ""}
+                emptyLabel={t("needs.board.all")}
+                options={SECTORS.map((s) => ({ value: String(s), label: t(`sectors.${s}`) }))}
+              />
+              <FilterSelect
+                name="budget"
+                label={t("needs.fields.budget")}
+                value={filters.budget ?? ""}
+                emptyLabel={t("needs.board.all")}
+                options={BUDGET_BAND_IDS.map((b) => ({ value: String(b), label: t(`needs.budgetBands.${b}`) }))}
+              />
+              <FilterSelect
+                name="closes"
+                label={t("needs.board.closes")}
+                value={String(filters.closes ?? "")}
+                emptyLabel={t("needs.board.anyTime")}
+                options={CLOSES_WITHIN_DAYS.map((d) => ({
+                  value: String(d),
+                  label: t("needs.board.withinDays", { count: d }),
+                }))}
+              />
+              <FilterSelect
+                name="sort"
+                label={t("needs.board.sort")}
+                value={filters.sort}
+                options={NEED_SORTS.map((s) => ({ value: String(s), label: t(`needs.sorts.${s}`) }))}
+              />
+            </div>
+            {forVendor ? (
+              <label className="flex min-h-11 items-center gap-2 text-sm font-medium">
+                <input
+                  type="checkbox"
+                  name="invited"
+                  value="1"
+                  defaultChecked={filters.invited === true}
+                  className="h-5 w-5 rounded border-slate-300"
+                />
+                {t("needs.board.invitedOnly")}
+              </label>
+            ) : null}
+          </div>
+        </FilterDisclosure>
         <div className="flex gap-3">
           <Button variant="primary">{t("needs.board.apply")}</Button>
           <Link to="/needs" className={buttonClass("ghost")}>
@@ -211,6 +257,16 @@ function Board({ rows, total, page, pageCount, filters }: BoardData) {
                 </Link>
               </h2>
               <p className="text-sm text-slate-700">{n.organisationName}</p>
+              <p className="mt-2 flex flex-wrap items-center gap-2">
+                {n.invited ? <Badge tone="blue">{t("needs.board.invited")}</Badge> : null}
+                {n.bid ? <Badge tone="green">{t("needs.board.bidSent")}</Badge> : null}
+                {n.fit !== null ? (
+                  <Badge tone="neutral">{t("needs.board.fit", { score: formatNumber(n.fit, lang) })}</Badge>
+                ) : null}
+                <Badge tone={n.daysLeft <= 3 ? "amber" : "neutral"}>
+                  {t("needs.board.daysLeft", { count: n.daysLeft })}
+                </Badge>
+              </p>
               <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-2 lg:grid-cols-4">
                 <div>
                   <dt className="sr-only">{t("needs.fields.category")}</dt>

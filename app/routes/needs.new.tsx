@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { NeedForm, needInputFrom, NeedSchema, refusalErrors } from "~/components/need-form";
 import { Card, PageHeader } from "~/components/ui/page";
+import { CATEGORIES } from "~/lib/reference";
 import { createNeed } from "~/models/needs.server";
 import { getOrganisation } from "~/models/users.server";
 import { requireRole } from "~/utils/auth.server";
@@ -13,7 +14,10 @@ export const meta: MetaFunction = (args) => title(args, "needs.new.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "sme");
-  return json({ sector: getOrganisation(user.organisationId)?.sector ?? "" });
+  // ?category=… (from the assessment's recommendations or a vendor's profile) fills the category in; an unknown one is ignored.
+  const asked = new URL(request.url).searchParams.get("category");
+  const category = CATEGORIES.find((c) => c === asked) ?? "";
+  return json({ sector: getOrganisation(user.organisationId)?.sector ?? "", category });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -28,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewNeed() {
   const { t } = useTranslation();
-  const { sector } = useLoaderData<typeof loader>();
+  const { sector, category } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <div className="mx-auto max-w-2xl">
@@ -39,7 +43,7 @@ export default function NewNeed() {
       </p>
       <PageHeader title={t("needs.new.title")} lead={t("needs.new.lead")} />
       <Card>
-        <NeedForm id="need-new" mode="new" defaultValue={{ sector }} lastResult={lastResult} />
+        <NeedForm id="need-new" mode="new" defaultValue={{ sector, category }} lastResult={lastResult} />
       </Card>
     </div>
   );

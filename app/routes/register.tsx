@@ -149,6 +149,23 @@ function useRegisterForm(kind: Kind) {
   });
 }
 
+/** The fields' names for the error summary ("Tên doanh nghiệp: Vui lòng điền mục này."). */
+function useRegisterLabels() {
+  const { t } = useTranslation();
+  return {
+    legalName: t("fields.legalName"),
+    taxCode: t("fields.taxCode"),
+    sector: t("fields.sector"),
+    employees: t("fields.employees"),
+    revenueBand: t("fields.revenueBand"),
+    capitalBand: t("fields.capitalBand"),
+    phone: t("fields.phone"),
+    name: t("fields.contactName"),
+    email: t("fields.email"),
+    password: t("fields.password"),
+  };
+}
+
 function AccountFields({ fields }: { fields: ReturnType<typeof useRegisterForm>[1] }) {
   const { t } = useTranslation();
   return (
@@ -174,7 +191,7 @@ function SmeForm() {
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-6">
       <input type="hidden" name="kind" value="sme" />
-      <ErrorSummary form={form} />
+      <ErrorSummary form={form} labels={useRegisterLabels()} />
       <fieldset className="space-y-4">
         <legend className="mb-2 text-base font-semibold">{t("register.companySection")}</legend>
         <Field meta={fields.legalName} label={t("fields.legalName")} inputProps={{ autoComplete: "organization" }} />
@@ -190,6 +207,7 @@ function SmeForm() {
           placeholder={t("form.choose")}
           options={SECTORS.map((s) => ({ value: s, label: t(`sectors.${s}`) }))}
         />
+        <p className="rounded-md bg-brand-50 p-3 text-sm text-slate-800">{t("register.sizeWhy")}</p>
         <Field
           meta={fields.employees}
           type="number"
@@ -226,7 +244,7 @@ function VendorForm() {
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-6">
       <input type="hidden" name="kind" value="vendor" />
-      <ErrorSummary form={form} />
+      <ErrorSummary form={form} labels={useRegisterLabels()} />
       <fieldset className="space-y-4">
         <legend className="mb-2 text-base font-semibold">{t("register.companySection")}</legend>
         <Field meta={fields.legalName} label={t("fields.legalName")} inputProps={{ autoComplete: "organization" }} />

@@ -64,7 +64,10 @@ export default function ResetPassword() {
       <Card>
         {valid ? (
           <Form method="post" {...getFormProps(form)} className="space-y-4">
-            <ErrorSummary form={form} />
+            <ErrorSummary
+              form={form}
+              labels={{ password: t("fields.newPassword"), confirmPassword: t("fields.confirmPassword") }}
+            />
             <input type="hidden" name="token" value={token} />
             <Field
               meta={fields.password}

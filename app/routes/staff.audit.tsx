@@ -2,8 +2,11 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
+import { DateBoxes } from "~/components/ui/date-input";
+import { ErrorSummary } from "~/components/ui/error-summary";
 import { PageHeader } from "~/components/ui/page";
-import { detailPairs, parseAuditFilters, subjectHref } from "~/lib/audit-filters";
+import { auditDetailLines, displayIp } from "~/lib/audit-details";
+import { parseAuditFilters, subjectHref } from "~/lib/audit-filters";
 import { formatDateTime } from "~/lib/format";
 import { auditActions, listAudit } from "~/models/audit.server";
 import { requireRole } from "~/utils/auth.server";
@@ -39,20 +42,34 @@ function useCursorHref() {
 }
 
 export default function AuditLog() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === "en" ? "en" : "vi";
   const label = useActionLabel();
   const href = useCursorHref();
   const { filters, actions, rows, older, newer } = useLoaderData<typeof loader>();
+  const dateErrors = {
+    from: filters.fromError ? [filters.fromError] : [],
+    to: filters.toError ? [filters.toError] : [],
+  };
   const link = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-100";
   return (
     <div>
       <PageHeader title={t("audit.title")} lead={t("audit.lead")} />
       <Form
+        id="audit"
         method="get"
         role="search"
         aria-label={t("audit.filters")}
-        className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[2fr_2fr_1fr_1fr_auto] lg:items-end"
+        className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 xl:grid-cols-4"
       >
+        {filters.fromError || filters.toError ? (
+          <div className="sm:col-span-2 xl:col-span-4">
+            <ErrorSummary
+              form={{ id: "audit", errorId: "audit-error", errors: [], allErrors: dateErrors }}
+              labels={{ from: t("audit.from"), to: t("audit.to") }}
+            />
+          </div>
+        ) : null}
         <div>
           <label htmlFor="actor" className="mb-1 block text-sm font-medium">
             {t("audit.actor")}
@@ -82,19 +99,23 @@ export default function AuditLog() {
             ))}
           </select>
         </div>
-        <div className="self-start">
-          <label htmlFor="from" className="mb-1 block text-sm font-medium">
-            {t("audit.from")}
-          </label>
-          <input id="from" name="from" type="date" defaultValue={filters.from} className={INPUT} />
-        </div>
-        <div className="self-start">
-          <label htmlFor="to" className="mb-1 block text-sm font-medium">
-            {t("audit.to")}
-          </label>
-          <input id="to" name="to" type="date" defaultValue={filters.to} className={INPUT} />
-        </div>
-        <div className="flex gap-2 self-start lg:mt-6">
+        <DateBoxes
+          id="audit-from"
+          name="from"
+          legend={t("audit.from")}
+          value={filters.fromBoxes}
+          errors={dateErrors.from}
+          optional
+        />
+        <DateBoxes
+          id="audit-to"
+          name="to"
+          legend={t("audit.to")}
+          value={filters.toBoxes}
+          errors={dateErrors.to}
+          optional
+        />
+        <div className="flex items-center gap-3 sm:col-span-2 xl:col-span-4">
           <Button variant="secondary">{t("audit.filter")}</Button>
           <Link to="/staff/audit" className="self-center text-sm text-brand-700 underline">
             {t("audit.clear")}
@@ -116,7 +137,16 @@ export default function AuditLog() {
         >
           {rows.map((r) => {
             const subject = subjectHref(r.subjectType, r.subjectId);
-            const details = detailPairs(r.details);
+            const details = auditDetailLines(r.details, { type: r.subjectType, id: r.subjectId }, t, lang);
+            const list = (
+              <ul className="mt-1 space-y-0.5">
+                {details.map((line, n) => (
+                  <li key={n} className="whitespace-pre-line break-words">
+                    {line}
+                  </li>
+                ))}
+              </ul>
+            );
             return (
               <li key={r.id} className="grid gap-1 p-3 text-sm sm:grid-cols-[10rem_1fr_1fr] sm:gap-4">
                 <p className="text-slate-700">
@@ -139,7 +169,7 @@ export default function AuditLog() {
                       t("audit.system")
                     )}
                   </p>
-                  {r.ip ? <p className="text-xs text-slate-600">{t("audit.ip", { ip: r.ip })}</p> : null}
+                  {r.ip ? <p className="text-xs text-slate-600">{t("audit.ip", { ip: displayIp(r.ip) })}</p> : null}
                 </div>
                 <div className="min-w-0 text-slate-800">
                   {r.subjectType ? (
@@ -156,15 +186,15 @@ export default function AuditLog() {
                       )}
                     </p>
                   ) : null}
-                  {details.length ? (
-                    <dl className="mt-1 space-y-0.5">
-                      {details.map(([k, v], n) => (
-                        <div key={`${k}-${n}`} className="break-words">
-                          <dt className="inline text-slate-600">{k || t("audit.details")}: </dt>
-                          <dd className="inline whitespace-pre-line">{v}</dd>
-                        </div>
-                      ))}
-                    </dl>
+                  {details.length > 4 ? (
+                    <details className="mt-1">
+                      <summary className="cursor-pointer text-brand-700 underline">
+                        {t("audit.moreDetails", { count: details.length })}
+                      </summary>
+                      {list}
+                    </details>
+                  ) : details.length ? (
+                    list
                   ) : null}
                 </div>
               </li>

@@ -10,7 +10,8 @@ import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { FieldErrors, TextareaField } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/page";
-import { formatDateTime } from "~/lib/format";
+import { formatDate, formatDateTime, formatMoney } from "~/lib/format";
+import { flagCaseFile } from "~/models/flag-case.server";
 import { actOnFlag, flagHistory, getFlag } from "~/models/flag-queue.server";
 import { activeStaff } from "~/models/users.server";
 import { requireRole } from "~/utils/auth.server";
@@ -26,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const flag = getFlag(params.flagId ?? "");
   return json({
     flag,
+    caseFile: flagCaseFile(flag),
     history: flagHistory(flag.id),
     staff: activeStaff(),
     me: user.id,
@@ -167,9 +169,169 @@ function subjectLink(flag: {
   return null;
 }
 
+type CaseFileData = ReturnType<typeof useLoaderData<typeof loader>>["caseFile"];
+
+const CELL = "border-b border-slate-200 px-3 py-2 text-left align-top";
+
+/** Who is involved, what the rule looked at, why it matters, what staff do, and (folded) the formula. */
+function CaseFile({ code, caseFile }: { code: string; caseFile: CaseFileData }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === "en" ? "en" : "vi";
+  const { need, engagement, vendor, bids, milestones } = caseFile;
+  const vendorLink = (id: string, name: string) => (
+    <Link to={`/staff/vendors/${id}`} className="text-brand-700 underline">
+      {name}
+    </Link>
+  );
+  return (
+    <>
+      <Card>
+        <h2 className="text-lg font-semibold">{t("flags.case.people")}</h2>
+        <dl className="mt-2 grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
+          {need ? (
+            <>
+              <dt className="font-medium text-slate-700">{t("flags.case.need")}</dt>
+              <dd>
+                <Link to={`/needs/${need.id}`} className="text-brand-700 underline">
+                  {need.title}
+                </Link>
+                <span className="block text-slate-700">
+                  {t("flags.case.budget", {
+                    from: formatMoney(need.budgetMin, lang),
+                    to: formatMoney(need.budgetMax, lang),
+                  })}
+                </span>
+              </dd>
+              <dt className="font-medium text-slate-700">{t("flags.case.sme")}</dt>
+              <dd>{need.smeName}</dd>
+            </>
+          ) : null}
+          {engagement ? (
+            <>
+              <dt className="font-medium text-slate-700">{t("flags.case.engagement")}</dt>
+              <dd>
+                <Link to={`/engagements/${engagement.id}`} className="text-brand-700 underline">
+                  {t("flags.case.engagementTotal", {
+                    total: formatMoney(engagement.total, lang),
+                    date: formatDate(engagement.awardedAt),
+                  })}
+                </Link>
+              </dd>
+            </>
+          ) : null}
+          {vendor ? (
+            <>
+              <dt className="font-medium text-slate-700">{t("flags.case.vendor")}</dt>
+              <dd>{vendorLink(vendor.id, vendor.name)}</dd>
+            </>
+          ) : null}
+        </dl>
+      </Card>
+      {bids.length ? (
+        <Card>
+          <h2 className="text-lg font-semibold">{t("flags.case.bids")}</h2>
+          <p className="mt-1 text-sm text-slate-700">{t("flags.case.bidsLead")}</p>
+          <div className="mt-3 overflow-x-auto">
+            <table className="w-full min-w-[32rem] border-collapse text-sm">
+              <thead>
+                <tr>
+                  <th scope="col" className={CELL}>
+                    {t("flags.case.bidVendor")}
+                  </th>
+                  <th scope="col" className={`${CELL} text-right`}>
+                    {t("flags.case.bidTotal")}
+                  </th>
+                  <th scope="col" className={`${CELL} text-right`}>
+                    {t("flags.case.bidDuration")}
+                  </th>
+                  <th scope="col" className={CELL}>
+                    {t("flags.case.bidStatus")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {bids.map((b) => (
+                  <tr key={b.id} className={b.flagged ? "bg-amber-50" : undefined}>
+                    <th scope="row" className={`${CELL} font-normal`}>
+                      {vendorLink(b.vendorId, b.vendorName)}
+                      {b.flagged ? (
+                        <span className="ml-2 rounded-full bg-amber-200 px-2 py-0.5 text-xs font-semibold text-amber-950">
+                          {t("flags.case.flagged")}
+                        </span>
+                      ) : null}
+                    </th>
+                    <td className={`${CELL} text-right tabular-nums`}>{formatMoney(b.total, lang)}</td>
+                    <td className={`${CELL} text-right tabular-nums`}>
+                      {t("flags.case.days", { count: b.durationDays })}
+                    </td>
+                    <td className={CELL}>{t(`bidStatuses.${b.status}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </Card>
+      ) : null}
+      {milestones.length ? (
+        <Card>
+          <h2 className="text-lg font-semibold">{t("flags.case.milestones")}</h2>
+          <div className="mt-3 overflow-x-auto">
+            <table className="w-full min-w-[32rem] border-collapse text-sm">
+              <thead>
+                <tr>
+                  <th scope="col" className={CELL}>
+                    {t("flags.case.milestone")}
+                  </th>
+                  <th scope="col" className={CELL}>
+                    {t("flags.case.due")}
+                  </th>
+                  <th scope="col" className={CELL}>
+                    {t("flags.case.submitted")}
+                  </th>
+                  <th scope="col" className={CELL}>
+                    {t("flags.case.bidStatus")}
+                  </th>
+                  <th scope="col" className={`${CELL} text-right`}>
+                    {t("flags.case.rejections")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {milestones.map((m) => (
+                  <tr key={m.id}>
+                    <th scope="row" className={`${CELL} font-normal`}>
+                      {m.title}
+                    </th>
+                    <td className={CELL}>{formatDate(m.dueAt)}</td>
+                    <td className={CELL}>
+                      {m.submittedAt !== null ? formatDate(m.submittedAt) : t("flags.case.notSubmitted")}
+                    </td>
+                    <td className={CELL}>{t(`milestoneStatuses.${m.status}`)}</td>
+                    <td className={`${CELL} text-right tabular-nums`}>{m.rejections}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </Card>
+      ) : null}
+      <Card>
+        <h2 className="text-lg font-semibold">{t("flags.case.why")}</h2>
+        <p className="mt-1 text-slate-800">{t(`flags.why.${code}`)}</p>
+        <h2 className="mt-4 text-lg font-semibold">{t("flags.case.todo")}</h2>
+        <p className="mt-1 text-slate-800">{t(`flags.todo.${code}`)}</p>
+        <details className="mt-4">
+          <summary className="cursor-pointer font-medium text-brand-700">{t("flags.case.how")}</summary>
+          <p className="mt-2 text-sm text-slate-700">{t(`flags.how.${code}`)}</p>
+        </details>
+      </Card>
+    </>
+  );
+}
+
 export default function FlagDetail() {
   const { t } = useTranslation();
-  const { flag, history, staff, me, notice } = useLoaderData<typeof loader>();
+  const { flag, caseFile, history, staff, me, notice } = useLoaderData<typeof loader>();
   const link = subjectLink(flag);
   return (
     <div className="mx-auto max-w-3xl space-y-6">
@@ -197,6 +359,7 @@ export default function FlagDetail() {
           </Link>
         ) : null}
       </Card>
+      <CaseFile code={flag.code} caseFile={caseFile} />
       {flag.status === "open" || flag.status === "acknowledged" ? (
         <Card>
           <h2 className="text-lg font-semibold">{t("flags.actions.title")}</h2>

@@ -119,7 +119,7 @@ function AssignForm({
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-3">
       <input type="hidden" name="intent" value="assign" />
-      <ErrorSummary form={form} />
+      <ErrorSummary form={form} labels={{ assigneeId: t("staffIncidents.detail.assignTo") }} />
       <SelectField
         meta={fields.assigneeId}
         label={t("staffIncidents.detail.assignTo")}
@@ -145,7 +145,7 @@ function ResolveForm() {
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-3">
       <input type="hidden" name="intent" value="resolve" />
-      <ErrorSummary form={form} />
+      <ErrorSummary form={form} labels={{ resolution: t("staffIncidents.detail.resolution") }} />
       <TextareaField
         meta={fields.resolution}
         label={t("staffIncidents.detail.resolution")}

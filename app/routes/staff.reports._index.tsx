@@ -12,6 +12,7 @@ import { DistributionChart } from "~/components/charts/distribution-chart";
 import { MonthChart } from "~/components/charts/month-chart";
 import { CsvLink, KeyFigure, KeyFigures, ReportSection, useFigureFormat } from "~/components/reports/parts";
 import { ReportTable } from "~/components/reports/report-table";
+import { attendanceByEvent, type AttendanceRow } from "~/models/events.server";
 import { Button, buttonClass } from "~/components/ui/button";
 import { FilterSelect } from "~/components/ui/filter-select";
 import { PageHeader } from "~/components/ui/page";
@@ -25,6 +26,20 @@ import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
 
 export const meta: MetaFunction = (args) => title(args, "reports.title");
+
+/** Attendance per event in the period (events that have started), as a report table. */
+function attendanceTable(rows: AttendanceRow[]): TableData {
+  return {
+    columns: [
+      { header: "reports.attendance.event", type: "text" },
+      { header: "reports.attendance.date", type: "date" },
+      { header: "reports.attendance.registered", type: "int" },
+      { header: "reports.attendance.attended", type: "int" },
+      { header: "reports.attendance.rate", type: "percent" },
+    ],
+    rows: rows.map((r) => [r.title, r.startsAt, r.registered, r.attended, r.rate]),
+  };
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "staff");
@@ -41,14 +56,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     sector,
     query,
     ...report,
+    attendance: attendanceTable(attendanceByEvent({ start: period.start, end: period.end, now })),
   });
 }
 
-const SECTIONS = ["smes", "outcomes", "vendors", "needs", "engagements", "value", "downloads"] as const;
+const SECTIONS = ["smes", "outcomes", "vendors", "needs", "engagements", "value", "attendance", "downloads"] as const;
 
 export default function StaffReports() {
   const { t } = useTranslation();
-  const { period, errors, input, sector, query, data, tables } = useLoaderData<typeof loader>();
+  const { period, errors, input, sector, query, data, tables, attendance } = useLoaderData<typeof loader>();
   const f = useFigureFormat();
   const csv = (id: ReportTableId) => `/staff/reports/csv/${id}?${query}`;
   const range = `${formatMonth(period.from)} – ${formatMonth(period.to)}`;
@@ -376,6 +392,12 @@ export default function StaffReports() {
           />,
           { note: t("reports.value.supportNote") },
         )}
+      </ReportSection>
+
+      <ReportSection id="attendance" title={t("reports.attendance.title")} lead={t("reports.attendance.lead")}>
+        <div className="overflow-x-auto">
+          <ReportTable table={attendance} caption={t("reports.attendance.title")} />
+        </div>
       </ReportSection>
 
       <ReportSection id="downloads" title={t("reports.downloads.title")} lead={t("reports.downloads.lead")}>

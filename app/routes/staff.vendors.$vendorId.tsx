@@ -17,7 +17,11 @@ import { VettingHistory } from "~/components/vendor/vetting-history";
 import { checkTaxCode } from "~/lib/tax-code";
 import { availableActions } from "~/lib/vendor-lifecycle";
 import { CHECKLIST_ITEMS, type Checklist } from "~/lib/vendor-options";
-import { getDossier } from "~/models/dossier.server";
+import { ChangeDiff } from "~/components/vendor/change-diff";
+import { VendorLogo } from "~/components/vendor/vendor-logo";
+import { formatDate } from "~/lib/format";
+import { changeForStaff, decideChange, logoUrl } from "~/models/dossier-changes.server";
+import { getDossier, liveContent } from "~/models/dossier.server";
 import { decide, declareConflict, hasDeclaredConflict, vettingHistory } from "~/models/vetting.server";
 import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
@@ -60,6 +64,20 @@ const SuspendSchema = z.object({
 });
 const ReinstateSchema = z.object({ intent: z.literal("reinstate"), note: optionalText(2000) });
 const ConflictSchema = z.object({ intent: z.literal("conflict"), note: text(1000) });
+const ChangeSchema = z
+  .object({
+    intent: z.literal("change"),
+    decision: z.enum(["approve", "request_changes"], { errorMap: () => ({ message: "errors.choose" }) }),
+    version: z.coerce.number().int().min(1),
+    note: optionalText(2000),
+  })
+  .refine((v) => v.decision === "approve" || !!v.note, { path: ["note"], message: "errors.noteRequired" });
+
+const CHANGE_FAILURE: Record<string, string> = {
+  conflict_of_interest: "errors.vettingConflict",
+  note_required: "errors.noteRequired",
+  base_changed: "dossierChange.errors.baseChanged",
+};
 
 export const meta: MetaFunction = (args) => title(args, "vetting.review.title");
 
@@ -67,8 +85,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireRole(request, "staff");
   const dossier = getDossier(params.vendorId ?? "");
   const now = Date.now();
+  const change = changeForStaff(dossier.id);
+  const logoOf = (l: { key: string; width: number; height: number } | null) =>
+    l ? { url: logoUrl(dossier.id, l), width: l.width, height: l.height } : null;
   return json({
     dossier,
+    logoUrl: logoUrl(dossier.id, liveContent(dossier.id).logo),
+    change: change
+      ? {
+          status: change.status,
+          version: change.version,
+          note: change.note,
+          updatedAt: change.updatedAt,
+          diff: change.diff,
+          logos: { before: logoOf(change.base.logo), after: logoOf(change.proposed.logo) },
+        }
+      : null,
     taxCodeValid: dossier.taxCode ? checkTaxCode(dossier.taxCode).valid : false,
     history: vettingHistory(dossier.id),
     conflict: hasDeclaredConflict(dossier.id, staff.id),
@@ -93,6 +125,28 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = String(formData.get("intent"));
   const done = (notice: string) => redirect(`/staff/vendors/${vendorId}?notice=${notice}`);
 
+  if (intent === "change") {
+    const submission = parseWithZod(formData, { schema: ChangeSchema });
+    if (submission.status !== "success") {
+      return json({ intent, result: submission.reply(), stale: false }, { status: 400 });
+    }
+    const { decision, version, note } = submission.value;
+    const result = decideChange(staff, vendorId, decision, { version, note }, context.ip);
+    if (!result.ok && result.error === "stale") {
+      return json({ intent, result: submission.reply(), stale: true }, { status: 409 });
+    }
+    if (!result.ok) {
+      return json(
+        {
+          intent,
+          result: submission.reply({ formErrors: [CHANGE_FAILURE[result.error] ?? "errors.stale"] }),
+          stale: false,
+        },
+        { status: 409 },
+      );
+    }
+    return done(decision === "approve" ? "change_approved" : "change_returned");
+  }
   if (intent === "conflict") {
     const submission = parseWithZod(formData, { schema: ConflictSchema });
     if (submission.status !== "success") {
@@ -140,7 +194,7 @@ function DecisionForm({ taxCodeValid }: { taxCodeValid: boolean }) {
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-5">
       <input type="hidden" name="intent" value="decide" />
-      <ErrorSummary form={form} />
+      <ErrorSummary form={form} labels={{ note: t("vetting.note") }} />
       <fieldset className="space-y-3">
         <legend className="text-base font-semibold">{t("vetting.checklist.title")}</legend>
         {CHECKLIST_ITEMS.map((item) => {
@@ -201,7 +255,7 @@ function SuspendForm() {
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-3">
       <input type="hidden" name="intent" value="suspend" />
-      <ErrorSummary form={form} />
+      <ErrorSummary form={form} labels={{ note: t("vetting.suspend.reason") }} />
       <TextareaField meta={fields.note} label={t("vetting.suspend.reason")} rows={3} />
       <div className="flex items-start gap-2">
         <input {...getInputProps(fields.confirm, { type: "checkbox" })} className="mt-1 h-5 w-5" />
@@ -225,9 +279,41 @@ function ReinstateForm() {
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-3">
       <input type="hidden" name="intent" value="reinstate" />
-      <ErrorSummary form={form} />
+      <ErrorSummary form={form} labels={{ note: t("vetting.reinstate.note") }} />
       <TextareaField meta={fields.note} label={t("vetting.reinstate.note")} rows={3} />
       <Button>{t("vetting.reinstate.submit")}</Button>
+    </Form>
+  );
+}
+
+function ChangeForm({ version }: { version: number }) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: "change",
+    lastResult: useIntentResult("change"),
+    constraint: getZodConstraint(ChangeSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangeSchema }),
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="space-y-4">
+      <input type="hidden" name="intent" value="change" />
+      <input type="hidden" name="version" value={version} />
+      <ErrorSummary form={form} />
+      <fieldset>
+        <legend className="text-base font-semibold">{t("vetting.decision")}</legend>
+        <div className="mt-2 flex flex-col gap-1">
+          {(["approve", "request_changes"] as const).map((d) => (
+            <label key={d} className="flex min-h-11 items-center gap-2">
+              <input type="radio" name={fields.decision.name} value={d} className="h-5 w-5" required />
+              <span>{t(`dossierChange.decisions.${d}`)}</span>
+            </label>
+          ))}
+        </div>
+        <FieldErrors id={fields.decision.errorId} errors={fields.decision.errors} />
+      </fieldset>
+      <TextareaField meta={fields.note} label={t("vetting.note")} hint={t("dossierChange.noteHint")} rows={3} />
+      <Button>{t("vetting.record")}</Button>
     </Form>
   );
 }
@@ -265,7 +351,7 @@ function ConflictForm() {
 
 export default function VendorReview() {
   const { t } = useTranslation();
-  const { dossier, history, conflict, actions, notice, taxCodeValid } = useLoaderData<typeof loader>();
+  const { dossier, history, conflict, actions, notice, taxCodeValid, change, logoUrl } = useLoaderData<typeof loader>();
   const canDecide = actions.includes("approve");
   return (
     <div className="space-y-6">
@@ -275,7 +361,12 @@ export default function VendorReview() {
         </Link>
       </p>
       <PageHeader
-        title={dossier.legalName}
+        title={
+          <span className="flex items-center gap-3">
+            <VendorLogo name={dossier.legalName} logoUrl={logoUrl} size="sm" />
+            {dossier.legalName}
+          </span>
+        }
         lead={
           <span className="flex flex-wrap items-center gap-2">
             <Badge>{t(`vendorStatuses.${dossier.effectiveStatus}`)}</Badge>
@@ -292,6 +383,31 @@ export default function VendorReview() {
         <Alert tone="success" role="status">
           {t(`vetting.notice.${notice}`, { defaultValue: "" })}
         </Alert>
+      ) : null}
+      {change ? (
+        <Card>
+          <h2 className="text-lg font-semibold">{t("dossierChange.staffTitle")}</h2>
+          <p className="mt-1 text-sm text-slate-700">
+            {t(change.status === "pending" ? "dossierChange.staffLead" : "dossierChange.staffReturned", {
+              date: formatDate(change.updatedAt),
+              note: change.note ?? "",
+            })}
+          </p>
+          <div className="mt-4 grid gap-6 lg:grid-cols-5">
+            <div className="lg:col-span-3">
+              <ChangeDiff diff={change.diff} logos={change.logos} />
+            </div>
+            <div className="lg:col-span-2">
+              {conflict ? (
+                <Alert tone="warning" role="status">
+                  {t("vetting.conflict.declared")}
+                </Alert>
+              ) : change.status === "pending" ? (
+                <ChangeForm version={change.version} />
+              ) : null}
+            </div>
+          </div>
+        </Card>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-5">
         <div className="lg:col-span-3">

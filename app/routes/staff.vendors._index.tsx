@@ -6,6 +6,7 @@ import { pageParam, Pagination } from "~/components/ui/pagination";
 import { formatDate } from "~/lib/format";
 import { parseQueueFilter, QUEUE_FILTERS } from "~/lib/vendor-options";
 import { listVettingQueue, vendorStatusCounts } from "~/models/vetting.server";
+import { listPendingChanges } from "~/models/dossier-changes.server";
 import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
 
@@ -16,15 +17,43 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const status = parseQueueFilter(url.searchParams);
   const page = pageParam(url);
-  return json({ status, page, counts: vendorStatusCounts(), now: Date.now(), ...listVettingQueue(status, page) });
+  return json({
+    status,
+    page,
+    counts: vendorStatusCounts(),
+    now: Date.now(),
+    changes: listPendingChanges(1),
+    ...listVettingQueue(status, page),
+  });
 }
 
 export default function VettingQueue() {
   const { t } = useTranslation();
-  const { status, page, rows, total, pageCount, counts, now } = useLoaderData<typeof loader>();
+  const { status, page, rows, total, pageCount, counts, now, changes } = useLoaderData<typeof loader>();
   return (
     <div>
       <PageHeader title={t("vetting.queue.title")} lead={t("vetting.queue.lead")} />
+      <section aria-labelledby="changes" className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="changes" className="text-lg font-semibold">
+          {t("dossierChange.queueTitle", { count: changes.total })}
+        </h2>
+        {changes.rows.length === 0 ? (
+          <p className="mt-1 text-sm text-slate-700">{t("dossierChange.queueEmpty")}</p>
+        ) : (
+          <ul className="mt-2 divide-y divide-slate-200">
+            {changes.rows.map((c) => (
+              <li key={c.vendorId} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                <Link to={`/staff/vendors/${c.vendorId}`} className="font-semibold text-brand-800 underline">
+                  {c.legalName}
+                </Link>
+                <span className="text-sm text-slate-700">
+                  {t("dossierChange.queueSince", { date: formatDate(c.updatedAt) })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <nav aria-label={t("vetting.queue.filter")} className="mb-4 flex flex-wrap gap-2">
         {QUEUE_FILTERS.map((s) => (
           <Link

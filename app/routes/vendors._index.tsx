@@ -1,10 +1,12 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FilterDisclosure } from "~/components/ui/filter-disclosure";
 import { FilterSelect } from "~/components/ui/filter-select";
 import { Button } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/page";
 import { pageParam, Pagination } from "~/components/ui/pagination";
+import { VendorLogo } from "~/components/vendor/vendor-logo";
 import { VettedBadge } from "~/components/vendor/vetted-badge";
 import { formatMoney, formatNumber } from "~/lib/format";
 import { pickOne } from "~/lib/query-params";
@@ -33,74 +35,119 @@ export function loader({ request }: LoaderFunctionArgs) {
   return json({ q, category: category ?? "", sector: sector ?? "", priceMax: priceMax ?? "", page, ...result, rows });
 }
 
+/** The categories SMEs look for most, as chips above the results (every category is in the filter). */
+const CHIP_CATEGORIES: Category[] = [
+  "accounting",
+  "e_invoice",
+  "crm",
+  "erp",
+  "ecommerce",
+  "digital_marketing",
+  "hr_payroll",
+];
+
 const SELECT = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2";
 
 export default function VendorDirectory() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "vi";
   const data = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const activeFilters = [data.category, data.sector, data.priceMax].filter((v) => v !== "").length;
+  const chips: (Category | null)[] = [null, ...CHIP_CATEGORIES];
+  const category = data.category as Category | "";
+  if (category && !CHIP_CATEGORIES.includes(category)) chips.push(category);
+  /** The same search with this category (or none), from the first page. */
+  const chipHref = (category: Category | null) => {
+    const next = new URLSearchParams(params);
+    next.delete("page");
+    if (category) next.set("category", category);
+    else next.delete("category");
+    const query = next.toString();
+    return query ? `/vendors?${query}` : "/vendors";
+  };
   return (
     <div>
       <PageHeader title={t("vendors.title")} lead={t("vendors.lead")} />
-      <Form
-        method="get"
-        role="search"
-        className="mb-6 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-6"
-      >
-        <div className="md:col-span-6">
-          <label htmlFor="q" className="mb-1 block text-sm font-medium">
-            {t("vendors.search")}
-          </label>
+      <Form method="get" role="search" className="mb-4 rounded-lg border border-slate-200 bg-white p-4">
+        <label htmlFor="q" className="mb-1 block text-sm font-medium">
+          {t("vendors.search")}
+        </label>
+        <div className="flex gap-2">
           <input
             id="q"
             name="q"
             type="search"
             defaultValue={data.q}
             placeholder={t("vendors.searchPlaceholder")}
-            className={SELECT}
+            className={`${SELECT} min-w-0 flex-1`}
           />
-        </div>
-        <FilterSelect
-          name="category"
-          label={t("vendors.category")}
-          value={data.category}
-          emptyLabel={t("vendors.allCategories")}
-          options={CATEGORIES.map((c) => ({ value: String(c), label: t(`categories.${c}`) }))}
-          className="md:col-span-2"
-        />
-        <FilterSelect
-          name="sector"
-          label={t("vendors.sector")}
-          value={data.sector}
-          emptyLabel={t("vendors.allSectors")}
-          options={SECTORS.map((s) => ({ value: String(s), label: t(`sectors.${s}`) }))}
-          className="md:col-span-2"
-        />
-        <FilterSelect
-          name="price_max"
-          label={t("vendors.priceMax")}
-          value={String(data.priceMax)}
-          emptyLabel={t("vendors.anyPrice")}
-          options={PRICE_STEPS.map((p) => ({
-            value: String(p),
-            label: t("vendors.upTo", { amount: formatMoney(p, lang) }),
-          }))}
-          className="md:col-span-2"
-        />
-        <FilterSelect
-          name="sort"
-          label={t("vendors.sort")}
-          value={data.sort}
-          options={DIRECTORY_SORTS.map((s) => ({ value: String(s), label: t(`vendors.sorts.${s}`) }))}
-          className="md:col-span-2"
-        />
-        <div className="flex items-end gap-2 md:col-span-4 md:justify-end">
-          <Link to="/vendors" className="rounded-md px-4 py-2 text-sm font-medium text-brand-700 underline">
-            {t("vendors.clear")}
-          </Link>
           <Button>{t("vendors.apply")}</Button>
         </div>
+        <FilterDisclosure active={activeFilters} className="mt-3">
+          <div className="grid gap-3 md:mt-3 md:grid-cols-4">
+            <FilterSelect
+              name="category"
+              label={t("vendors.category")}
+              value={data.category}
+              emptyLabel={t("vendors.allCategories")}
+              options={CATEGORIES.map((c) => ({ value: String(c), label: t(`categories.${c}`) }))}
+            />
+            <FilterSelect
+              name="sector"
+              label={t("vendors.sector")}
+              value={data.sector}
+              emptyLabel={t("vendors.allSectors")}
+              options={SECTORS.map((s) => ({ value: String(s), label: t(`sectors.${s}`) }))}
+            />
+            <FilterSelect
+              name="price_max"
+              label={t("vendors.priceMax")}
+              value={String(data.priceMax)}
+              emptyLabel={t("vendors.anyPrice")}
+              options={PRICE_STEPS.map((p) => ({
+                value: String(p),
+                label: t("vendors.upTo", { amount: formatMoney(p, lang) }),
+              }))}
+            />
+            <FilterSelect
+              name="sort"
+              label={t("vendors.sort")}
+              value={data.sort}
+              options={DIRECTORY_SORTS.map((s) => ({ value: String(s), label: t(`vendors.sorts.${s}`) }))}
+            />
+            <div className="flex items-center gap-2 md:col-span-4 md:justify-end">
+              <Link to="/vendors" className="rounded-md px-4 py-2 text-sm font-medium text-brand-700 underline">
+                {t("vendors.clear")}
+              </Link>
+              <Button variant="secondary">{t("vendors.applyFilters")}</Button>
+            </div>
+          </div>
+        </FilterDisclosure>
       </Form>
+
+      <nav aria-label={t("vendors.chips")} className="-mx-4 mb-4 overflow-x-auto px-4 md:mx-0 md:px-0">
+        <ul className="flex gap-2 md:flex-wrap">
+          {chips.map((c) => {
+            const current = (c ?? "") === data.category;
+            return (
+              <li key={c ?? "all"} className="shrink-0">
+                <Link
+                  to={chipHref(c)}
+                  aria-current={current ? "true" : undefined}
+                  className={`inline-flex min-h-10 items-center whitespace-nowrap rounded-full border px-3 text-sm ${
+                    current
+                      ? "border-brand-700 bg-brand-700 text-white"
+                      : "border-slate-300 bg-white text-slate-800 hover:border-brand-600"
+                  }`}
+                >
+                  {c ? t(`categories.${c}`) : t("vendors.allChip")}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
 
       <p className="mb-3 text-sm text-slate-700" role="status">
         {t("vendors.count", { count: data.total })}
@@ -117,11 +164,14 @@ export default function VendorDirectory() {
         <ul className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
           {data.rows.map((v) => (
             <li key={v.id} className="flex flex-col rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-              <h2 className="text-lg font-semibold leading-snug">
-                <Link to={`/vendors/${v.id}`} className="text-brand-800 underline-offset-2 hover:underline">
-                  {v.legalName}
-                </Link>
-              </h2>
+              <div className="flex items-start gap-3">
+                <VendorLogo name={v.legalName} logoUrl={v.logoUrl} size="sm" />
+                <h2 className="text-lg font-semibold leading-snug">
+                  <Link to={`/vendors/${v.id}`} className="text-brand-800 underline-offset-2 hover:underline">
+                    {v.legalName}
+                  </Link>
+                </h2>
+              </div>
               <div className="mt-2">
                 <VettedBadge
                   vettedBy={v.vettedBy}

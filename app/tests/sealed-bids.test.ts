@@ -8,6 +8,7 @@ import { createUser } from "../../db/test/factories";
 import { submitBid, type BidInput } from "~/models/bids.server";
 import * as bidRoute from "~/routes/needs.$needId.bid";
 import * as compareRoute from "~/routes/needs.$needId.compare";
+import * as awardRoute from "~/routes/needs.$needId.award";
 import * as needRoute from "~/routes/needs.$needId._index";
 import { asViewer, openNeed, person, vettedVendor } from "./people";
 import { request, run } from "./routes";
@@ -72,6 +73,16 @@ describe("a vendor", () => {
       { needId },
     );
     expect(award.status).toBe(403);
+    const confirmUrl = `/needs/${needId}/award?bid=${bidA}`;
+    expect(
+      (await run(awardRoute.loader as Handler, await request(confirmUrl, { userId: a.id }), { needId })).status,
+    ).toBe(403);
+    const viaConfirmation = await run(
+      awardRoute.action as Handler,
+      await request(confirmUrl, { userId: a.id, form: { bidId: bidA } }),
+      { needId },
+    );
+    expect(viaConfirmation.status).toBe(403);
     expect(bidStatuses(needId)).toEqual(["submitted", "submitted"]);
   });
 

@@ -9,7 +9,9 @@ import { env } from "./env.server";
 import { log } from "./log.server";
 import { siteUrl } from "./url.server";
 
-export type Mail = { to: string; subject: string; text: string };
+/** A file sent with a mail (kept in the outbox row as JSON): an event's calendar file. */
+export type MailAttachment = { filename: string; contentType: string; content: string };
+export type Mail = { to: string; subject: string; text: string; attachments?: MailAttachment[] };
 
 /** Writes one mail to the outbox, in `db` (the caller's transaction) when given. */
 export function enqueueEmail(mail: Mail, db: DbOrTx = getDb()): "pending" | "kept" {
@@ -20,6 +22,7 @@ export function enqueueEmail(mail: Mail, db: DbOrTx = getDb()): "pending" | "kep
       to: mail.to,
       subject: mail.subject,
       text: mail.text,
+      attachments: mail.attachments?.length ? JSON.stringify(mail.attachments) : null,
       status,
       attempts: 0,
       nextAttemptAt: status === "pending" ? now : null,

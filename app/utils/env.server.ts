@@ -33,6 +33,11 @@ const EnvSchema = z.object({
    * The OCDS export's ocid prefix: `ocds-` and the six characters the Open Contracting Partnership
    * registers for a publisher, optionally followed by a part of our own. The default is a placeholder.
    */
+  /**
+   * The key that signs event check-in links (the QR code on a registration, ADR 013): at least 32
+   * characters, required in production. Changing it makes the codes already issued stop working.
+   */
+  CHECKIN_SECRET: z.string().min(32, "must be at least 32 characters (e.g. openssl rand -hex 32)").optional(),
   OCID_PREFIX: z
     .string()
     .regex(/^ocds-[a-z0-9]{6}(?:-[A-Za-z0-9._-]+)?$/)
@@ -71,5 +76,22 @@ export function configurationProblems(source: Record<string, string | undefined>
         "Every emailed link and the accepted Origin of forms come from it, never from the request's Host.",
     );
   }
+  if (parsed.data.NODE_ENV === "production" && !parsed.data.CHECKIN_SECRET) {
+    problems.push(
+      "CHECKIN_SECRET is required in production: at least 32 random characters (openssl rand -hex 32). " +
+        "It signs the check-in links in the QR codes of event registrations.",
+    );
+  }
   return problems;
+}
+
+/** Outside production, a fixed key stands in when CHECKIN_SECRET is unset (never in production). */
+const DEVELOPMENT_CHECKIN_SECRET = "development-only-check-in-secret-not-for-production";
+
+/** The key that signs event check-in links. */
+export function checkinSecret(): string {
+  const config = env();
+  if (config.CHECKIN_SECRET) return config.CHECKIN_SECRET;
+  if (config.NODE_ENV === "production") throw new Error("CHECKIN_SECRET is not set");
+  return DEVELOPMENT_CHECKIN_SECRET;
 }

@@ -48,10 +48,16 @@ describe("links come from BASE_URL, whatever the request's Host", () => {
 
 describe("configuration problems", () => {
   it("refuses production without BASE_URL, naming it", () => {
-    const problems = configurationProblems({ NODE_ENV: "production" });
+    const secret = "s".repeat(32);
+    const problems = configurationProblems({ NODE_ENV: "production", CHECKIN_SECRET: secret });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^BASE_URL is required in production/);
-    expect(configurationProblems({ NODE_ENV: "production", BASE_URL: "https://x.vn" })).toEqual([]);
+    expect(configurationProblems({ NODE_ENV: "production", BASE_URL: "https://x.vn", CHECKIN_SECRET: secret })).toEqual(
+      [],
+    );
+    expect(configurationProblems({ NODE_ENV: "production", BASE_URL: "https://x.vn" })[0]).toMatch(
+      /^CHECKIN_SECRET is required in production/,
+    );
     expect(configurationProblems({ NODE_ENV: "development" })).toEqual([]);
   });
 

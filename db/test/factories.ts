@@ -5,6 +5,7 @@ import { getDb, schema } from "../client.server";
 import { searchText } from "../../app/lib/search-text";
 import type { Role } from "../../app/lib/reference";
 import { DAY_MS } from "../../app/lib/local-date";
+import { refreshVendorStats } from "../../app/models/vendor-stats.server";
 
 let counter = 0;
 
@@ -154,5 +155,6 @@ export function createEngagement(
       .run();
     return id;
   });
+  refreshVendorStats(db, vendor.organisationId);
   return { engagementId, sme, vendor, milestoneIds, needId };
 }

@@ -19,6 +19,7 @@ import { overallRating, ratingX100 } from "../../app/lib/delivery-rules";
 import { searchText } from "../../app/lib/search-text";
 import { refreshVendorSearch } from "../../app/models/dossier.server";
 import { repairHealth, sweep } from "../../app/models/flags.server";
+import { rebuildVendorStats } from "../../app/models/vendor-stats.server";
 import { ensureStaffOrganisations } from "../../app/models/staff-accounts.server";
 import { seededRandom } from "../seeded-random";
 
@@ -83,10 +84,9 @@ function cacheKey(): string {
 /**
  * Every derived table, rebuilt from the rows it derives from with the app's own functions: the
  * directory's and the needs' full-text search, the users' search text, the vendors' ratings and the
- * engagements' health rank. On merge the maintained aggregates of issue 14 (vendor_stats:
- * `rebuildVendorStats(db)` in app/models/vendor-stats.server.ts) are rebuilt here too.
+ * engagements' health rank and the vendors' maintained track records (vendor_stats).
  */
-export function rebuildDerived(sqlite: Database.Database, db: DB) {
+export async function rebuildDerived(sqlite: Database.Database, db: DB, now = Date.now()) {
   sqlite.function("kns_search_text", { deterministic: true }, (s: unknown) => searchText(String(s ?? "")));
   db.transaction((tx) => {
     // The directory's search rows: the dossier model's own function, one vendor at a time.
@@ -94,10 +94,17 @@ export function rebuildDerived(sqlite: Database.Database, db: DB) {
     for (const id of vendorIds) refreshVendorSearch(tx, id);
   });
   sqlite.transaction(() => {
-    // The needs' search rows: the body needs.server.ts writes (title, description, requirements, folded).
+    // The needs' search rows: the body needs.server.ts writes (title, description, requirements,
+    // folded), for the needs that can still be found only (drafts and open needs before their
+    // deadline: ADR 012).
     sqlite.exec("DELETE FROM needs_fts");
-    sqlite.exec(`INSERT INTO needs_fts (need_id, body)
-      SELECT id, kns_search_text(title || ' ' || description || ' ' || requirements) FROM needs`);
+    sqlite
+      .prepare(
+        `INSERT INTO needs_fts (need_id, body)
+        SELECT id, kns_search_text(title || ' ' || description || ' ' || requirements) FROM needs
+        WHERE status IN ('draft', 'open') AND deadline > ?`,
+      )
+      .run(now);
     // The admin's user search text (users.server.ts: name, email, organisation, folded).
     sqlite.exec(`UPDATE users SET search_text = kns_search_text(users.name || ' ' || users.email || ' ' ||
       (SELECT legal_name FROM organisations o WHERE o.id = users.organisation_id))`);
@@ -117,8 +124,9 @@ export function rebuildDerived(sqlite: Database.Database, db: DB) {
     for (const [v, list] of byVendor) rate.run(ratingX100(list), list.length, v);
   })();
   // Each engagement's health rank from its flags (the flag engine's repair).
-  repairHealth(db);
-  // (lead: the maintained per-vendor aggregates go here on merge — rebuildVendorStats(db))
+  await repairHealth(db);
+  // The vendors' maintained track records (vendor_stats, ADR 012), from scratch.
+  rebuildVendorStats(db, now);
 }
 
 function insertAll(sqlite: Database.Database, scale: number, now: number) {
@@ -426,7 +434,7 @@ async function build(scale: Scale, file: string): Promise<Fixture> {
   // The flags as the app's engine raises them on this data (it also sets each engagement's health).
   const swept = await sweep(now);
   const t2 = performance.now();
-  rebuildDerived(sqlite, db);
+  await rebuildDerived(sqlite, db, now);
   sqlite.exec("ANALYZE");
   sqlite.pragma("wal_checkpoint(TRUNCATE)");
   const t3 = performance.now();

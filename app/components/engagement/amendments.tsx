@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Badge } from "~/components/ui/badge";
+import { DateInput } from "~/components/ui/date-input";
 import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import { Card } from "~/components/ui/page";
 import { MILESTONE_DELIVERED } from "~/lib/delivery-rules";
@@ -21,6 +22,13 @@ export function Amendments({ view, active, lang }: { view: View; active: boolean
   const [due, dueFields] = useEngagementForm("amend-due", AmendDueDateSchema);
   const [added, addedFields] = useEngagementForm("amend-new", AmendNewMilestoneSchema);
   const proposing = useOpenOnError(amount, due, added);
+  const labels = {
+    milestoneId: t("delivery.amendments.milestone"),
+    newAmount: t("delivery.amendments.newAmount"),
+    newDueAt: t("delivery.amendments.newDueAt"),
+    newTitle: t("delivery.amendments.newTitle"),
+    reason: t("delivery.amendments.reason"),
+  };
   return (
     <Card>
       <h2 className="text-lg font-semibold">{t("delivery.amendments.title")}</h2>
@@ -63,6 +71,7 @@ export function Amendments({ view, active, lang }: { view: View; active: boolean
               hidden={{ kind: "amount" }}
               submit={t("delivery.amendments.send")}
               variant="secondary"
+              labels={labels}
             >
               <SelectField
                 meta={amountFields.milestoneId}
@@ -83,6 +92,7 @@ export function Amendments({ view, active, lang }: { view: View; active: boolean
               hidden={{ kind: "due_date" }}
               submit={t("delivery.amendments.send")}
               variant="secondary"
+              labels={labels}
             >
               <SelectField
                 meta={dueFields.milestoneId}
@@ -90,7 +100,7 @@ export function Amendments({ view, active, lang }: { view: View; active: boolean
                 options={open}
                 placeholder={t("form.choose")}
               />
-              <Field meta={dueFields.newDueAt} type="date" label={t("delivery.amendments.newDueAt")} />
+              <DateInput meta={dueFields.newDueAt} legend={t("delivery.amendments.newDueAt")} />
               <TextareaField meta={dueFields.reason} label={t("delivery.amendments.reason")} rows={3} />
             </EngagementForm>
             <EngagementForm
@@ -99,6 +109,7 @@ export function Amendments({ view, active, lang }: { view: View; active: boolean
               hidden={{ kind: "new_milestone" }}
               submit={t("delivery.amendments.send")}
               variant="secondary"
+              labels={labels}
             >
               <Field meta={addedFields.newTitle} label={t("delivery.amendments.newTitle")} />
               <Field
@@ -106,7 +117,7 @@ export function Amendments({ view, active, lang }: { view: View; active: boolean
                 label={t("delivery.amendments.newAmount")}
                 inputProps={{ inputMode: "numeric" }}
               />
-              <Field meta={addedFields.newDueAt} type="date" label={t("delivery.amendments.newDueAt")} />
+              <DateInput meta={addedFields.newDueAt} legend={t("delivery.amendments.newDueAt")} />
               <TextareaField meta={addedFields.reason} label={t("delivery.amendments.reason")} rows={3} />
             </EngagementForm>
           </div>

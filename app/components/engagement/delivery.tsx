@@ -10,7 +10,7 @@ import { Incidents } from "./incidents";
 import { DecideMilestoneForms, SubmitMilestoneForm } from "./milestone-forms";
 import { ReviewSection } from "./review-section";
 import { MessageSchema } from "./schemas";
-import type { View } from "./types";
+import type { View, ViewMilestone } from "./types";
 
 function useLang() {
   const { i18n } = useTranslation();
@@ -29,7 +29,11 @@ export function EngagementDelivery({ view }: { view: View }) {
         <Outcome view={view} />
         <Support view={view} />
       </div>
-      {engagement.status === "completed" ? <ReviewSection view={view} /> : null}
+      {engagement.status === "completed" ? (
+        <div id="review-section">
+          <ReviewSection view={view} />
+        </div>
+      ) : null}
       <Amendments view={view} active={active} lang={lang} />
       <Incidents view={view} />
       <Timeline view={view} />
@@ -37,28 +41,54 @@ export function EngagementDelivery({ view }: { view: View }) {
   );
 }
 
+/** The dot of each milestone on the vertical timeline, by its state. */
+const MILESTONE_DOTS: Record<ViewMilestone["status"], string> = {
+  accepted: "border-green-600 bg-green-600 text-white",
+  submitted: "border-brand-700 bg-brand-700 text-white",
+  changes_requested: "border-amber-600 bg-amber-50 text-amber-900",
+  pending: "border-slate-300 bg-white text-slate-700",
+};
+
 function Milestones({ view, active }: { view: View; active: boolean }) {
   const { engagement } = view;
   const { t } = useTranslation();
   const lang = useLang();
   return (
     <Card>
-      <h2 className="text-lg font-semibold">{t("engagement.milestones")}</h2>
-      <ol className="mt-3 space-y-3">
+      <h2 id="milestones" className="text-lg font-semibold">
+        {t("engagement.milestones")}
+      </h2>
+      <ol className="mt-4">
         {engagement.milestones.map((m, i) => {
           const overdue = isOverdue(m, view.now);
           const submissions = view.submissions.filter((s) => s.milestoneId === m.id);
+          const last = i === engagement.milestones.length - 1;
           return (
-            <li key={m.id} className="rounded-md border border-slate-200 p-3">
-              <div className="flex flex-col gap-1 sm:flex-row sm:items-center sm:justify-between">
-                <span className="font-medium">
-                  {i + 1}. {m.title}
+            <li key={m.id} className="relative pb-6 pl-10 last:pb-0">
+              {last ? null : (
+                <span
+                  aria-hidden="true"
+                  className={`absolute left-[0.9rem] top-8 h-[calc(100%-2rem)] w-0.5 ${m.status === "accepted" ? "bg-green-600" : "bg-slate-300"}`}
+                />
+              )}
+              <span
+                aria-hidden="true"
+                className={`absolute left-0 top-0 flex h-8 w-8 items-center justify-center rounded-full border-2 text-sm font-semibold ${MILESTONE_DOTS[m.status]} ${overdue ? "ring-4 ring-red-100" : ""}`}
+              >
+                {m.status === "accepted" ? "✓" : i + 1}
+              </span>
+              <div className="flex flex-col gap-1 sm:flex-row sm:items-start sm:justify-between">
+                <span className="pt-1 font-medium">
+                  <span className="sr-only">{i + 1}. </span>
+                  {m.title}
                 </span>
                 <span className="flex flex-wrap items-center gap-2 text-sm">
                   <span className={overdue ? "font-semibold text-red-700" : "text-slate-700"}>
-                    {t(overdue ? "engagement.overdueSince" : "engagement.due", { date: formatDate(m.dueAt) })}
+                    {m.status === "accepted" && m.acceptedAt
+                      ? t("delivery.acceptedOn", { date: formatDate(m.acceptedAt) })
+                      : t(overdue ? "engagement.overdueSince" : "engagement.due", { date: formatDate(m.dueAt) })}
                   </span>
-                  <span>{formatMoney(m.amount, lang)}</span>
+                  <span className="font-semibold tabular-nums">{formatMoney(m.amount, lang)}</span>
                   <Badge
                     tone={
                       m.status === "accepted"

@@ -44,6 +44,7 @@ export function EngagementForm<Schema extends Record<string, unknown>>({
   variant = "primary",
   multipart = false,
   action,
+  labels,
 }: {
   form: FormMetadata<Schema, string[]>;
   intent: string;
@@ -53,6 +54,8 @@ export function EngagementForm<Schema extends Record<string, unknown>>({
   variant?: "primary" | "secondary" | "danger";
   multipart?: boolean;
   action?: string;
+  /** The fields' names for the error summary ("Lý do: Vui lòng điền mục này."). */
+  labels?: Record<string, string>;
 }) {
   return (
     <Form
@@ -67,7 +70,7 @@ export function EngagementForm<Schema extends Record<string, unknown>>({
       {Object.entries(hidden).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
-      <ErrorSummary form={form} />
+      <ErrorSummary form={form} labels={labels} />
       {children}
       <Button variant={variant}>{submit}</Button>
     </Form>

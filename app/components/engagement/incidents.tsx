@@ -2,10 +2,10 @@ import { useTranslation } from "react-i18next";
 import { Badge } from "~/components/ui/badge";
 import { SelectField, TextareaField } from "~/components/ui/field";
 import { Card } from "~/components/ui/page";
-import { formatDate } from "~/lib/format";
+import { formatDate, formatDateTime } from "~/lib/format";
 import { INCIDENT_CATEGORIES } from "~/lib/incident-rules";
 import { EngagementForm, useOpenOnError, useEngagementForm } from "./forms";
-import { IncidentSchema, RateIncidentSchema } from "./schemas";
+import { IncidentReplySchema, IncidentSchema, RateIncidentSchema } from "./schemas";
 import type { View } from "./types";
 
 type Incident = View["incidents"][number];
@@ -16,13 +16,15 @@ export function Incidents({ view }: { view: View }) {
   const party = view.side === "sme" || view.side === "vendor";
   return (
     <Card>
-      <h2 className="text-lg font-semibold">{t("delivery.incidents.title")}</h2>
+      <h2 id="incidents" className="text-lg font-semibold">
+        {t("delivery.incidents.title")}
+      </h2>
       {view.incidents.length === 0 ? (
         <p className="mt-2 text-sm text-slate-700">{t("delivery.incidents.none")}</p>
       ) : (
         <ul className="mt-2 space-y-2">
           {view.incidents.map((i) => (
-            <li key={i.id} className="rounded-md border border-slate-200 p-3 text-sm">
+            <li key={i.id} id={`incident-${i.id}`} className="rounded-md border border-slate-200 p-3 text-sm">
               <p>
                 <Badge tone={i.status === "resolved" ? "green" : "red"}>
                   {t(`delivery.incidents.statuses.${i.status}`)}
@@ -31,7 +33,11 @@ export function Incidents({ view }: { view: View }) {
                 {formatDate(i.createdAt)}
               </p>
               <p className="mt-1 whitespace-pre-line">{i.description}</p>
+              <Replies view={view} incidentId={i.id} />
               {i.resolution ? <p className="mt-1 text-green-900">{i.resolution}</p> : null}
+              {i.status !== "resolved" && party && view.side !== i.raisedBySide ? (
+                <ReplyForm incidentId={i.id} />
+              ) : null}
               <HandlingRating incident={i} side={view.side} />
             </li>
           ))}
@@ -96,6 +102,54 @@ function RateIncidentForm({ incidentId }: { incidentId: string }) {
           label={t("staffIncidents.rating.label")}
           options={[5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: t(`staffIncidents.rating.scale.${n}`) }))}
           placeholder={t("form.choose")}
+        />
+      </EngagementForm>
+    </div>
+  );
+}
+
+/** The answers on the incident's own timeline: each with who, which side, and when. */
+function Replies({ view, incidentId }: { view: View; incidentId: string }) {
+  const { t } = useTranslation();
+  const replies = view.timeline
+    .filter((ev) => ev.kind === "incident_replied" && String(ev.params.incident) === incidentId)
+    .reverse();
+  if (replies.length === 0) return null;
+  return (
+    <ol className="mt-2 space-y-2 border-l-2 border-brand-200 pl-3" aria-label={t("delivery.incidents.replies")}>
+      {replies.map((r) => (
+        <li key={r.id}>
+          <p className="text-slate-600">
+            <span className="font-medium text-slate-800">
+              {t("delivery.incidents.replyBy", { name: r.actorName ?? "" })}
+            </span>
+            {r.actorSide ? ` (${t(`delivery.timeline.sides.${r.actorSide}`)})` : ""} · {formatDateTime(r.at)}
+          </p>
+          <p className="whitespace-pre-line">{r.body}</p>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** The party the incident was raised against answers it, while it is not resolved. */
+function ReplyForm({ incidentId }: { incidentId: string }) {
+  const { t } = useTranslation();
+  const [form, fields] = useEngagementForm(`incident_reply-${incidentId}`, IncidentReplySchema);
+  return (
+    <div className="mt-3 rounded-md bg-slate-50 p-3">
+      <EngagementForm
+        form={form}
+        intent="incident_reply"
+        hidden={{ id: incidentId }}
+        submit={t("delivery.incidents.replySubmit")}
+        variant="secondary"
+      >
+        <TextareaField
+          meta={fields.body}
+          label={t("delivery.incidents.replyLabel")}
+          hint={t("delivery.incidents.replyHint")}
+          rows={3}
         />
       </EngagementForm>
     </div>

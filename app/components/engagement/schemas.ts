@@ -5,13 +5,12 @@
 import { z } from "zod";
 import { MILESTONE_STATUSES, RECOMMEND_MAX, SCORE_MAX, type ReviewScore } from "~/lib/delivery-rules";
 import { INCIDENT_CATEGORIES } from "~/lib/incident-rules";
-import { isLocalDate, startOfLocalDay } from "~/lib/local-date";
+import { dateInputField } from "~/lib/date-input";
+import { startOfLocalDay } from "~/lib/local-date";
 import { money, oneOf, optionalText, text } from "~/utils/validation";
 
-const localDate = z
-  .string({ required_error: "errors.required" })
-  .refine(isLocalDate, "errors.date")
-  .transform(startOfLocalDay);
+/** A day typed as three boxes (`newDueAt.day`, `.month`, `.year`): 00:00 of it in Ho Chi Minh City. */
+const localDate = dateInputField().transform(startOfLocalDay);
 
 /** A choice from a select or radio buttons, posted as a number. */
 const choice = (min: number, max: number) =>
@@ -98,6 +97,9 @@ export const TerminateSchema = z.object({
 
 export const RateIncidentSchema = z.object({ id, rating: choice(1, SCORE_MAX) });
 
+/** The party an incident was raised against answers it. */
+export const IncidentReplySchema = z.object({ id, body: text(2000) });
+
 /** Each intent the page posts, and the schema its action parses. */
 export const ENGAGEMENT_FORMS = {
   submit: SubmitMilestoneSchema,
@@ -111,6 +113,7 @@ export const ENGAGEMENT_FORMS = {
   rate_sme: RateSmeSchema,
   terminate: TerminateSchema,
   rate_incident: RateIncidentSchema,
+  incident_reply: IncidentReplySchema,
 } as const;
 
 export type EngagementIntent = keyof typeof ENGAGEMENT_FORMS;

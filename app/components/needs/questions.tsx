@@ -42,7 +42,7 @@ function TextForm({
       {Object.entries(extra ?? {}).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
-      <ErrorSummary form={form} />
+      <ErrorSummary form={form} labels={{ [name]: label }} />
       <label htmlFor={field.id} className="block text-sm font-medium">
         {label}
       </label>

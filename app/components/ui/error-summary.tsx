@@ -1,6 +1,7 @@
 import type { FormMetadata } from "@conform-to/react";
-import { useEffect, useRef, type MouseEvent, type ReactNode } from "react";
+import { useEffect, useRef, type MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { fieldMessage } from "./field-message";
 
 type Form = Pick<FormMetadata<Record<string, unknown>, string[]>, "id" | "errorId" | "errors" | "allErrors">;
 
@@ -10,9 +11,10 @@ type Form = Pick<FormMetadata<Record<string, unknown>, string[]>, "id" | "errorI
  * fragment links to the fields' ids); with JavaScript it takes focus when it appears, and a link
  * moves focus into its field rather than only scrolling. The messages next to the fields stay.
  * `labels` names the fields (by their form name) so that a general message ("Please fill this
- * in.") says which field it is about.
+ * in.") says which field it is about: "Tên doanh nghiệp: Vui lòng điền mục này."; a message that
+ * names its field itself ("Nhập {{field}}", the date boxes') takes the label into its sentence.
  */
-export function ErrorSummary({ form, labels = {} }: { form: Form; labels?: Partial<Record<string, ReactNode>> }) {
+export function ErrorSummary({ form, labels = {} }: { form: Form; labels?: Partial<Record<string, string>> }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const formErrors = form.errors ?? [];
@@ -20,8 +22,44 @@ export function ErrorSummary({ form, labels = {} }: { form: Form; labels?: Parti
   const count = formErrors.length + fieldErrors.length;
   const signature = JSON.stringify(form.allErrors);
 
+  // Focus moves to the summary when the page opens with it, and after each refused submission —
+  // never while the person corrects a field (errors also change as they type).
+  const submitted = useRef(false);
   useEffect(() => {
     if (count) ref.current?.focus();
+    // Only on mount: later changes are handled below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useEffect(() => {
+    const element = document.getElementById(form.id);
+    if (!element) return;
+    const onSubmit = () => {
+      submitted.current = true;
+      // Refused in the browser: the summary is there once the submit event has been handled.
+      setTimeout(() => {
+        if (submitted.current && ref.current) {
+          submitted.current = false;
+          ref.current.focus();
+        }
+      }, 0);
+    };
+    // Typing again means the answer to the last submission (if any) has been seen.
+    const onInput = () => {
+      submitted.current = false;
+    };
+    element.addEventListener("submit", onSubmit);
+    element.addEventListener("input", onInput);
+    return () => {
+      element.removeEventListener("submit", onSubmit);
+      element.removeEventListener("input", onInput);
+    };
+  }, [form.id]);
+  useEffect(() => {
+    // Refused by the server.
+    if (submitted.current && count) {
+      submitted.current = false;
+      ref.current?.focus();
+    }
   }, [count, signature]);
 
   if (!count) return null;
@@ -66,17 +104,16 @@ export function ErrorSummary({ form, labels = {} }: { form: Form; labels?: Parti
               onClick={(event) => focusField(event, name)}
               className="font-medium text-red-900 underline underline-offset-2 hover:no-underline"
             >
-              {labels[name] ? (
-                <>
-                  {labels[name]}: {t(errors[0]!)}
-                </>
-              ) : (
-                t(errors[0]!)
-              )}
+              {summaryLine(t, errors[0]!, labels[name])}
             </a>
           </li>
         ))}
       </ul>
     </div>
   );
+}
+
+function summaryLine(t: ReturnType<typeof useTranslation>["t"], key: string, label: string | undefined) {
+  const message = fieldMessage(t, key, label);
+  return label && !message.named ? `${label}: ${message.text}` : message.text;
 }

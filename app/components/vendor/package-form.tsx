@@ -43,7 +43,17 @@ export function PackageForm({
   });
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-4">
-      <ErrorSummary form={form} />
+      <ErrorSummary
+        form={form}
+        labels={{
+          name: t("packages.name"),
+          category: t("packages.category"),
+          priceFrom: t("packages.priceFrom"),
+          priceTo: t("packages.priceTo"),
+          unit: t("packages.unit"),
+          included: t("packages.included"),
+        }}
+      />
       <Field meta={fields.name} label={t("packages.name")} />
       <SelectField
         meta={fields.category}

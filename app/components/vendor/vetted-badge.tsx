@@ -17,12 +17,12 @@ export function VettedBadge({
   if (!vettedAt || !vettingExpiresAt) return null;
   const org = vettedBy ? t(`staffOrganisationsShort.${vettedBy}`) : "";
   return (
-    <p className="inline-flex flex-wrap items-center gap-1 rounded-md bg-green-50 px-2 py-1 text-sm text-green-900 ring-1 ring-green-200">
+    <span className="inline-flex flex-wrap items-center gap-1 rounded-md bg-green-50 px-2 py-1 text-sm text-green-900 ring-1 ring-green-200">
       <span aria-hidden="true">✓</span>
       <span className="font-semibold">{t("vendors.badge.vetted", { org })}</span>
       {compact ? null : (
         <span>{t("vendors.badge.dates", { date: formatDate(vettedAt), until: formatDate(vettingExpiresAt) })}</span>
       )}
-    </p>
+    </span>
   );
 }

@@ -1,0 +1,1 @@
+CREATE INDEX `needs_status_updated_idx` ON `needs` (`status`,`updated_at`);
