@@ -6,11 +6,14 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { htmlBodyStream } from "~/utils/html-stream.server";
 import { NonceProvider } from "~/utils/nonce";
-import { createI18n } from "~/utils/i18n";
+import { sharedI18n, translator } from "~/utils/i18n";
+import { registerPageTranslator } from "~/utils/page-translator";
 import { getLang, langCookieFor } from "~/utils/i18n.server";
 import { log } from "~/utils/log.server";
 
 const ABORT_DELAY = 5_000;
+
+registerPageTranslator(translator);
 
 export default function handleRequest(
   request: Request,
@@ -21,7 +24,7 @@ export default function handleRequest(
 ) {
   const langCookie = langCookieFor(request);
   if (langCookie) responseHeaders.append("Set-Cookie", langCookie);
-  const i18n = createI18n(getLang(request));
+  const i18n = sharedI18n(getLang(request));
   const nonce = loadContext.cspNonce;
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
 

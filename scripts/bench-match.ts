@@ -36,7 +36,8 @@ const some = <T>(list: readonly T[], min: number, max: number) => {
 const hex = (prefix: string, n: number) => `${prefix}-${n.toString(16).padStart(8, "0")}`;
 
 function build() {
-  fs.rmSync(path.dirname(FILE), { recursive: true, force: true });
+  // Only this benchmark's own files: .cache/bench also holds the scale benchmark's databases.
+  for (const f of [FILE, `${FILE}-wal`, `${FILE}-shm`]) fs.rmSync(f, { force: true });
   const sqlite = openSqlite(FILE);
   runMigrations(sqlite);
   const now = Date.now();

@@ -34,7 +34,8 @@ const { random, int, pick } = seededRandom(20261129);
 const hex = (prefix: string, n: number) => `${prefix}-${n.toString(16).padStart(8, "0")}`;
 
 function build(now: number) {
-  fs.rmSync(path.dirname(FILE), { recursive: true, force: true });
+  // Only this benchmark's own files: .cache/bench also holds the scale benchmark's databases.
+  for (const f of [FILE, `${FILE}-wal`, `${FILE}-shm`]) fs.rmSync(f, { force: true });
   const sqlite = openSqlite(FILE);
   runMigrations(sqlite);
   const q = (text: string) => sqlite.prepare(text);

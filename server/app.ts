@@ -1,4 +1,5 @@
 /** The Express application around the Remix build: headers, limits, static files, then Remix. */
+import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
@@ -82,7 +83,10 @@ export function createApp(options: AppOptions) {
 
   app.use(compression());
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("public", { maxAge: "1h" }));
+  // public/ holds files (favicon.svg, …), never a page: only a path with an extension may be one of
+  // them, so a page's request does not look for a file on disk first (a stat per request).
+  const publicFiles = express.static("public", { maxAge: "1h" });
+  app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()));
 
   app.all(
     "*",

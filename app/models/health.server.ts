@@ -11,3 +11,8 @@ export function databaseReadable(sqlite = getSqlite): boolean {
     return false;
   }
 }
+
+/** The cheapest query there is (`SELECT 1`): what the benchmark's trivial page costs in SQL. */
+export function selectOne(sqlite = getSqlite): number {
+  return sqlite().prepare("SELECT 1").pluck().get() as number;
+}

@@ -9,6 +9,7 @@ import { redirect } from "@remix-run/node";
 import { Cookie, Lucia, TimeSpan } from "lucia";
 import { getDb, schema, type DB } from "../../db/client.server";
 import { readCookie } from "~/lib/cookies";
+import { isSafeMethod } from "./csrf";
 import { hasRole } from "~/lib/permissions";
 import type { Role } from "~/lib/reference";
 import { isProduction } from "./env.server";
@@ -113,8 +114,25 @@ function sessionIdFrom(request: Request): string | null {
   return id && /^[a-z0-9]{1,128}$/i.test(id) ? id : null;
 }
 
-/** The signed-in user, or null (no session, an expired one, or a deactivated account). */
-export async function getUser(request: Request): Promise<SessionUser | null> {
+/** Each GET's user, read once: the root loader and the page's loader ask for it in the same request. */
+const usersOfRequests = new WeakMap<Request, Promise<SessionUser | null>>();
+
+/**
+ * The signed-in user, or null (no session, an expired one, or a deactivated account). A GET or
+ * HEAD reads the session once however many loaders ask; a form post reads it at each call, since
+ * its action may sign in or out, or change the user, before the loaders run.
+ */
+export function getUser(request: Request): Promise<SessionUser | null> {
+  if (!isSafeMethod(request.method)) return readUser(request);
+  let user = usersOfRequests.get(request);
+  if (!user) {
+    user = readUser(request);
+    usersOfRequests.set(request, user);
+  }
+  return user;
+}
+
+async function readUser(request: Request): Promise<SessionUser | null> {
   const sessionId = sessionIdFrom(request);
   if (!sessionId) return null;
   const { user } = await lucia().validateSession(sessionId);

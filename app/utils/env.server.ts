@@ -42,6 +42,8 @@ const EnvSchema = z.object({
     .string()
     .regex(/^ocds-[a-z0-9]{6}(?:-[A-Za-z0-9._-]+)?$/)
     .default("ocds-xxxxxx-kns"),
+  /** `1` serves the scale benchmark's trivial page, /bench/trivial (issue 14); unset it is a 404. */
+  BENCH_TRIVIAL: z.enum(["0", "1"]).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
