@@ -88,27 +88,10 @@ function activePackages(db: DbOrTx, vendorId: string) {
     .all();
 }
 
-/** The whole dossier as the vendor, or staff, see it (in `db`, a transaction, when given). */
-export function getDossier(vendorId: string, now = Date.now(), db: DbOrTx = getDb()) {
-  const row = vendorRow(db, vendorId);
-  if (!row) notFound();
-  const categories = db
-    .select({ c: vendorCategories.category })
-    .from(vendorCategories)
-    .where(eq(vendorCategories.vendorId, vendorId))
-    .all()
-    .map((r) => r.c);
-  const sectors = db
-    .select({ s: vendorSectors.sector })
-    .from(vendorSectors)
-    .where(eq(vendorSectors.vendorId, vendorId))
-    .all()
-    .map((r) => r.s);
-  const references = activeReferences(db, vendorId);
-  const packages = activePackages(db, vendorId);
+/** The company facts of a dossier, from its organisation and profile rows (`vendorRow`). */
+function companyFacts(row: NonNullable<ReturnType<typeof vendorRow>>) {
   const p = row.profile;
-  const state = stateOf(row);
-  const missing = missingDossierParts({
+  return {
     description: p?.description ?? "",
     yearFounded: p?.yearFounded ?? null,
     website: p?.website ?? null,
@@ -119,6 +102,39 @@ export function getDossier(vendorId: string, now = Date.now(), db: DbOrTx = getD
     contactName: p?.contactName ?? null,
     contactEmail: p?.contactEmail ?? null,
     contactPhone: p?.contactPhone ?? null,
+  };
+}
+
+function categoriesOf(db: DbOrTx, vendorId: string) {
+  return db
+    .select({ c: vendorCategories.category })
+    .from(vendorCategories)
+    .where(eq(vendorCategories.vendorId, vendorId))
+    .all()
+    .map((r) => r.c);
+}
+
+function sectorsOf(db: DbOrTx, vendorId: string) {
+  return db
+    .select({ s: vendorSectors.sector })
+    .from(vendorSectors)
+    .where(eq(vendorSectors.vendorId, vendorId))
+    .all()
+    .map((r) => r.s);
+}
+
+/** The whole dossier as the vendor, or staff, see it (in `db`, a transaction, when given). */
+export function getDossier(vendorId: string, now = Date.now(), db: DbOrTx = getDb()) {
+  const row = vendorRow(db, vendorId);
+  if (!row) notFound();
+  const categories = categoriesOf(db, vendorId);
+  const sectors = sectorsOf(db, vendorId);
+  const references = activeReferences(db, vendorId);
+  const packages = activePackages(db, vendorId);
+  const p = row.profile;
+  const state = stateOf(row);
+  const missing = missingDossierParts({
+    ...companyFacts(row),
     categories,
     sectors,
     referenceCount: references.length,
@@ -174,12 +190,7 @@ const categoryLabel = (c: Category) => `${vi.categories[c]} ${en.categories[c]}`
 export function refreshVendorSearch(tx: DbOrTx, vendorId: string) {
   const row = vendorRow(tx, vendorId);
   if (!row) return;
-  const categories = tx
-    .select({ c: vendorCategories.category })
-    .from(vendorCategories)
-    .where(eq(vendorCategories.vendorId, vendorId))
-    .all()
-    .map((r) => r.c);
+  const categories = categoriesOf(tx, vendorId);
   const packages = activePackages(tx, vendorId);
   // One column per kind of text: the directory ranks a name match first (directory.server.ts).
   const name = searchText(row.org.legalName);
@@ -219,28 +230,9 @@ export function readContent(db: DbOrTx, vendorId: string): DossierContent {
   const p = row.profile;
   return {
     company: {
-      description: p?.description ?? "",
-      yearFounded: p?.yearFounded ?? null,
-      website: p?.website ?? null,
-      teamSize: p?.teamSize ?? null,
-      street: row.org.street,
-      ward: row.org.ward,
-      city: row.org.city,
-      contactName: p?.contactName ?? null,
-      contactEmail: p?.contactEmail ?? null,
-      contactPhone: p?.contactPhone ?? null,
-      categories: db
-        .select({ c: vendorCategories.category })
-        .from(vendorCategories)
-        .where(eq(vendorCategories.vendorId, vendorId))
-        .all()
-        .map((r) => r.c),
-      sectors: db
-        .select({ s: vendorSectors.sector })
-        .from(vendorSectors)
-        .where(eq(vendorSectors.vendorId, vendorId))
-        .all()
-        .map((r) => r.s),
+      ...companyFacts(row),
+      categories: categoriesOf(db, vendorId),
+      sectors: sectorsOf(db, vendorId),
       certifications: JSON.parse(p?.certifications ?? "[]") as string[],
     },
     packages: activePackages(db, vendorId).map(({ id, name, category, priceFrom, priceTo, unit, included }) => ({
