@@ -23,12 +23,14 @@ const COLUMNS = sql.raw(
 );
 
 /**
- * Every vendor's row computed from scratch as of `now`, for the vendors `where` keeps (over the
- * organisations aliased `o`). Each figure is a correlated subquery served by an index on the
- * vendor's engagements (engagements_vendor_status_idx) or reviews.
+ * Every vendor's row computed from scratch as of `now`, for the vendors `vendors` names (a FROM
+ * clause over the organisations aliased `o`). Each figure is a correlated subquery served by an
+ * index on the vendor's engagements (engagements_vendor_status_idx) or reviews. The milestones are
+ * reached through the vendor's engagements: CROSS JOIN keeps that order whatever the planner's
+ * statistics say (without them it walked every accepted milestone of the market once per vendor).
  */
-function statsSelect(now: number, where: SQL): SQL {
-  const milestonesOf = sql`FROM engagements e JOIN engagement_milestones m ON m.engagement_id = e.id WHERE e.vendor_id = o.id`;
+function statsSelect(now: number, vendors: SQL): SQL {
+  const milestonesOf = sql`FROM engagements e CROSS JOIN engagement_milestones m ON m.engagement_id = e.id WHERE e.vendor_id = o.id`;
   return sql`
     SELECT o.id AS vendorId,
       (SELECT count(*) FROM engagements e WHERE e.vendor_id = o.id AND e.status = 'active') AS activeEngagements,
@@ -46,10 +48,13 @@ function statsSelect(now: number, where: SQL): SQL {
       (SELECT coalesce(sum(r.communication), 0) FROM reviews r WHERE r.vendor_id = o.id) AS communicationSum,
       (SELECT coalesce(sum(r.recommend), 0) FROM reviews r WHERE r.vendor_id = o.id) AS recommendSum,
       ${now} AS refreshedAt
-    FROM organisations o WHERE o.kind = 'vendor' AND ${where}`;
+    ${vendors}`;
 }
 
-const idsIn = (ids: readonly string[]) => sql`o.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+const ALL_VENDORS = sql`FROM organisations o WHERE o.kind = 'vendor'`;
+/** These vendors, each found by its key (CROSS JOIN: the list drives, not the vendors' index). */
+const idsIn = (ids: readonly string[]) =>
+  sql`FROM json_each(${JSON.stringify(ids)}) j CROSS JOIN organisations o ON o.id = j.value WHERE o.kind = 'vendor'`;
 
 /** Recomputes the vendors' rows, in the caller's transaction: every event that changes a figure calls it. */
 export function refreshVendorStats(tx: DbOrTx, vendorIds: string | readonly string[], now = Date.now()) {
@@ -65,7 +70,7 @@ export function refreshVendorStats(tx: DbOrTx, vendorIds: string | readonly stri
 export function rebuildVendorStats(db: DbOrTx = getDb(), now = Date.now()): number {
   const run = (tx: DbOrTx) => {
     tx.run(sql`DELETE FROM vendor_stats`);
-    return tx.run(sql`INSERT INTO vendor_stats (${COLUMNS}) ${statsSelect(now, sql`1 = 1`)}`).changes;
+    return tx.run(sql`INSERT INTO vendor_stats (${COLUMNS}) ${statsSelect(now, ALL_VENDORS)}`).changes;
   };
   return "transaction" in db ? db.transaction(run) : run(db);
 }

@@ -104,6 +104,8 @@ export async function startApp(
     DATABASE_PATH: database,
     UPLOADS_DIR: path.join(path.dirname(database), "uploads"),
     BENCH_TRIVIAL: "1",
+    // Production requires it (event check-in links); any 32+ characters serve the benchmark.
+    CHECKIN_SECRET: "bench-checkin-secret-0123456789abcdef",
     FLAG_SWEEP_MINUTES: "0",
     MAIL_WORKER_SECONDS: "0",
     RATE_LIMIT_POSTS_PER_MINUTE: "0",
