@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getSqlite } from "../../db/client.server";
 import { createEngagement, createOpenNeed } from "../../db/test/factories";
 import { DAY_MS as DAY } from "~/lib/local-date";
-import { repairHealth, sweep, type SweepSlice } from "./flags.server";
+import { nextSliceSize, repairHealth, sweep, type SweepSlice } from "./flags.server";
 
 describe("the periodic sweep", () => {
   it("commits in slices no bigger than the slice size, letting other work run between them", async () => {
@@ -57,5 +57,20 @@ describe("the periodic sweep", () => {
     expect(Math.max(...sizes)).toBeLessThanOrEqual(3);
     const total = (getSqlite().prepare("SELECT count(*) AS n FROM engagements").get() as { n: number }).n;
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(total);
+  });
+});
+
+describe("the sweep's slice size", () => {
+  it("fits the time budget at the pace of the slice just done", () => {
+    // 100 subjects took 50 ms: 0.5 ms each, so 20 fit in 10 ms.
+    expect(nextSliceSize(100, 50, 10, 100)).toBe(20);
+    // A slow subject (40 ms alone): the next slice is still one subject.
+    expect(nextSliceSize(1, 40, 10, 100)).toBe(1);
+  });
+
+  it("grows at most twofold and never beyond the slice size", () => {
+    expect(nextSliceSize(4, 0.4, 10, 100)).toBe(8);
+    expect(nextSliceSize(80, 1, 10, 100)).toBe(100);
+    expect(nextSliceSize(3, 0, 10, 5)).toBe(5);
   });
 });

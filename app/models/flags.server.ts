@@ -5,8 +5,9 @@
  * says. It runs on every relevant event and in a periodic sweep (`npm run flags:sweep`). The
  * staff's side of flags (lists, actions) is flag-queue.server.ts.
  */
+import { performance } from "node:perf_hooks";
 import crypto from "node:crypto";
-import { and, count, desc, eq, gt, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gt, inArray, ne, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { getDb, schema, type DB, type DbOrTx } from "../../db/client.server";
 import { overallRating } from "~/lib/delivery-rules";
 import { DAY_MS } from "~/lib/local-date";
@@ -46,19 +47,132 @@ export function getRiskThresholds(): RiskThresholds {
 // ---------------------------------------------------------------------------------------------
 // Facts from the data
 
-function needFacts(db: DB, needId: string): (NeedFacts & { sector: Sector }) | null {
-  const need = db.select().from(schema.needs).where(eq(schema.needs.id, needId)).get();
+const id = sql.placeholder("id");
+
+/**
+ * The engine's queries, built and prepared once per connection: the sweep runs them for thousands
+ * of subjects, and building a query cost more than running it (ADR 012). Each runs on the
+ * connection it was prepared on, inside whatever transaction is open there.
+ */
+function prepareQueries(db: DB) {
+  const e = schema.engagements;
+  return {
+    need: db.select().from(schema.needs).where(eq(schema.needs.id, id)).prepare(),
+    bidsOfNeed: db
+      .select({
+        id: schema.bids.id,
+        vendorId: schema.bids.vendorId,
+        total: schema.bids.total,
+        status: schema.bids.status,
+      })
+      .from(schema.bids)
+      .where(eq(schema.bids.needId, id))
+      .prepare(),
+    engagement: db
+      .select({
+        e: schema.engagements,
+        bidTotal: schema.bids.total,
+        budgetMax: schema.needs.budgetMax,
+        sector: schema.needs.sector,
+        vendorStatus: schema.organisations.vendorStatus,
+        vendorExpiresAt: schema.vendorProfiles.vettingExpiresAt,
+      })
+      .from(schema.engagements)
+      .innerJoin(schema.bids, eq(schema.bids.id, schema.engagements.bidId))
+      .innerJoin(schema.needs, eq(schema.needs.id, schema.engagements.needId))
+      .innerJoin(schema.organisations, eq(schema.organisations.id, schema.engagements.vendorId))
+      .leftJoin(schema.vendorProfiles, eq(schema.vendorProfiles.organisationId, schema.engagements.vendorId))
+      .where(eq(schema.engagements.id, id))
+      .prepare(),
+    milestones: db
+      .select({
+        id: schema.engagementMilestones.id,
+        dueAt: schema.engagementMilestones.dueAt,
+        submittedAt: schema.engagementMilestones.submittedAt,
+        status: schema.engagementMilestones.status,
+        rejections: schema.engagementMilestones.rejections,
+      })
+      .from(schema.engagementMilestones)
+      .where(eq(schema.engagementMilestones.engagementId, id))
+      .prepare(),
+    amendments: db
+      .select({ status: schema.amendments.status, valueDelta: schema.amendments.valueDelta })
+      .from(schema.amendments)
+      .where(eq(schema.amendments.engagementId, id))
+      .prepare(),
+    openIncidents: db
+      .select({ n: count() })
+      .from(schema.incidents)
+      .where(and(eq(schema.incidents.engagementId, id), ne(schema.incidents.status, "resolved")))
+      .prepare(),
+    review: db.select().from(schema.reviews).where(eq(schema.reviews.engagementId, id)).prepare(),
+    assessmentsAfter: db
+      .select({ n: count() })
+      .from(schema.assessments)
+      .where(
+        and(
+          eq(schema.assessments.organisationId, sql.placeholder("smeId")),
+          eq(schema.assessments.status, "completed"),
+          gt(schema.assessments.completedAt, sql.placeholder("after")),
+        ),
+      )
+      .prepare(),
+    otherAwards: db
+      .select({ awardedAt: e.awardedAt })
+      .from(e)
+      .where(and(eq(e.smeId, sql.placeholder("smeId")), eq(e.vendorId, sql.placeholder("vendorId")), ne(e.id, id)))
+      .prepare(),
+    openEngagementFlags: db
+      .select({ n: count() })
+      .from(schema.flags)
+      .where(
+        and(
+          eq(schema.flags.vendorId, id),
+          eq(schema.flags.subjectType, "engagement"),
+          inArray(schema.flags.status, [...FLAG_STATUSES_OPEN]),
+        ),
+      )
+      .prepare(),
+    latestFlag: db
+      .select()
+      .from(schema.flags)
+      .where(
+        and(
+          eq(schema.flags.code, sql.placeholder("code")),
+          eq(schema.flags.subjectType, sql.placeholder("subjectType")),
+          eq(schema.flags.subjectId, sql.placeholder("subjectId")),
+        ),
+      )
+      .orderBy(
+        sql`CASE WHEN ${schema.flags.status} IN ('open', 'acknowledged') THEN 0 ELSE 1 END`,
+        desc(schema.flags.raisedAt),
+      )
+      .limit(1)
+      .prepare(),
+    refreshHealth: db
+      .update(e)
+      .set({ healthRank: rankFromFlags(id) })
+      .where(eq(e.id, id))
+      .prepare(),
+  };
+}
+
+const preparedFor = new WeakMap<object, ReturnType<typeof prepareQueries>>();
+
+/** The engine's prepared queries for the process's connection (a transaction runs on it too). */
+function q() {
+  const db = getDb();
+  let queries = preparedFor.get(db);
+  if (!queries) {
+    queries = prepareQueries(db);
+    preparedFor.set(db, queries);
+  }
+  return queries;
+}
+
+function needFacts(needId: string): (NeedFacts & { sector: Sector }) | null {
+  const need = q().need.get({ id: needId });
   if (!need) return null;
-  const bids = db
-    .select({
-      id: schema.bids.id,
-      vendorId: schema.bids.vendorId,
-      total: schema.bids.total,
-      status: schema.bids.status,
-    })
-    .from(schema.bids)
-    .where(eq(schema.bids.needId, needId))
-    .all();
   return {
     id: need.id,
     status: need.status,
@@ -66,78 +180,17 @@ function needFacts(db: DB, needId: string): (NeedFacts & { sector: Sector }) | n
     deadline: need.deadline,
     budgetMin: need.budgetMin,
     budgetMax: need.budgetMax,
-    bids,
+    bids: q().bidsOfNeed.all({ id: needId }),
     sector: need.sector,
   };
 }
 
-function engagementFacts(db: DB, engagementId: string): (EngagementFacts & { needId: string; sector: Sector }) | null {
-  const row = db
-    .select({
-      e: schema.engagements,
-      bidTotal: schema.bids.total,
-      budgetMax: schema.needs.budgetMax,
-      sector: schema.needs.sector,
-      vendorStatus: schema.organisations.vendorStatus,
-      vendorExpiresAt: schema.vendorProfiles.vettingExpiresAt,
-    })
-    .from(schema.engagements)
-    .innerJoin(schema.bids, eq(schema.bids.id, schema.engagements.bidId))
-    .innerJoin(schema.needs, eq(schema.needs.id, schema.engagements.needId))
-    .innerJoin(schema.organisations, eq(schema.organisations.id, schema.engagements.vendorId))
-    .leftJoin(schema.vendorProfiles, eq(schema.vendorProfiles.organisationId, schema.engagements.vendorId))
-    .where(eq(schema.engagements.id, engagementId))
-    .get();
+function engagementFacts(engagementId: string): (EngagementFacts & { needId: string; sector: Sector }) | null {
+  const queries = q();
+  const row = queries.engagement.get({ id: engagementId });
   if (!row) return null;
   const e = row.e;
-  const milestones = db
-    .select({
-      id: schema.engagementMilestones.id,
-      dueAt: schema.engagementMilestones.dueAt,
-      submittedAt: schema.engagementMilestones.submittedAt,
-      status: schema.engagementMilestones.status,
-      rejections: schema.engagementMilestones.rejections,
-    })
-    .from(schema.engagementMilestones)
-    .where(eq(schema.engagementMilestones.engagementId, engagementId))
-    .all();
-  const amendments = db
-    .select({ status: schema.amendments.status, valueDelta: schema.amendments.valueDelta })
-    .from(schema.amendments)
-    .where(eq(schema.amendments.engagementId, engagementId))
-    .all();
-  const openIncidents =
-    db
-      .select({ n: count() })
-      .from(schema.incidents)
-      .where(and(eq(schema.incidents.engagementId, engagementId), ne(schema.incidents.status, "resolved")))
-      .get()?.n ?? 0;
-  const review = db.select().from(schema.reviews).where(eq(schema.reviews.engagementId, engagementId)).get();
-  const assessmentsAfterCompletion = e.completedAt
-    ? (db
-        .select({ n: count() })
-        .from(schema.assessments)
-        .where(
-          and(
-            eq(schema.assessments.organisationId, e.smeId),
-            eq(schema.assessments.status, "completed"),
-            gt(schema.assessments.completedAt, e.completedAt),
-          ),
-        )
-        .get()?.n ?? 0)
-    : 0;
-  const others = db
-    .select({ awardedAt: schema.engagements.awardedAt })
-    .from(schema.engagements)
-    .where(
-      and(
-        eq(schema.engagements.smeId, e.smeId),
-        eq(schema.engagements.vendorId, e.vendorId),
-        ne(schema.engagements.id, e.id),
-      ),
-    )
-    .all()
-    .map((r) => r.awardedAt);
+  const review = queries.review.get({ id: engagementId });
   return {
     id: e.id,
     status: e.status,
@@ -148,32 +201,25 @@ function engagementFacts(db: DB, engagementId: string): (EngagementFacts & { nee
     awardedAt: e.awardedAt,
     completedAt: e.completedAt,
     lastActivityAt: e.lastActivityAt ?? e.awardedAt,
-    milestones,
-    amendments,
-    openIncidents,
+    milestones: queries.milestones.all({ id: engagementId }),
+    amendments: queries.amendments.all({ id: engagementId }),
+    openIncidents: queries.openIncidents.get({ id: engagementId })?.n ?? 0,
     overallRating: review ? overallRating(review) : null,
     vendorStatus: row.vendorStatus ?? "draft",
     vendorVettingExpiresAt: row.vendorExpiresAt ?? null,
-    assessmentsAfterCompletion,
-    otherAwardsSameSmeVendor: others,
+    assessmentsAfterCompletion: e.completedAt
+      ? (queries.assessmentsAfter.get({ smeId: e.smeId, after: e.completedAt })?.n ?? 0)
+      : 0,
+    otherAwardsSameSmeVendor: queries.otherAwards
+      .all({ smeId: e.smeId, vendorId: e.vendorId, id: e.id })
+      .map((r) => r.awardedAt),
     needId: e.needId,
     sector: row.sector,
   };
 }
 
 function vendorFacts(db: DB, vendorId: string, now: number): VendorFacts {
-  const openFlagCount =
-    db
-      .select({ n: count() })
-      .from(schema.flags)
-      .where(
-        and(
-          eq(schema.flags.vendorId, vendorId),
-          eq(schema.flags.subjectType, "engagement"),
-          inArray(schema.flags.status, [...FLAG_STATUSES_OPEN]),
-        ),
-      )
-      .get()?.n ?? 0;
+  const openFlagCount = q().openEngagementFlags.get({ id: vendorId })?.n ?? 0;
   const { due, onTime } = trackRecords([vendorId], now, db).get(vendorId)!;
   return { id: vendorId, openFlagCount, milestonesDue: due, milestonesOnTime: onTime };
 }
@@ -184,22 +230,8 @@ function vendorFacts(db: DB, vendorId: string, now: number): VendorFacts {
 type Links = { needId?: string | null; engagementId?: string | null; vendorId?: string | null; sector?: Sector | null };
 export type EngineResult = { raised: number; escalated: number };
 
-function latestFlag(tx: DB, f: Finding) {
-  return tx
-    .select()
-    .from(schema.flags)
-    .where(
-      and(
-        eq(schema.flags.code, f.code),
-        eq(schema.flags.subjectType, f.subjectType),
-        eq(schema.flags.subjectId, f.subjectId),
-      ),
-    )
-    .orderBy(
-      sql`CASE WHEN ${schema.flags.status} IN ('open', 'acknowledged') THEN 0 ELSE 1 END`,
-      desc(schema.flags.raisedAt),
-    )
-    .get();
+function latestFlag(f: Finding) {
+  return q().latestFlag.get({ code: f.code, subjectType: f.subjectType, subjectId: f.subjectId });
 }
 
 /** A new or escalated high flag, to tell staff about once the engine is done. */
@@ -215,7 +247,7 @@ function apply(
 ): EngineResult {
   const result = { raised: 0, escalated: 0 };
   for (const f of findings) {
-    const previous = latestFlag(tx, f);
+    const previous = latestFlag(f);
     const decision = shouldRaise(
       f,
       previous ? { status: previous.status, severity: previous.severity, resolvedAt: previous.resolvedAt } : null,
@@ -305,7 +337,7 @@ const add = (a: EngineResult, b: EngineResult): EngineResult => ({
 });
 
 function evaluateNeedIn(tx: DB, needId: string, now: number, t: RiskThresholds, alerts: Alert[]): EngineResult {
-  const facts = needFacts(tx, needId);
+  const facts = needFacts(needId);
   if (!facts) return { raised: 0, escalated: 0 };
   const vendorOfBid = new Map(facts.bids.map((b) => [b.id, b.vendorId]));
   return apply(
@@ -330,7 +362,7 @@ function evaluateEngagementIn(
   alerts: Alert[],
   opts: { withVendor: boolean } = { withVendor: true },
 ): EngineResult {
-  const facts = engagementFacts(tx, engagementId);
+  const facts = engagementFacts(engagementId);
   if (!facts) return { raised: 0, escalated: 0 };
   const r = apply(
     tx,
@@ -380,8 +412,14 @@ export async function reevaluate(
   return result;
 }
 
-/** How many subjects the sweep evaluates in one transaction before it lets requests run. */
+/** At most how many subjects the sweep evaluates in one transaction before it lets requests run. */
 export const SWEEP_SLICE = 100;
+/**
+ * How long one slice may hold the database and the event loop: the sweep sizes its slices to fit
+ * (a request that arrives during a slice waits at most about this long), then rests as long as the
+ * slice took, so that requests get at least half of the server's time while it runs.
+ */
+export const SWEEP_SLICE_MS = 10;
 /** An open need whose deadline passed longer ago than this has nothing left for time to change. */
 export const SWEEP_NEED_LOOKBACK_MS = 7 * DAY_MS;
 /** Evaluating and awarded needs, and completed engagements, stay in the sweep this long. */
@@ -390,14 +428,31 @@ const SWEEP_COMPLETED_ENGAGEMENT_MS = 120 * DAY_MS;
 
 /** One committed slice of the sweep: what it worked on and how many subjects (tests, logs). */
 export type SweepSlice = { step: "needs" | "engagements" | "vendors" | "vendor_stats" | "health"; size: number };
-export type SweepOptions = { sliceSize?: number; onSlice?: (slice: SweepSlice) => void };
+export type SweepOptions = {
+  /** The most subjects in one slice (SWEEP_SLICE). */
+  sliceSize?: number;
+  /** The time one slice aims at (SWEEP_SLICE_MS). */
+  sliceMs?: number;
+  onSlice?: (slice: SweepSlice) => void;
+};
 
-/** Lets requests waiting on the event loop run between two slices. */
-const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Lets requests waiting on the event loop run between two slices, for about `ms`. */
+const restFor = (ms: number) =>
+  new Promise<void>((resolve) => (ms >= 1 ? setTimeout(resolve, Math.min(ms, 250)) : setImmediate(resolve)));
 
 /**
- * Runs `work` over `ids` a slice at a time, each slice in its own immediate transaction, yielding
- * to the event loop between slices: no request waits behind more than one slice.
+ * How many subjects the next slice takes: as many as fit in the time budget at the pace of the
+ * slice just done, at most twice as many as it (the pace varies) and within [1, max].
+ */
+export function nextSliceSize(done: number, tookMs: number, budgetMs: number, max: number): number {
+  const fit = tookMs > 0 ? Math.floor((done * budgetMs) / tookMs) : max;
+  return Math.max(1, Math.min(max, done * 2, fit));
+}
+
+/**
+ * Runs `work` over `ids` a slice at a time, each slice in its own immediate transaction sized to
+ * the time budget (`nextSliceSize`), resting between slices: no request waits behind more than
+ * one short slice.
  */
 export async function inSlices<T>(
   ids: readonly string[],
@@ -405,10 +460,14 @@ export async function inSlices<T>(
   opts: SweepOptions,
   work: (tx: DB, slice: readonly string[]) => T,
 ): Promise<T[]> {
-  const size = Math.max(1, opts.sliceSize ?? SWEEP_SLICE);
+  const max = Math.max(1, opts.sliceSize ?? SWEEP_SLICE);
+  const budget = opts.sliceMs ?? SWEEP_SLICE_MS;
   const results: T[] = [];
-  for (let i = 0; i < ids.length; i += size) {
+  // The first slice is small: the pace of this step is not known yet.
+  let size = Math.min(max, 4);
+  for (let i = 0; i < ids.length;) {
     const slice = ids.slice(i, i + size);
+    const started = performance.now();
     results.push(
       getDb().transaction(
         (tx) => {
@@ -418,7 +477,10 @@ export async function inSlices<T>(
         { behavior: "immediate" },
       ),
     );
-    await yieldToRequests();
+    const took = performance.now() - started;
+    i += slice.length;
+    size = nextSliceSize(slice.length, took, budget, max);
+    await restFor(took);
   }
   return results;
 }
@@ -578,7 +640,7 @@ export const healthOfRank = (rank: number): Health => (rank >= 2 ? "red" : rank 
  * The rank an engagement's open and acknowledged flags give it, computed from the flags
  * (served by flags_engagement_status_idx): the one definition the column is kept equal to.
  */
-const rankFromFlags = (engagementId: SQL) => sql<number>`coalesce((
+const rankFromFlags = (engagementId: SQL | Placeholder) => sql<number>`coalesce((
   SELECT max(CASE f.severity WHEN 'high' THEN 2 WHEN 'medium' THEN 1 ELSE 0 END)
   FROM flags f WHERE f.engagement_id = ${engagementId} AND f.subject_type = 'engagement'
   AND f.status IN ('open', 'acknowledged')), 0)`;
@@ -587,11 +649,9 @@ const rankFromFlags = (engagementId: SQL) => sql<number>`coalesce((
  * Sets the engagement's `health_rank` from its flags, in the caller's transaction: called by the
  * engine after it evaluates the engagement and by every staff action on one of its flags.
  */
-export function refreshHealth(tx: DbOrTx, engagementId: string) {
-  tx.update(schema.engagements)
-    .set({ healthRank: rankFromFlags(sql`${engagementId}`) })
-    .where(eq(schema.engagements.id, engagementId))
-    .run();
+export function refreshHealth(_tx: DbOrTx, engagementId: string) {
+  // A prepared statement of the process's connection: the caller's transaction is open on it.
+  q().refreshHealth.run({ id: engagementId });
 }
 
 /**
@@ -625,7 +685,7 @@ export async function repairHealth(db: DB = getDb(), opts: SweepOptions = {}): P
       },
       { behavior: "immediate" },
     );
-    await yieldToRequests();
+    await restFor(0);
   }
 }
 

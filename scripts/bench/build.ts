@@ -423,7 +423,8 @@ function progress() {
   let subjects = 0;
   let since = performance.now();
   const report = () => {
-    if (step) console.log(`    ${step}: ${subjects} in ${slices} slices, ${((performance.now() - since) / 1000).toFixed(1)} s`);
+    if (step)
+      console.log(`    ${step}: ${subjects} in ${slices} slices, ${((performance.now() - since) / 1000).toFixed(1)} s`);
   };
   return (slice: SweepSlice) => {
     if (slice.step !== step) {
