@@ -10,6 +10,7 @@
  *
  *   REBUILD=1  build the databases again     PAGES=/,/vendors  only pages whose label matches
  *   QUICK=1    short runs (3 s per page, for trying it out; the figures are noisier)
+ *   PARTS=pages,floor,sweep,writes  only these parts (all by default; only pages with PAGES)
  *
  * Ports 3290–3293. Not part of `npm test`. `npm run bench:browser` measures the browser side.
  */
@@ -353,7 +354,8 @@ async function measureWrites(fixture: Fixture) {
             acks.push({ ...pair, ms: performance.now() - t0 });
           } else refusals.push(`${res.status} ${location}`);
         } catch (error) {
-          refusals.push(String(error));
+          const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
+          refusals.push(`${String(error)}${cause}`);
         }
       }
     };
@@ -428,10 +430,11 @@ const wanted = process.env.PAGES?.split(",")
   .map((s) => s.trim())
   .filter(Boolean);
 const pages = wanted ? PAGES.filter((p) => wanted.some((w) => p.label === w || p.label.startsWith(`${w} `))) : PAGES;
-if (pages.length) printPages(await measurePages(fixtures, pages));
-if (!wanted) {
-  await measureFloor(fixtures.full);
-  await measureSweep(fixtures.full);
-  await measureWrites(fixtures.full);
-}
+const parts = new Set(
+  (process.env.PARTS ?? (wanted ? "pages" : "pages,floor,sweep,writes")).split(",").map((s) => s.trim()),
+);
+if (parts.has("pages") && pages.length) printPages(await measurePages(fixtures, pages));
+if (parts.has("floor")) await measureFloor(fixtures.full);
+if (parts.has("sweep")) await measureSweep(fixtures.full);
+if (parts.has("writes")) await measureWrites(fixtures.full);
 console.log(`\nDone in ${((performance.now() - started) / 1000 / 60).toFixed(1)} min.`);
