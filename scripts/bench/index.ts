@@ -359,7 +359,11 @@ async function measureWrites(fixture: Fixture) {
         }
       }
     };
-    await cannon(`${app.url}/needs`, WARMUP_S, cookies.vendor, 50);
+    // Both read pages warmed up (a cold server answers its first hundred requests several times
+    // slower while the JIT warms up), as in the page measurements.
+    await cannon(`${app.url}/vendors?q=phan+mem`, WARMUP_S, null, 25);
+    await cannon(`${app.url}/needs`, WARMUP_S, cookies.vendor, 25);
+    await sleep(300);
     const until = performance.now() + seconds * 1000;
     const [vendors, needs] = await Promise.all([
       cannon(`${app.url}/vendors?q=phan+mem`, seconds, null, 25),
