@@ -23,6 +23,7 @@ describe("the periodic sweep", () => {
     done = true;
     expect(result.needs).toBeGreaterThanOrEqual(24); // the open needs and the engagements' awarded needs
     expect(result.engagements).toBeGreaterThanOrEqual(12);
+    expect(result.longestSliceMs).toBeGreaterThan(0);
     expect(Math.max(...slices.map((s) => s.size))).toBeLessThanOrEqual(5);
     for (const step of ["needs", "engagements", "vendors", "vendor_stats", "health"] as const) {
       expect(slices.filter((s) => s.step === step).length, step).toBeGreaterThanOrEqual(3);

@@ -434,6 +434,8 @@ export type SweepOptions = {
   /** The time one slice aims at (SWEEP_SLICE_MS). */
   sliceMs?: number;
   onSlice?: (slice: SweepSlice) => void;
+  /** After each slice committed: how long it held the database and the event loop. */
+  onSliceDone?: (slice: SweepSlice & { ms: number }) => void;
 };
 
 /** Lets requests waiting on the event loop run between two slices, for about `ms`. */
@@ -478,6 +480,7 @@ export async function inSlices<T>(
       ),
     );
     const took = performance.now() - started;
+    opts.onSliceDone?.({ step, size: slice.length, ms: took });
     i += slice.length;
     size = nextSliceSize(slice.length, took, budget, max);
     await restFor(took);
@@ -548,10 +551,27 @@ export async function sweep(
   now = Date.now(),
   opts: SweepOptions = {},
 ): Promise<
-  EngineResult & { needs: number; engagements: number; repaired: number; statsRefreshed: number; statsRepaired: number }
+  EngineResult & {
+    needs: number;
+    engagements: number;
+    repaired: number;
+    statsRefreshed: number;
+    statsRepaired: number;
+    longestSliceMs: number;
+  }
 > {
   const db = getDb();
   const t = getRiskThresholds();
+  // The longest any slice held the event loop: the server logs it with the sweep (ADR 012).
+  let longestSliceMs = 0;
+  const caller = opts;
+  opts = {
+    ...caller,
+    onSliceDone: (slice) => {
+      longestSliceMs = Math.max(longestSliceMs, slice.ms);
+      caller.onSliceDone?.(slice);
+    },
+  };
   const { needIds, engagementIds } = sweepSubjects(db, now);
   const engine =
     (evaluate: (tx: DB, id: string, alerts: Alert[]) => EngineResult) => (tx: DB, slice: readonly string[]) => {
@@ -600,6 +620,7 @@ export async function sweep(
     repaired,
     statsRefreshed: due.length,
     statsRepaired,
+    longestSliceMs: Math.round(longestSliceMs * 10) / 10,
   };
 }
 
@@ -674,6 +695,7 @@ export async function repairHealth(db: DB = getDb(), opts: SweepOptions = {}): P
       .map((r) => r.id);
     if (ids.length === 0) return repaired;
     after = ids[ids.length - 1]!;
+    const started = performance.now();
     repaired += db.transaction(
       (tx) => {
         opts.onSlice?.({ step: "health", size: ids.length });
@@ -685,6 +707,7 @@ export async function repairHealth(db: DB = getDb(), opts: SweepOptions = {}): P
       },
       { behavior: "immediate" },
     );
+    opts.onSliceDone?.({ step: "health", size: ids.length, ms: performance.now() - started });
     await restFor(0);
   }
 }
