@@ -118,10 +118,10 @@ describe("remembered route matches", () => {
   it("is what Remix's server runtime calls once installed, and can be undone", async () => {
     undo = rememberRouteMatches();
     expect(router.matchRoutes).not.toBe(original);
-    const { createRoutes } = (await import("@remix-run/server-runtime/dist/routes.js")) as {
+    const { createRoutes } = (await import("@remix-run/server-runtime/dist/routes.js")) as unknown as {
       createRoutes: (manifest: Record<string, unknown>) => Route[];
     };
-    const { matchServerRoutes } = (await import("@remix-run/server-runtime/dist/routeMatching.js")) as {
+    const { matchServerRoutes } = (await import("@remix-run/server-runtime/dist/routeMatching.js")) as unknown as {
       matchServerRoutes: (routes: Route[], pathname: string) => { route: { id: string } }[] | null;
     };
     const routes = createRoutes({
