@@ -27,7 +27,7 @@ import { stopGracefully } from "./stop";
 const STOP_GRACE_MS = 10_000;
 
 installGlobals({ nativeFetch: true });
-rememberRouteMatches(); // ADR 014: Remix matches the ~150 routes several times a page
+rememberRouteMatches(); // ADR 014: Remix matches the 75 routes several times a page
 
 const problems = [...configurationProblems(), trustProxyProblem(process.env.TRUST_PROXY)].filter(
   (p): p is string => !!p,
