@@ -20,12 +20,14 @@ import { log } from "../app/utils/log.server";
 import { allowedOrigins, baseUrl } from "../app/utils/url.server";
 import { createApp, trustProxyProblem, trustProxySetting } from "./app";
 import { every, type Stop } from "./background";
+import { rememberRouteMatches } from "./route-matching";
 import { stopGracefully } from "./stop";
 
 /** How long a stop waits for requests in flight before it closes their connections. */
 const STOP_GRACE_MS = 10_000;
 
 installGlobals({ nativeFetch: true });
+rememberRouteMatches(); // ADR 014: Remix matches the 75 routes several times a page
 
 const problems = [...configurationProblems(), trustProxyProblem(process.env.TRUST_PROXY)].filter(
   (p): p is string => !!p,

@@ -3,8 +3,8 @@
  * user turned that kind of email off. Every capability notifies through `notify`.
  */
 import crypto from "node:crypto";
-import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
-import { getDb, schema, type DbOrTx } from "../../db/client.server";
+import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { getDb, schema, type DB, type DbOrTx } from "../../db/client.server";
 import {
   emailGroupOf,
   EMAIL_GROUPS,
@@ -113,13 +113,25 @@ export function listNotifications(userId: string, page: number) {
 }
 
 export function unreadCount(userId: string): number {
-  return (
-    getDb()
-      .select({ n: count() })
-      .from(schema.notifications)
-      .where(and(eq(schema.notifications.userId, userId), isNull(schema.notifications.readAt)))
-      .get()?.n ?? 0
-  );
+  return unreadStatement(getDb()).get({ userId })?.n ?? 0;
+}
+
+/** Prepared once per connection: every page's header asks (ADR 014). */
+const unreadStatements = new WeakMap<DB, ReturnType<typeof prepareUnread>>();
+function prepareUnread(db: DB) {
+  return db
+    .select({ n: count() })
+    .from(schema.notifications)
+    .where(and(eq(schema.notifications.userId, sql.placeholder("userId")), isNull(schema.notifications.readAt)))
+    .prepare();
+}
+function unreadStatement(db: DB) {
+  let statement = unreadStatements.get(db);
+  if (!statement) {
+    statement = prepareUnread(db);
+    unreadStatements.set(db, statement);
+  }
+  return statement;
 }
 
 /** Marks one of the user's notifications read; returns its link, or null if it is not theirs. */

@@ -44,6 +44,21 @@ describe("the streamed HTML", () => {
     expect(html.toString("utf8")).toBe(renderToString(<Page />));
   });
 
+  it("sends what one render pass writes as one piece, and what comes later as its own", async () => {
+    const body = htmlBodyStream();
+    const pieces: string[] = [];
+    body.on("data", (c: Buffer) => pieces.push(c.toString()));
+    const ended = new Promise((r) => body.on("end", r));
+    body.write(Buffer.from("<html>"));
+    body.write(Buffer.from([0x3c, 0x62, 0x3e, 0, 0])); // "<b>" with padding
+    body.write(Buffer.from("shell</b>"));
+    await new Promise((r) => setTimeout(r, 10));
+    body.write(Buffer.from("<script>late</script>"));
+    body.end(Buffer.from("</html>"));
+    await ended;
+    expect(pieces).toEqual(["<html><b>shell</b>", "<script>late</script></html>"]);
+  });
+
   it("drops only the zeros at the end of a chunk", () => {
     const bytes = Buffer.from([0x61, 0, 0x62, 0, 0, 0]);
     expect([...stripTrailingNul(bytes)]).toEqual([0x61, 0, 0x62]);

@@ -14,11 +14,37 @@ export function stripTrailingNul(chunk: Buffer): Buffer {
   return end === chunk.length ? chunk : chunk.subarray(0, end);
 }
 
-/** The writable React pipes the document into; what it reads out is the HTML without the padding. */
+/**
+ * The writable React pipes the document into; what it reads out is the HTML without the padding.
+ *
+ * React writes a page in 2 KB pieces, all in the same tick when nothing is suspended. Each piece
+ * used to travel alone to the socket: through Remix's web stream, one `res.write` and one
+ * compression flush (a gzip block of its own) each (ADR 014). What one tick writes now leaves as
+ * one piece, at the end of that tick; what a suspended part writes later still leaves when it comes.
+ */
 export function htmlBodyStream(): Transform {
+  let pending: Buffer[] = [];
+  let scheduled = false;
+  const release = (stream: Transform) => {
+    scheduled = false;
+    if (pending.length === 0) return;
+    const chunk = pending.length === 1 ? pending[0]! : Buffer.concat(pending);
+    pending = [];
+    stream.push(chunk);
+  };
   return new Transform({
     transform(chunk: Buffer, _encoding, callback) {
-      callback(null, stripTrailingNul(chunk));
+      const piece = stripTrailingNul(chunk);
+      if (piece.length > 0) pending.push(piece);
+      if (!scheduled) {
+        scheduled = true;
+        queueMicrotask(() => release(this));
+      }
+      callback();
+    },
+    flush(callback) {
+      release(this);
+      callback();
     },
   });
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { log, redact, redactText } from "./log.server";
+import { flushLog, log, redact, redactText } from "./log.server";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -38,9 +38,26 @@ describe("logs never carry secrets", () => {
     log.info("hidden");
     log.warn("shown", { id: "r1", password: "p" });
     log.error("failed", { id: "r2" });
+    // The warning was written before the error, which goes out at once.
     expect(out).toHaveBeenCalledTimes(1);
     const line = JSON.parse(String(out.mock.calls[0]![0]));
     expect(line).toMatchObject({ level: "warn", msg: "shown", id: "r1", password: "[redacted]" });
     expect(JSON.parse(String(err.mock.calls[0]![0]))).toMatchObject({ level: "error", id: "r2" });
+  });
+
+  it("writes the lines of one event-loop turn together, each whole, in order, without waiting for more", async () => {
+    const out = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
+    process.env.LOG_LEVEL = "info";
+    log.info("request", { id: "a" });
+    log.info("request", { id: "b" });
+    expect(out).not.toHaveBeenCalled();
+    await new Promise((r) => setImmediate(r));
+    expect(out).toHaveBeenCalledTimes(1);
+    const lines = String(out.mock.calls[0]![0]).split("\n");
+    expect(lines.pop()).toBe("");
+    expect(lines.map((l) => JSON.parse(l).id)).toEqual(["a", "b"]);
+    log.info("request", { id: "c" });
+    flushLog();
+    expect(JSON.parse(String(out.mock.calls[1]![0])).id).toBe("c");
   });
 });

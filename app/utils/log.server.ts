@@ -36,11 +36,38 @@ export function redact(value: unknown, depth = 0): unknown {
   return out;
 }
 
+/**
+ * Lines for stdout not written yet. A busy server writes one line per request: they leave together,
+ * in one write at the end of the event-loop turn, instead of one write (a system call on a pipe,
+ * synchronous in Node) each (ADR 014). An error line goes out at once, after the lines before it,
+ * and what is left is written when the process exits.
+ */
+let pending = "";
+let scheduled = false;
+
+/** Writes the lines waiting for stdout now. */
+export function flushLog() {
+  scheduled = false;
+  if (!pending) return;
+  const text = pending;
+  pending = "";
+  process.stdout.write(text);
+}
+process.on("exit", flushLog);
+
 function write(level: Level, msg: string, fields: Fields = {}) {
   if (RANK[level] < threshold()) return;
   const line = JSON.stringify({ t: new Date().toISOString(), level, msg, ...(redact(fields) as Fields) });
-  if (level === "error") process.stderr.write(line + "\n");
-  else process.stdout.write(line + "\n");
+  if (level === "error") {
+    flushLog();
+    process.stderr.write(line + "\n");
+    return;
+  }
+  pending += line + "\n";
+  if (!scheduled) {
+    scheduled = true;
+    setImmediate(flushLog);
+  }
 }
 
 export const log = {
