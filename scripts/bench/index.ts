@@ -28,7 +28,7 @@ const PAGE_S = QUICK ? 3 : 10;
 const TRIVIAL_S = QUICK ? 2 : 5;
 const WARMUP_S = QUICK ? 1 : 2;
 const CONNECTIONS = 20;
-const PORTS = { full: 3290, small: 3291, bare: 3292, probe: 3293 } as const;
+const PORTS = { full: 3290, small: 3291, bare: 3292, probe: 3293, bareRoutes: 3294 } as const;
 
 type Page = { label: string; path: (f: Fixture) => string; role: Role };
 
@@ -203,45 +203,64 @@ function printPages(results: PageFigures[]) {
   console.log(`\n${results.length - failed.length} of ${results.length} pages meet both targets.`);
 }
 
-/** The trivial page against a bare Remix page, interleaved: the per-request floor. */
+/**
+ * The trivial page against a bare Remix page, interleaved: the per-request floor. Also against a
+ * bare Remix app with one-line copies of this app's route files, which shows how much of the gap
+ * is Remix's own work over a route table of this size rather than the app's (ADR 014).
+ */
 async function measureFloor(fixture: Fixture) {
   const file = workingCopy(fixture);
   const sqlite = openSqlite(file);
   const cookies = await sessions(sqlite, fixture);
   const app = await startApp(PORTS.full, file);
-  let bare: Server | null = null;
+  let bare: (Server & { routes: number }) | null = null;
+  let bareRoutes: (Server & { routes: number }) | null = null;
   try {
     bare = await startBare(PORTS.bare);
+    bareRoutes = await startBare(PORTS.bareRoutes, true);
     const trivial: Run[] = [];
     const bareRuns: Run[] = [];
+    const bareRoutesRuns: Run[] = [];
     const anonymous: Run[] = [];
     for (let round = 0; round < 2; round++) {
       trivial.push(await measure(`${app.url}/bench/trivial`, TRIVIAL_S, cookies.vendor));
       anonymous.push(await measure(`${app.url}/bench/trivial`, TRIVIAL_S, null));
       bareRuns.push(await measure(`${bare.url}/`, TRIVIAL_S, null));
+      bareRoutesRuns.push(await measure(`${bareRoutes.url}/`, TRIVIAL_S, null));
     }
     const t = median(trivial.map((r) => r.rps));
     const a = median(anonymous.map((r) => r.rps));
     const b = median(bareRuns.map((r) => r.rps));
+    const br = median(bareRoutesRuns.map((r) => r.rps));
+    const p50 = (runs: Run[]) => ms(median(runs.map((r) => r.p50)));
     console.log(
       `\nThe per-request floor (target: the trivial page ≥ ${pct(TARGETS.trivialOfBare)} of a bare Remix page)\n`,
     );
     console.log(
       table(
-        ["page", "req/s", "p50", "share of bare"],
+        ["page", "req/s", "p50", "share of bare", "share of bare with the routes"],
         [
-          ["bare Remix page", rate(b), ms(median(bareRuns.map((r) => r.p50))), "100%"],
+          ["bare Remix page (1 route and the root)", rate(b), p50(bareRuns), "100%", "–"],
+          [
+            `bare Remix page beside ${bareRoutes.routes - 1} one-line routes (${bareRoutes.routes} with the root)`,
+            rate(br),
+            p50(bareRoutesRuns),
+            pct(br / b),
+            "100%",
+          ],
           [
             "trivial page, signed in (vendor)",
             rate(t),
-            ms(median(trivial.map((r) => r.p50))),
+            p50(trivial),
             verdict({ value: t / b, limit: TARGETS.trivialOfBare, atLeast: true }, pct(t / b)),
+            pct(t / br),
           ],
-          ["trivial page, anonymous", rate(a), ms(median(anonymous.map((r) => r.p50))), pct(a / b)],
+          ["trivial page, anonymous", rate(a), p50(anonymous), pct(a / b), pct(a / br)],
         ],
       ),
     );
   } finally {
+    await bareRoutes?.stop();
     await bare?.stop();
     await app.stop();
     sqlite.close();

@@ -156,29 +156,49 @@ app.listen(Number(process.env.PORT));\n`,
 };
 
 /**
- * A bare Remix page from the same dependencies (Express, compression, the Remix handler; no
- * session, no root loader, no i18n), built once under .cache/bench/bare.
+ * The route files of the app, each as a one-line route of the same file name: a bare app with the
+ * app's route table (Remix's work per request grows with the number of routes, ADR 014).
  */
-export async function startBare(port: number): Promise<Server> {
-  const key = crypto.createHash("sha256").update(JSON.stringify(BARE_FILES)).digest("hex").slice(0, 12);
-  const stamp = path.join(BARE, "build/.key");
+function appRouteFiles(): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const name of fs.readdirSync("app/routes")) {
+    if (!/\.tsx?$/.test(name) || /\.test\.tsx?$/.test(name) || /^_index\.tsx?$/.test(name)) continue;
+    files[`app/routes/${name.replace(/\.ts$/, ".tsx")}`] =
+      `export function loader() { return null; }\nexport default function R() { return <p>route</p>; }\n`;
+  }
+  return files;
+}
+
+/**
+ * A bare Remix page from the same dependencies (Express, compression, the Remix handler; no
+ * session, no root loader, no i18n), built once under .cache/bench/bare — alone, or (`withRoutes`)
+ * beside one-line copies of every route file of the app, under .cache/bench/bare-routes.
+ */
+export async function startBare(port: number, withRoutes = false): Promise<Server & { routes: number }> {
+  const files = withRoutes ? { ...BARE_FILES, ...appRouteFiles() } : BARE_FILES;
+  const dir = withRoutes ? `${BARE}-routes` : BARE;
+  const key = crypto.createHash("sha256").update(JSON.stringify(files)).digest("hex").slice(0, 12);
+  const stamp = path.join(dir, "build/.key");
   if (!fs.existsSync(stamp) || fs.readFileSync(stamp, "utf8") !== key) {
-    console.log("Building the bare Remix app under .cache/bench/bare …");
-    fs.rmSync(BARE, { recursive: true, force: true });
-    for (const [file, text] of Object.entries(BARE_FILES)) {
-      fs.mkdirSync(path.dirname(path.join(BARE, file)), { recursive: true });
-      fs.writeFileSync(path.join(BARE, file), text);
+    console.log(`Building the bare Remix app under ${path.relative(process.cwd(), dir)} …`);
+    fs.rmSync(dir, { recursive: true, force: true });
+    for (const [file, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      fs.writeFileSync(path.join(dir, file), text);
     }
     const remix = path.resolve("node_modules/@remix-run/dev/dist/cli.js");
     execFileSync(process.execPath, [remix, "build"], {
-      cwd: BARE,
+      cwd: dir,
       stdio: ["ignore", "ignore", "inherit"],
       env: { ...process.env, NODE_ENV: "production" },
     });
     fs.writeFileSync(stamp, key);
   }
   const url = `http://localhost:${port}`;
-  const server = spawnServer([path.join(BARE, "server.mjs")], { NODE_ENV: "production" }, port, "bare", false);
-  await waitFor(url, server.child, "the bare Remix app");
-  return { url, ...server };
+  const what = withRoutes ? "bare-routes" : "bare";
+  const server = spawnServer([path.join(dir, "server.mjs")], { NODE_ENV: "production" }, port, what, false);
+  await waitFor(url, server.child, `the ${what} Remix app`);
+  // The root and the routes/ files (the root is a route too).
+  const routes = 1 + Object.keys(files).filter((f) => f.startsWith("app/routes/")).length;
+  return { url, routes, ...server };
 }
