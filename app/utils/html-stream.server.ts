@@ -14,11 +14,18 @@ export function stripTrailingNul(chunk: Buffer): Buffer {
   return end === chunk.length ? chunk : chunk.subarray(0, end);
 }
 
-/** The writable React pipes the document into; what it reads out is the HTML without the padding. */
-export function htmlBodyStream(): Transform {
+/**
+ * The writable React pipes the document into; what it reads out is the HTML without the padding,
+ * then `tail()` (if given) once React has written everything: what only the finished render knows
+ * (the page's strings, app/utils/i18n-strings.server.ts). The parser puts it at the end of `<body>`.
+ */
+export function htmlBodyStream(tail?: () => string): Transform {
   return new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       callback(null, stripTrailingNul(chunk));
+    },
+    flush(callback) {
+      callback(null, tail ? tail() : undefined);
     },
   });
 }
