@@ -1,15 +1,15 @@
 /**
- * The browser's translations: the namespaces the server sent with the page (the JSON script at the
- * end of its body, app/utils/i18n-strings.server.ts), the same text the server rendered, so the page
+ * The browser's translations: the strings the server sent with the page (the JSON script at the end
+ * of its body, app/utils/i18n-strings.server.ts), the same text the server rendered, so the page
  * hydrates as it is. Once the page is idle the rest of its language is fetched (one JSON file, cached
- * for a year), for the pages reached by client-side navigation. A render that asks for a namespace
+ * for a year), for client-side navigations and what a click shows. A render that asks for a key
  * before that gets the key (or its default value) and renders again when the rest has arrived.
  */
 import { LANGUAGES, type Lang } from "~/lib/reference";
-import { createT, lookup, namespaceOf, type Strings } from "~/lib/translate";
+import { createT, lookup, type Strings } from "~/lib/translate";
 import type { Translations } from "./i18n-react";
 
-type PageStrings = { lang: Lang; rest: string; strings: Strings };
+export type PageStrings = { lang: Lang; rest: string; strings: Strings };
 
 const isLang = (value: unknown): value is Lang => (LANGUAGES as readonly string[]).includes(value as string);
 
@@ -26,21 +26,27 @@ function readPageStrings(id: string): PageStrings {
 
 export type BrowserTranslations = Translations & { loadRest(): Promise<void> };
 
-export function browserTranslations(id: string): BrowserTranslations {
-  const page = readPageStrings(id);
+/** The browser's translations, from the page's JSON script `id`. */
+export const browserTranslations = (id: string): BrowserTranslations =>
+  stringsStore(readPageStrings(id), async (url) => {
+    const response = await fetch(url, { credentials: "same-origin" });
+    if (!response.ok) throw new Error(`${url}: ${response.status}`);
+    return (await response.json()) as Strings;
+  });
+
+/** Translations over the page's strings, which fetch the rest (`fetchStrings(page.rest)`) once. */
+export function stringsStore(page: PageStrings, fetchStrings: (url: string) => Promise<Strings>): BrowserTranslations {
   let strings = page.strings;
+  let complete = false;
   let version = 0;
   let loading: Promise<void> | null = null;
   const listeners = new Set<() => void>();
 
   function loadRest(): Promise<void> {
-    loading ??= fetch(page.rest, { credentials: "same-origin" })
-      .then((response) => {
-        if (!response.ok) throw new Error(`${page.rest}: ${response.status}`);
-        return response.json() as Promise<Strings>;
-      })
+    loading ??= fetchStrings(page.rest)
       .then((all) => {
-        strings = { ...all, ...strings };
+        strings = all;
+        complete = true;
         version += 1;
         for (const listener of listeners) listener();
       })
@@ -53,12 +59,9 @@ export function browserTranslations(id: string): BrowserTranslations {
   }
 
   const t = createT(page.lang, (key) => {
-    const ns = namespaceOf(key);
-    if (!Object.prototype.hasOwnProperty.call(strings, ns)) {
-      void loadRest();
-      return undefined;
-    }
-    return lookup(strings, key);
+    const value = lookup(strings, key);
+    if (value === undefined && !complete) void loadRest();
+    return value;
   });
 
   return {

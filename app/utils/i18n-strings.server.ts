@@ -1,13 +1,13 @@
 /**
  * The strings a page carries. The server renders with all of its language's strings, noting each
- * top-level namespace the render used (`needs` for `needs.list.title`); the page then carries those
- * namespaces (and ALWAYS), as JSON at the end of its body, for the browser to hydrate with the same
- * text. The rest of the language is `/strings/<lang>/<version>` (app/routes/strings.$lang.$version.ts),
- * which the browser fetches once idle, for the pages it may reach without a page load.
+ * key the render found; the page then carries those strings (and the ALWAYS namespaces), as JSON at
+ * the end of its body, for the browser to hydrate with the same text. The rest of the language is
+ * `/strings/<lang>/<version>` (app/routes/strings.$lang.$version.ts), which the browser fetches
+ * once idle, for what a page shows later (client-side navigations, messages after a click).
  */
 import { createHash } from "node:crypto";
 import type { Lang } from "~/lib/reference";
-import { createT, lookup, namespaceOf, type Strings } from "~/lib/translate";
+import { createT, lookup, type Strings } from "~/lib/translate";
 import { stringsOf } from "./i18n";
 import { fixedTranslations, type Translations } from "./i18n-react";
 
@@ -15,11 +15,12 @@ import { fixedTranslations, type Translations } from "./i18n-react";
 export const STRINGS_ID = "strings";
 
 /**
- * Namespaces every page carries although the first render may not use them: what a state change
- * in the browser may show before the rest has arrived (a form's error messages, a confirmation, an
- * error page after a failed navigation, pagination). About 5 KB of JSON (1.4 KB gzipped) in vi.
+ * Namespaces every page would carry although its first render may not use them. None: the likeliest
+ * ones, a form's messages (`errors`, `form`), weigh 2.7 KB gzipped in vi, more than the strings a
+ * page uses, and the rest of the language arrives within a second of the page being idle, before
+ * anyone has filled in a form. A namespace a page must show at once after a click goes here.
  */
-export const ALWAYS = ["errors", "form", "fields", "confirm", "errorPage", "pagination", "nav"] as const;
+export const ALWAYS: readonly string[] = [];
 
 /** The page's payload: its language, where the rest is, and the namespaces' strings. */
 export type PageStrings = { lang: Lang; rest: string; strings: Strings };
@@ -39,22 +40,32 @@ export function languageStrings(lang: Lang): { json: string; version: string } {
 
 export const restUrl = (lang: Lang) => `/strings/${lang}/${languageStrings(lang).version}`;
 
-/** Translations for one render, which note the namespaces it used. */
+/** Translations for one render, which note the keys it found. */
 export function recordingTranslations(lang: Lang): { translations: Translations; used: Set<string> } {
   const strings = stringsOf(lang);
   const used = new Set<string>();
   const t = createT(lang, (key) => {
-    used.add(namespaceOf(key));
-    return lookup(strings, key);
+    const value = lookup(strings, key);
+    if (typeof value === "string") used.add(key);
+    return value;
   });
   return { translations: fixedTranslations(lang, t), used };
 }
 
-/** The payload for a page whose render used `used`. */
+/** The payload for a page whose render found the keys `used`. */
 export function pageStrings(lang: Lang, used: Iterable<string>): PageStrings {
   const all = stringsOf(lang);
   const strings: Strings = {};
-  for (const ns of [...ALWAYS, ...used]) if (Object.prototype.hasOwnProperty.call(all, ns)) strings[ns] = all[ns];
+  for (const ns of ALWAYS) strings[ns] = structuredClone(all[ns]);
+  for (const key of used) {
+    const parts = key.split(".");
+    let node = strings;
+    for (const part of parts.slice(0, -1)) {
+      const next = node[part];
+      node = (typeof next === "object" && next !== null ? next : (node[part] = {})) as Strings;
+    }
+    node[parts[parts.length - 1]!] = lookup(all, key);
+  }
   return { lang, rest: restUrl(lang), strings };
 }
 
