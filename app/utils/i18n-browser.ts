@@ -6,7 +6,7 @@
  * before that gets the key (or its default value) and renders again when the rest has arrived.
  */
 import { LANGUAGES, type Lang } from "~/lib/reference";
-import { createT, lookup, type Strings } from "~/lib/translate";
+import { createT, lookup, type Strings, type TFunction } from "~/lib/translate";
 import type { Translations } from "./i18n-react";
 
 export type PageStrings = { lang: Lang; rest: string; strings: Strings };
@@ -38,6 +38,8 @@ export const browserTranslations = (id: string): BrowserTranslations =>
 export function stringsStore(page: PageStrings, fetchStrings: (url: string) => Promise<Strings>): BrowserTranslations {
   let strings = page.strings;
   let complete = false;
+  /** Whether some text was rendered without its string (then the components render again). */
+  let missed = false;
   let version = 0;
   let loading: Promise<void> | null = null;
   const listeners = new Set<() => void>();
@@ -47,22 +49,34 @@ export function stringsStore(page: PageStrings, fetchStrings: (url: string) => P
       .then((all) => {
         strings = all;
         complete = true;
+        // What the page shows is the same in these: render again only where a string was missing.
+        if (!missed) return;
         version += 1;
         for (const listener of listeners) listener();
       })
       .catch((error: unknown) => {
-        // Offline or a failed deploy: the next render that misses a namespace asks again.
+        // Offline or a failed deploy: the next render that misses a string asks again.
         loading = null;
         console.warn("strings not loaded", error);
       });
     return loading;
   }
 
-  const t = createT(page.lang, (key) => {
+  let found = false;
+  const translate = createT(page.lang, (key) => {
     const value = lookup(strings, key);
-    if (value === undefined && !complete) void loadRest();
+    if (value !== undefined) found = true;
     return value;
   });
+  const t: TFunction = (key, options) => {
+    found = false;
+    const text = translate(key, options);
+    if (!found && !complete) {
+      missed = true;
+      void loadRest();
+    }
+    return text;
+  };
 
   return {
     language: page.lang,

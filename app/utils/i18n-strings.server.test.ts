@@ -89,6 +89,18 @@ describe("the browser's translations", () => {
     expect(fetchStrings).toHaveBeenCalledTimes(1);
   });
 
+  it("do not make the page render again when nothing was missing", async () => {
+    const { server, payload } = page();
+    const store = stringsStore(payload, () => Promise.resolve(stringsOf("vi")));
+    const listener = mock.fn();
+    store.subscribe(listener);
+    expect(store.t("vendors.title")).toBe(server);
+    await store.loadRest();
+    expect(listener).not.toHaveBeenCalled();
+    expect(store.version()).toBe(0);
+    expect(store.t("landing.title")).toBe(recordingTranslations("vi").translations.t("landing.title"));
+  });
+
   it("ask again after a failed fetch", async () => {
     const { payload } = page();
     const warn = mock.spyOn(console, "warn").mockImplementation(() => {});
