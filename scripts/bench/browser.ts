@@ -28,7 +28,12 @@ const PAGES: Page[] = [
   { label: "/vendors/:id", path: (f) => `/vendors/${vendorOrg(f)}`, role: "none", lighthouse: false },
   { label: "/needs/:id (owner)", path: (f) => `/needs/${f.ownerNeedId}`, role: "owner", lighthouse: true },
   { label: "/needs/:id (vendor)", path: (f) => `/needs/${f.openNeedIds[0]}`, role: "vendor", lighthouse: false },
-  { label: "/needs/:id/bid (vendor)", path: (f) => `/needs/${f.openNeedIds[0]}/bid`, role: "vendor", lighthouse: false },
+  {
+    label: "/needs/:id/bid (vendor)",
+    path: (f) => `/needs/${f.openNeedIds[0]}/bid`,
+    role: "vendor",
+    lighthouse: false,
+  },
   { label: "/me (SME)", path: () => "/me", role: "owner", lighthouse: false },
   { label: "/me (vendor)", path: () => "/me", role: "vendor", lighthouse: false },
   { label: "/staff", path: () => "/staff", role: "staff", lighthouse: false },
