@@ -69,6 +69,28 @@ describe.each(Object.keys(files) as (keyof typeof files)[])("translate (%s) says
     expect(compared).toBeGreaterThan(6000);
   });
 
+  it("every key ending in `_<word>` as its base key with that word as context (and counts)", () => {
+    let compared = 0;
+    for (const [key, text] of all) {
+      const cut = key.lastIndexOf("_");
+      if (cut <= key.lastIndexOf(".")) continue;
+      const [base, context] = [key.slice(0, cut), key.slice(cut + 1)];
+      const values = variables([text]);
+      for (const options of [
+        { ...values, context },
+        { context },
+        { ...values, context, count: 1 },
+        { ...values, context, count: 0 },
+        { ...values, context: "nope" },
+        { ...values, context: "" },
+      ]) {
+        expect(ours(base, options), `${base} ${JSON.stringify(options)}`).toBe(theirs(base, options));
+        compared += 1;
+      }
+    }
+    expect(compared).toBeGreaterThan(300);
+  });
+
   it("a missing key, a default value, a list of keys, a namespace", () => {
     const keys = ["nope.missing", "nav.missing.deeper", `${all[0]![0]}.below`, "missing {{x}}", "needs.count"];
     const options: Record<string, unknown>[] = [

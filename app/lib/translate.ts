@@ -4,12 +4,15 @@
  * gives the same output, which app/lib/translate.test.ts checks for every key of both languages):
  * a dotted key looked up in a nested strings object, `{{name}}` filled in without escaping (React
  * escapes), a plural form chosen by `Intl.PluralRules` (`_zero` first for a count of 0, then
- * `_one`/`_other`…, then the bare key), `defaultValue`, a list of keys (the first found), and a
- * missing key given back as itself.
+ * `_one`/`_other`…, then the bare key), a context (`key_<context>` and its plural forms before the
+ * key's), `defaultValue`, a list of keys (the first found), and a missing key given back as itself.
  */
 
-/** Values for `{{name}}`, and the options i18next also reads: `count` (plural) and `defaultValue`. */
-export type TOptions = { count?: number; defaultValue?: string; [name: string]: unknown };
+/**
+ * Values for `{{name}}`, and the options i18next also reads: `count` (plural), `context` (`key_<context>`
+ * first) and `defaultValue`.
+ */
+export type TOptions = { count?: number; context?: string; defaultValue?: string; [name: string]: unknown };
 export type TFunction = (key: string | readonly string[], options?: TOptions) => string;
 /** A nested strings object (one language's app/locales file, or some of its namespaces). */
 export type Strings = { [key: string]: unknown };
@@ -67,10 +70,14 @@ export function createT(lang: string, find: (key: string) => unknown): TFunction
     if (list.length === 0) return "";
     const plural = options.count !== undefined && typeof options.count !== "string";
     const suffix = plural ? pluralSuffix(lang, options.count!) : "";
+    const context = options.context;
+    const contextual = (typeof context === "string" || typeof context === "number") && context !== "";
+    const forms = (key: string) =>
+      plural ? [key, key + suffix, ...(options.count === 0 ? [`${key}_zero`] : [])] : [key];
     let found: unknown;
     for (const key of list) {
-      const candidates = plural ? [key, key + suffix] : [key];
-      if (plural && options.count === 0) candidates.push(`${key}_zero`);
+      // Looked up from the last: the context's forms, then the key's.
+      const candidates = contextual ? [...forms(key), ...forms(`${key}_${context}`)] : forms(key);
       for (let i = candidates.length - 1; i >= 0 && (found === undefined || found === null); i -= 1) {
         found = find(candidates[i]!);
       }
