@@ -2,18 +2,25 @@ import type { AppLoadContext, EntryContext, HandleDataRequestFunction, HandleErr
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider } from "react-i18next";
 import { htmlBodyStream } from "~/utils/html-stream.server";
 import { NonceProvider } from "~/utils/nonce";
-import { sharedI18n, translator } from "~/utils/i18n";
+import { translator } from "~/utils/i18n";
+import { TranslationProvider, type Translations } from "~/utils/i18n-react";
+import { pageStrings, pageStringsScript, recordingTranslations } from "~/utils/i18n-strings.server";
 import { registerPageTranslator } from "~/utils/page-translator";
 import { getLang, langCookieFor } from "~/utils/i18n.server";
 import { log } from "~/utils/log.server";
 
 const ABORT_DELAY = 5_000;
 
-registerPageTranslator(translator);
+/** The translations of the render in progress, so that page titles (`meta`) count as used too. */
+const rendering = new AsyncLocalStorage<Translations>();
+registerPageTranslator((lang) => {
+  const current = rendering.getStore();
+  return current?.language === lang ? current.t : translator(lang);
+});
 
 export default function handleRequest(
   request: Request,
@@ -24,40 +31,44 @@ export default function handleRequest(
 ) {
   const langCookie = langCookieFor(request);
   if (langCookie) responseHeaders.append("Set-Cookie", langCookie);
-  const i18n = sharedI18n(getLang(request));
+  const lang = getLang(request);
+  const { translations, used } = recordingTranslations(lang);
   const nonce = loadContext.cspNonce;
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
 
   return new Promise((resolve, reject) => {
     let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <I18nextProvider i18n={i18n}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-        </I18nextProvider>
-      </NonceProvider>,
-      {
-        nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
-          shellRendered = true;
-          const body = htmlBodyStream();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
-          pipe(body);
+    const { pipe, abort } = rendering.run(translations, () =>
+      renderToPipeableStream(
+        <NonceProvider value={nonce}>
+          <TranslationProvider value={translations}>
+            <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+          </TranslationProvider>
+        </NonceProvider>,
+        {
+          nonce,
+          [waitForAll ? "onAllReady" : "onShellReady"]() {
+            shellRendered = true;
+            // Once the render is complete: the strings it used, for the browser to hydrate with.
+            const body = htmlBodyStream(() => pageStringsScript(pageStrings(lang, used), nonce));
+            responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+            resolve(
+              new Response(createReadableStreamFromReadable(body), {
+                headers: responseHeaders,
+                status: responseStatusCode,
+              }),
+            );
+            pipe(body);
+          },
+          onShellError(error: unknown) {
+            reject(error);
+          },
+          onError(error: unknown) {
+            responseStatusCode = 500;
+            if (shellRendered) log.error("render error", { id: loadContext.requestId, error });
+          },
         },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          if (shellRendered) log.error("render error", { id: loadContext.requestId, error });
-        },
-      },
+      ),
     );
     setTimeout(abort, ABORT_DELAY);
   });

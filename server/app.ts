@@ -6,6 +6,7 @@ import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import { bodyLimit, errorHandler, locals, originCheck, postRateLimit, requestContext } from "./middleware";
+import { gzippedAssets } from "./static-gzip";
 
 export type AppOptions = {
   build: ServerBuild;
@@ -81,6 +82,7 @@ export function createApp(options: AppOptions) {
   app.use(bodyLimit(origins));
   app.use(originCheck(origins));
 
+  app.use("/build", gzippedAssets("public/build"));
   app.use(compression());
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   // public/ holds files (favicon.svg, …), never a page: only a path with an extension may be one of

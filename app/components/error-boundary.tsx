@@ -1,5 +1,5 @@
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import { buttonClass } from "~/components/ui/button";
 
 /** Tells the user what happened and what to do, in their language; never a stack trace. */

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import { Badge } from "~/components/ui/badge";
 import type { NeedStatus } from "~/lib/need-status";
 

@@ -1,5 +1,5 @@
 import { useId } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 
 type LocalText = { vi: string; en: string };
 /** What the chart needs of a pillar: its key, its level (0–5) and its short name. */

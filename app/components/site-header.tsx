@@ -1,5 +1,5 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import { LanguageSwitch } from "~/components/language-switch";
 import { hasRole } from "~/lib/permissions";
 import { useRootData } from "~/utils/use-root-data";

@@ -17,14 +17,11 @@ export function formatMoney(amount: number, lang: Lang = "vi"): string {
   return `${groupThousands(amount, lang === "vi" ? "." : ",")} ₫`;
 }
 
-/**
- * Formatters are made once and kept: making an `Intl` formatter costs far more than using one (a
- * profile of the needs board spent a tenth of its time making the dates' formatter anew).
- */
+// Making an Intl formatter costs far more than using one (a page of dates made hundreds): each is made once.
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
 export function formatNumber(value: number, lang: Lang = "vi", fractionDigits = 0): string {
-  const key = `${lang} ${fractionDigits}`;
+  const key = `${lang}:${fractionDigits}`;
   let format = numberFormats.get(key);
   if (!format) {
     format = new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-GB", {
@@ -36,18 +33,19 @@ export function formatNumber(value: number, lang: Lang = "vi", fractionDigits = 
   return format.format(value);
 }
 
-const dateParts = new Intl.DateTimeFormat("en-GB", {
-  timeZone: TIME_ZONE,
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
+let dateTimeFormat: Intl.DateTimeFormat | null = null;
 
 function parts(ms: number) {
-  const p = dateParts.formatToParts(new Date(ms));
+  dateTimeFormat ??= new Intl.DateTimeFormat("en-GB", {
+    timeZone: TIME_ZONE,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  });
+  const p = dateTimeFormat.formatToParts(new Date(ms));
   const get = (type: string) => p.find((x) => x.type === type)?.value ?? "";
   return { d: get("day"), m: get("month"), y: get("year"), h: get("hour"), min: get("minute") };
 }

@@ -3,7 +3,7 @@
  * (`displayCell`) and the CSV export writes the same cell unformatted (`csvCell`), so a figure on
  * the screen and in the download cannot disagree.
  */
-import type { TFunction } from "i18next";
+import type { TFunction } from "~/lib/translate";
 import { formatDate, formatMoney, formatNumber, type Lang } from "./format";
 import { toLocalDate } from "./local-date";
 import { formatMonth } from "./report-period";

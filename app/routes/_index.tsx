@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { EventsAndGuides } from "~/components/events/events-and-guides";
 import { nextEvents } from "~/models/events.server";
 import { newestResources } from "~/models/resources.server";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import { formatNumber } from "~/lib/format";
 import { buttonClass } from "~/components/ui/button";
 import { Card } from "~/components/ui/page";

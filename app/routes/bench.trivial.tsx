@@ -5,7 +5,7 @@
  */
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import { selectOne } from "~/models/health.server";
 import { env } from "~/utils/env.server";
 

@@ -9,7 +9,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import type { z } from "zod";
 import { EngagementDelivery } from "~/components/engagement/delivery";
 import { ENGAGEMENT_FORMS, isEngagementIntent, type EngagementIntent } from "~/components/engagement/schemas";

@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import { VendorMatchmaking } from "~/components/matchmaking/vendor-home";
 import { MyEngagements } from "~/components/my-engagements";
 import { SmeOverview } from "~/components/sme-overview";

@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import { Card, PageHeader } from "~/components/ui/page";
 import { PackageForm, PackageSchema } from "~/components/vendor/package-form";
 import { getPackage, savePackage } from "~/models/dossier.server";

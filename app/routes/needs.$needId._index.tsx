@@ -1,10 +1,8 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import { useTranslation } from "~/utils/i18n-react";
 import { NeedStatusBadge } from "~/components/need-status-badge";
 import { Alert } from "~/components/ui/alert";
 import { Button, buttonClass } from "~/components/ui/button";
@@ -25,15 +23,9 @@ import { invitationCount, invitationOf } from "~/models/invitations.server";
 import { bidCount, closeNeed, getNeedForViewer, needHistory, type NeedHistoryEntry } from "~/models/needs.server";
 import { vendorStanding } from "~/models/dossier.server";
 import { hasRole, requireUser } from "~/utils/auth.server";
-import { text } from "~/utils/validation";
+import { parseAnswer, parseAsk, parseClose, parseWithdraw } from "~/utils/need-page-forms.server";
 import { title } from "~/utils/meta";
 import { ErrorSummary } from "~/components/ui/error-summary";
-
-/** Closing bidding early: the owner confirms it. */
-const CloseSchema = z.object({
-  intent: z.literal("close"),
-  confirm: z.literal("on", { errorMap: () => ({ message: "errors.confirmRequired" }) }),
-});
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   args.data ? [{ title: `${args.data.need.title} · Kết Nối Số` }] : title(args, "needs.board.title");
@@ -93,13 +85,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-const AskSchema = z.object({ intent: z.literal("ask"), question: text(1000) });
-const AnswerSchema = z.object({ intent: z.literal("answer"), questionId: z.string(), answer: text(2000) });
-const WithdrawSchema = z.object({
-  intent: z.literal("withdraw"),
-  confirm: z.literal("on", { errorMap: () => ({ message: "errors.confirmRequired" }) }),
-});
-
 const BID_ERRORS: Record<string, string> = {
   closed: "errors.biddingClosed",
   not_live: "errors.bidNotLive",
@@ -114,7 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Someone else changed the need, the bid or the question first: the page as it now stands, and why.
   const stale = () => json({ intent, stale: true as const }, { status: 409 });
   if (intent === "ask") {
-    const submission = parseWithZod(formData, { schema: AskSchema });
+    const submission = parseAsk(formData);
     if (submission.status !== "success") return fail(submission.reply());
     const result = await askQuestion(user, needId, submission.value.question);
     if (!result.ok)
@@ -122,7 +107,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/needs/${needId}?notice=asked#questions`);
   }
   if (intent === "answer") {
-    const submission = parseWithZod(formData, { schema: AnswerSchema });
+    const submission = parseAnswer(formData);
     if (submission.status !== "success")
       return json({ intent: `answer-${formData.get("questionId")}`, result: submission.reply() }, { status: 400 });
     const result = await answerQuestion(user, needId, submission.value.questionId, submission.value.answer);
@@ -130,7 +115,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/needs/${needId}?notice=answered#questions`);
   }
   if (intent === "withdraw") {
-    const submission = parseWithZod(formData, { schema: WithdrawSchema });
+    const submission = parseWithdraw(formData);
     if (submission.status !== "success") return fail(submission.reply());
     const result = await withdrawBid(user, needId);
     if (!result.ok && result.error === "stale") return stale();
@@ -138,7 +123,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/needs/${needId}?notice=withdrawn`);
   }
   if (user.role !== "sme") throw new Response("Forbidden", { status: 403 });
-  const submission = parseWithZod(formData, { schema: CloseSchema });
+  const submission = parseClose(formData);
   if (submission.status !== "success") return fail(submission.reply());
   const result = await closeNeed(needId, user);
   if (!result.ok && result.error === "stale") return stale();
@@ -268,11 +253,9 @@ export default function NeedPage() {
 function OwnerActions({ id, actions }: { id: string; actions: string[] }) {
   const { t } = useTranslation();
   const lastResult = useIntentResult("close");
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<{ intent: string; confirm: string }>({
     id: `close-${id}`,
     lastResult,
-    constraint: getZodConstraint(CloseSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CloseSchema }),
   });
   return (
     <Card>

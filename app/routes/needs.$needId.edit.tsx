@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import { NeedForm, needInputFrom, NeedSchema, refusalErrors } from "~/components/need-form";
 import { NeedStatusBadge } from "~/components/need-status-badge";
 import { Card, PageHeader } from "~/components/ui/page";

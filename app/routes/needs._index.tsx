@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import { Badge } from "~/components/ui/badge";
 import { FilterDisclosure } from "~/components/ui/filter-disclosure";
 import { FilterSelect } from "~/components/ui/filter-select";

@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import { Button } from "~/components/ui/button";
 import { DateBoxes } from "~/components/ui/date-input";
 import { ErrorSummary } from "~/components/ui/error-summary";

@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import { EventCard } from "~/components/events/event-card";
 import { buttonClass } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/page";

@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import { FilterSelect } from "~/components/ui/filter-select";
 import { IncidentStatusBadge } from "~/components/incident-status-badge";
 import { Badge } from "~/components/ui/badge";

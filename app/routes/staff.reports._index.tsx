@@ -5,7 +5,7 @@
  */
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import { BarChart } from "~/components/charts/bar-chart";
 import { ChartFigure } from "~/components/charts/chart-figure";
 import { DistributionChart } from "~/components/charts/distribution-chart";

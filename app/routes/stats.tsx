@@ -1,6 +1,6 @@
 import { json, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import { BarChart } from "~/components/charts/bar-chart";
 import { ChartFigure, FigureTable } from "~/components/charts/chart-figure";
 import { DistributionChart } from "~/components/charts/distribution-chart";

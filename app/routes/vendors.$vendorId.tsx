@@ -1,12 +1,10 @@
-import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import { useTranslation } from "~/utils/i18n-react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
-import { FormErrors } from "~/components/ui/field";
+import { FormErrors } from "~/components/ui/form-errors";
 import { Card } from "~/components/ui/page";
 import { pageParam, Pagination } from "~/components/ui/pagination";
 import { CaseStudyList } from "~/components/vendor/case-study-list";
@@ -17,6 +15,7 @@ import { formatDate, formatNumber } from "~/lib/format";
 import { inviteVendor } from "~/models/invitations.server";
 import { getVendorProfile, openNeedsToInvite, RECOMMEND_FROM } from "~/models/vendor-profile.server";
 import { getUser, requireRole } from "~/utils/auth.server";
+import { parseInvite } from "~/utils/invite-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.vendor.legalName} · Kết Nối Số` : "Kết Nối Số" },
@@ -72,19 +71,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-const InviteSchema = z.object({
-  needId: z
-    .string({ required_error: "vendorProfile.errors.chooseNeed" })
-    .trim()
-    .min(1, "vendorProfile.errors.chooseNeed")
-    .max(100),
-});
-
 /** A signed-in SME invites the vendor to bid on one of its open needs: the matches page's invitation. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "sme");
   const vendorId = params.vendorId ?? "";
-  const submission = parseWithZod(await request.formData(), { schema: InviteSchema });
+  const submission = parseInvite(await request.formData());
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await inviteVendor(user, submission.value.needId, vendorId);
   if (!result.ok) {

@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import { FilterDisclosure } from "~/components/ui/filter-disclosure";
 import { FilterSelect } from "~/components/ui/filter-select";
 import { Button } from "~/components/ui/button";

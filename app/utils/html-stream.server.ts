@@ -15,14 +15,17 @@ export function stripTrailingNul(chunk: Buffer): Buffer {
 }
 
 /**
- * The writable React pipes the document into; what it reads out is the HTML without the padding.
+/**
+ * The writable React pipes the document into; what it reads out is the HTML without the padding,
+ * then `tail()` (if given) once React has written everything: what only the finished render knows
+ * (the page's strings, app/utils/i18n-strings.server.ts). The parser puts it at the end of `<body>`.
  *
  * React writes a page in 2 KB pieces, all in the same tick when nothing is suspended. Each piece
  * used to travel alone to the socket: through Remix's web stream, one `res.write` and one
  * compression flush (a gzip block of its own) each (ADR 014). What one tick writes now leaves as
  * one piece, at the end of that tick; what a suspended part writes later still leaves when it comes.
  */
-export function htmlBodyStream(): Transform {
+export function htmlBodyStream(tail?: () => string): Transform {
   let pending: Buffer[] = [];
   let scheduled = false;
   const release = (stream: Transform) => {
@@ -44,7 +47,7 @@ export function htmlBodyStream(): Transform {
     },
     flush(callback) {
       release(this);
-      callback();
+      callback(null, tail ? tail() : undefined);
     },
   });
 }

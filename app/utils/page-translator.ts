@@ -3,7 +3,7 @@
  * registers its own (the server's holds both languages; the browser's only the page's, loaded by
  * app/utils/i18n-browser.ts), so that this module, imported by every route, carries no strings.
  */
-import type { TFunction } from "i18next";
+import type { TFunction } from "~/lib/translate";
 import type { Lang } from "~/lib/reference";
 
 let provider: ((lang: Lang) => TFunction) | null = null;

@@ -4,11 +4,14 @@
  * (/usr/bin/chromium through Playwright): the gzipped JavaScript transferred, the number of
  * JavaScript files and of requests; then Lighthouse 12's mobile performance score for `/`,
  * `/vendors` and a need page. Targets: ≤ 100 KB of gzipped JavaScript per page, Lighthouse ≥ 95.
- * Port 3294. Not part of `npm test`.
+ * Port 3294 (or BENCH_BROWSER_PORT). BENCH_FIXTURE=<manifest.json> BENCH_DATABASE=<copy.db> measure on
+ * an existing copy of a built database instead (its fixture from the manifest; nothing built or
+ * copied). Not part of `npm test`.
  */
 import { chromium } from "@playwright/test";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
+import fs from "node:fs";
 import { openSqlite } from "../../db/client.server";
 import { benchDatabases, type Fixture } from "./build";
 import { sessions, workingCopy, type Role } from "./copies";
@@ -22,19 +25,35 @@ type Page = { label: string; path: (f: Fixture) => string; role: Role; lighthous
 const PAGES: Page[] = [
   { label: "/", path: () => "/", role: "none", lighthouse: true },
   { label: "/vendors", path: () => "/vendors", role: "none", lighthouse: true },
+  { label: "/vendors/:id", path: (f) => `/vendors/${vendorOrg(f)}`, role: "none", lighthouse: false },
   { label: "/needs/:id (owner)", path: (f) => `/needs/${f.ownerNeedId}`, role: "owner", lighthouse: true },
+  { label: "/needs/:id (vendor)", path: (f) => `/needs/${f.openNeedIds[0]}`, role: "vendor", lighthouse: false },
+  {
+    label: "/needs/:id/bid (vendor)",
+    path: (f) => `/needs/${f.openNeedIds[0]}/bid`,
+    role: "vendor",
+    lighthouse: false,
+  },
+  { label: "/me (SME)", path: () => "/me", role: "owner", lighthouse: false },
   { label: "/me (vendor)", path: () => "/me", role: "vendor", lighthouse: false },
   { label: "/staff", path: () => "/staff", role: "staff", lighthouse: false },
 ];
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-const { full } = await benchDatabases(false);
+const PORT = Number(process.env.BENCH_BROWSER_PORT ?? 3294);
+const given = process.env.BENCH_FIXTURE && process.env.BENCH_DATABASE;
+const full = given
+  ? (JSON.parse(fs.readFileSync(process.env.BENCH_FIXTURE!, "utf8")) as { fixtures: { full: Fixture } }).fixtures.full
+  : (await benchDatabases(false)).full;
 ensureAppBuilt();
-const file = workingCopy(full, "browser");
+const file = given ? process.env.BENCH_DATABASE! : workingCopy(full, "browser");
 const sqlite = openSqlite(file);
 const cookies = await sessions(sqlite, full);
-const app = await startApp(3294, file);
+/** The vendor's own organisation (its public profile). */
+const vendorOrg = (f: Fixture) =>
+  (sqlite.prepare("SELECT organisation_id AS id FROM users WHERE id = ?").get(f.vendorUserId) as { id: string }).id;
+const app = await startApp(PORT, file);
 try {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
   const rows: string[][] = [];

@@ -1,8 +1,8 @@
 import { renderToString } from "react-dom/server";
-import { I18nextProvider } from "react-i18next";
 import type { ReactElement } from "react";
 import { describe, expect, it } from "vitest";
-import { createI18n } from "~/utils/i18n";
+import { translator } from "~/utils/i18n";
+import { fixedTranslations, TranslationProvider } from "~/utils/i18n-react";
 import vi from "~/locales/vi.json";
 import { BarChart } from "./bar-chart";
 import { VIEW_WIDTH } from "./chart-frame";
@@ -13,7 +13,9 @@ import { StackedBarChart } from "./stacked-bar-chart";
 import { wrapText } from "./text";
 
 const render = (element: ReactElement) =>
-  renderToString(<I18nextProvider i18n={createI18n("vi")}>{element}</I18nextProvider>);
+  renderToString(
+    <TranslationProvider value={fixedTranslations("vi", translator("vi"))}>{element}</TranslationProvider>,
+  );
 
 type Bar = { value: number; x: number; y: number; width: number; height: number; series?: number };
 

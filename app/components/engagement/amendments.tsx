@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import { Badge } from "~/components/ui/badge";
 import { DateInput } from "~/components/ui/date-input";
 import { Field, SelectField, TextareaField } from "~/components/ui/field";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import { Field, FileField, TextareaField } from "~/components/ui/field";
 import { EngagementForm, useOpenOnError, useEngagementForm } from "./forms";
 import { AcceptMilestoneSchema, RequestChangesSchema, SubmitMilestoneSchema } from "./schemas";

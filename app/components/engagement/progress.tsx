@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import { Card } from "~/components/ui/page";
 import { engagementProgress, nextSteps, type NextStep } from "~/lib/engagement-progress";
 import { formatDate, formatMoney } from "~/lib/format";

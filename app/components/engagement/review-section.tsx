@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import { Card } from "~/components/ui/page";
 import { RadioGroup, SelectField, TextareaField } from "~/components/ui/field";
 import { RECOMMEND_MAX, REVIEW_SCORES, SCORE_MAX } from "~/lib/delivery-rules";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import { formatMoney, formatNumber, type Lang } from "~/lib/format";
 import { MATCH_WEIGHTS, REASON_VALUE_KINDS, type MatchPart, type MatchParts, type Reason } from "~/lib/matching";
 

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import { NeedStatusBadge } from "~/components/need-status-badge";
 import { Badge } from "~/components/ui/badge";
 import { Card } from "~/components/ui/page";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import { formatMoney } from "~/lib/format";
 
 type Milestone = { title: string; dueOffsetDays: number; amount: number };

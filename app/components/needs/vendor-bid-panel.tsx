@@ -1,10 +1,10 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { buttonClass } from "~/components/ui/button";
 import { ConfirmAction } from "~/components/ui/confirm";
-import { FormErrors } from "~/components/ui/field";
+import { FormErrors } from "~/components/ui/form-errors";
 import { Card } from "~/components/ui/page";
 import { useIntentResult } from "~/utils/use-intent-result";
 import { BidSummary } from "./bid-summary";

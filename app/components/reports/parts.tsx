@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import { formatDateTime, formatMoney, formatNumber, type Lang } from "~/lib/format";
 
 /** The reader's language and the figure formatters of app/lib/format.ts, for charts and key figures. */

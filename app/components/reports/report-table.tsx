@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import type { Lang } from "~/lib/format";
 import { displayCell, isNumeric, type TableData } from "~/lib/report-tables";
 

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import { EventCard, type EventSummary } from "~/components/events/event-card";
 import { ResourceCard, type ResourceSummary } from "~/components/resources/resource-card";
 import { Card } from "~/components/ui/page";

@@ -1,6 +1,6 @@
 import type { FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import { DATE_PARTS, datePartsInError, type DatePart } from "~/lib/date-input";
 import { fieldMessage } from "./field-message";
 

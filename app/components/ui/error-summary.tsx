@@ -1,6 +1,6 @@
 import type { FormMetadata } from "@conform-to/react";
 import { useEffect, useRef, type MouseEvent } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import { fieldMessage } from "./field-message";
 
 type Form = Pick<FormMetadata<Record<string, unknown>, string[]>, "id" | "errorId" | "errors" | "allErrors">;

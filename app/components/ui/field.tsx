@@ -5,8 +5,8 @@ import {
   getTextareaProps,
   type FieldMetadata,
 } from "@conform-to/react";
-import { useEffect, useRef, type InputHTMLAttributes, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import type { InputHTMLAttributes, ReactNode } from "react";
+import { useTranslation } from "~/utils/i18n-react";
 
 const INPUT =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm aria-[invalid=true]:border-red-600 focus:border-brand-600";
@@ -113,33 +113,7 @@ export function SelectField({
   );
 }
 
-/**
- * Why a form without fields (a single button: withdraw, retry, confirm) was refused. It takes focus
- * when it appears, as the error summary does, so that the reason is read and seen even when the
- * message sits away from the button.
- */
-export function FormErrors({ id, errors }: { id: string; errors?: string[] }) {
-  const { t } = useTranslation();
-  const ref = useRef<HTMLDivElement>(null);
-  const signature = (errors ?? []).join("\n");
-  useEffect(() => {
-    if (signature) ref.current?.focus();
-  }, [signature]);
-  if (!errors?.length) return null;
-  return (
-    <div
-      ref={ref}
-      id={id}
-      role="alert"
-      tabIndex={-1}
-      className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800 focus:outline focus:outline-4 focus:outline-amber-400"
-    >
-      {errors.map((e) => (
-        <p key={e}>{t(e)}</p>
-      ))}
-    </div>
-  );
-}
+export { FormErrors } from "./form-errors";
 
 export function TextareaField({
   meta,

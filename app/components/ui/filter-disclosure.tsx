@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 
 /**
  * A list page's filters behind one "Bộ lọc (n)" disclosure: a plain `<details>`, so it opens

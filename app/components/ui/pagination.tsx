@@ -1,5 +1,5 @@
 import { Link, useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 
 /** Previous / next links that keep the page's filters (`?page=N`). */
 export function Pagination({ page, pageCount }: { page: number; pageCount: number }) {

@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type DefaultValue, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import { z } from "zod";
 import { Button } from "~/components/ui/button";
 import { Field, SelectField, TextareaField } from "~/components/ui/field";

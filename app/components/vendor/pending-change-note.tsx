@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import { Alert } from "~/components/ui/alert";
 import { formatDate } from "~/lib/format";
 

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import { formatDate } from "~/lib/format";
 
 /** "Vetted by HCA on dd/MM/yyyy, valid until dd/MM/yyyy". */
