@@ -3,9 +3,9 @@ import type { EngagementStatus } from "./delivery-rules";
 import { ENGAGEMENT_STATUSES } from "./delivery-rules";
 import { pickOne } from "./query-params";
 import { SECTORS, type Sector } from "./reference";
-import { FLAG_STATUSES as STATUSES, RULE_CODES as CODES, SEVERITIES as LEVELS } from "./risk-rules";
-import type { FlagStatus, RuleCode, Severity } from "./risk-rules";
-export { FLAG_STATUSES, RULE_CODES, SEVERITIES } from "./risk-rules";
+import { FLAG_STATUSES as STATUSES, RULE_CODES as CODES, SEVERITIES as LEVELS } from "./risk-codes";
+import type { FlagStatus, RuleCode, Severity } from "./risk-codes";
+export { FLAG_STATUSES, RULE_CODES, SEVERITIES } from "./risk-codes";
 export const HEALTH_FILTERS = ["red", "amber", "green"] as const;
 export { ENGAGEMENT_STATUSES as ENGAGEMENT_STATUS_FILTERS } from "./delivery-rules";
 

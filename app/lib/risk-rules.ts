@@ -30,6 +30,8 @@
  * thresholds and re-fire policy; they are read and tested together against docs/product.md §10.
  */
 import { z } from "zod";
+import type { FlagStatus, Health, RuleCode, Severity, SubjectType } from "./risk-codes";
+import { FLAG_STATUSES_OPEN, RULE_CODES } from "./risk-codes";
 import type { BidStatus } from "./bid-rules";
 import { isWithVendor, type AmendmentStatus, type EngagementStatus, type MilestoneStatus } from "./delivery-rules";
 import { DAY_MS } from "./local-date";
@@ -40,41 +42,19 @@ import { effectiveStatus, type EffectiveVendorStatus } from "./vendor-lifecycle"
 // ---------------------------------------------------------------------------------------------
 // Catalogue
 
-export const SEVERITIES = ["low", "medium", "high"] as const;
-export type Severity = (typeof SEVERITIES)[number];
-
-export const SUBJECT_TYPES = ["need", "bid", "engagement", "vendor"] as const;
-export type SubjectType = (typeof SUBJECT_TYPES)[number];
-
-/** The risk-flag lifecycle of docs/product.md §5; `open` and `acknowledged` are both "open" for §10. */
-export const FLAG_STATUSES = ["open", "acknowledged", "resolved", "dismissed"] as const;
-export type FlagStatus = (typeof FLAG_STATUSES)[number];
-
-/** The statuses in which a flag still needs someone's attention. */
-export const FLAG_STATUSES_OPEN: readonly FlagStatus[] = ["open", "acknowledged"];
-
-export const HEALTHS = ["green", "amber", "red"] as const;
-export type Health = (typeof HEALTHS)[number];
-
-export const RULE_CODES = [
-  "SINGLE_BID",
-  "SHORT_WINDOW",
-  "LOW_BID",
-  "IDENTICAL_BIDS",
-  "OVER_BUDGET_AWARD",
-  "REPEAT_AWARD",
-  "MILESTONE_OVERDUE",
-  "REVIEW_OVERDUE",
-  "REPEATED_REJECTION",
-  "STALLED",
-  "AMENDMENTS",
-  "INCIDENT",
-  "LOW_RATING",
-  "VENDOR_STATUS",
-  "NO_OUTCOME",
-  "VENDOR_RISK",
-] as const;
-export type RuleCode = (typeof RULE_CODES)[number];
+export {
+  FLAG_STATUSES,
+  FLAG_STATUSES_OPEN,
+  HEALTHS,
+  RULE_CODES,
+  SEVERITIES,
+  SUBJECT_TYPES,
+  type FlagStatus,
+  type Health,
+  type RuleCode,
+  type Severity,
+  type SubjectType,
+} from "./risk-codes";
 
 /**
  * Each rule's subject and default severity (docs/product.md §10). MILESTONE_OVERDUE is the one rule whose
