@@ -3,11 +3,12 @@
  * behind an assessment's recommendations (invitations to bid are invitations.server.ts). The score
  * itself is the pure app/lib/matching.ts; this module only gathers its inputs.
  *
- * Nothing here reads a whole table into memory: the candidates are filtered in SQL first (vetted
- * now, offering the category or a related one), then each per-vendor fact is one query over the
- * candidate ids, passed as one JSON parameter (`json_each`), served by an index. The track record
- * (engagements, completed by sector, milestones on time) is read from the maintained `vendor_stats`
- * rows (vendor-stats.server.ts, ADR 012), never aggregated from history per request.
+ * Nothing here reads a whole table into memory: the candidates are filtered in SQL (vetted now,
+ * offering the category or a related one) in the same query that reads every fact about them, one
+ * row per vendor (`vendorFacts`), each fact served by an index on the vendor's key. The track
+ * record (engagements, completed by sector, milestones on time) is read from the maintained
+ * `vendor_stats` rows (vendor-stats.server.ts, ADR 012), never aggregated from history per request;
+ * the market figures are reused while no write and no passing moment has changed them.
  */
 import type Database from "better-sqlite3";
 import { sql, type SQL } from "drizzle-orm";
@@ -47,18 +48,6 @@ const inIds = (column: SQL, ids: readonly string[]) => sql`${column} IN (SELECT 
  * milestones aliased `m`: the public profile, the monitoring rules and matching read the same numbers.
  */
 const M = milestoneAlias("m");
-
-/** Open (or acknowledged) risk flags on each vendor's engagements, in one grouped query. */
-export function openRiskFlagCounts(vendorIds: readonly string[], db: DB = getDb()): Map<string, number> {
-  const counts = new Map(vendorIds.map((id) => [id, 0]));
-  if (vendorIds.length === 0) return counts;
-  const rows = db.all<{ vendorId: string; n: number }>(sql`
-    SELECT f.vendor_id AS vendorId, count(*) AS n FROM flags f
-    WHERE ${inIds(sql`f.vendor_id`, vendorIds)} AND f.subject_type = 'engagement' AND f.status IN ('open', 'acknowledged')
-    GROUP BY f.vendor_id`);
-  for (const r of rows) counts.set(r.vendorId, r.n);
-  return counts;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Market statistics
