@@ -1,13 +1,14 @@
 /**
  * What the compare page adds to a need's bids (docs/product.md §7): each bidder's track record
- * (on-time milestones, on the same definition as its profile: `trackRecords`) and who vetted it.
+ * (on-time milestones, on the same definition as its profile: `trackRecordsNow`, read from the
+ * maintained `vendor_stats` rows) and who vetted it.
  * Kept apart from `bidsOfNeed` so the bid list's shape stays as it is.
  */
 import { inArray } from "drizzle-orm";
 import { getDb, schema } from "../../db/client.server";
 import { onTimeRate, type OnTimeRate } from "~/lib/compare";
 import type { STAFF_ORGANISATIONS } from "~/lib/reference";
-import { trackRecords } from "./engagements.server";
+import { trackRecordsNow } from "./vendor-stats.server";
 
 export type BidderFacts = {
   onTime: OnTimeRate;
@@ -18,7 +19,7 @@ export type BidderFacts = {
 export function bidderFacts(vendorIds: readonly string[], now = Date.now()): Record<string, BidderFacts> {
   const ids = [...new Set(vendorIds)];
   if (ids.length === 0) return {};
-  const records = trackRecords(ids, now);
+  const records = trackRecordsNow(ids, now);
   const vetters = new Map(
     getDb()
       .select({ id: schema.vendorProfiles.organisationId, vettedBy: schema.vendorProfiles.vettedBy })

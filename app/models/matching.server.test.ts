@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, getSqlite, openSqlite, schema } from "../../db/client.server";
-import { createOpenNeed, createUser, setVendorStanding } from "../../db/test/factories";
+import { createEngagement, createOpenNeed, createUser, setVendorStanding } from "../../db/test/factories";
 import { DAY_MS as DAY } from "~/lib/local-date";
 import { rejectedStatus } from "../../db/test/responses";
 import type { Category, Sector } from "~/lib/reference";
@@ -198,6 +198,47 @@ describe("the vendors for a need", () => {
     expect(stats.meanRating).toBeLessThanOrEqual(5);
     expect(stats.onTimeRate).toBeGreaterThanOrEqual(0);
     expect(stats.onTimeRate).toBeLessThanOrEqual(1);
+  });
+});
+
+describe("market figures", () => {
+  /** From scratch: inside a transaction the last figures are never reused. */
+  const fresh = (now: number) => getDb().transaction(() => marketStats(now));
+
+  it("are reused only while exact: a write, a milestone falling due, a vetting expiring", () => {
+    const now = Date.now();
+    const { milestoneIds, vendor: v } = createEngagement();
+    const first = marketStats(now);
+    expect(first).toEqual(fresh(now));
+    expect(marketStats(now + 1000)).toEqual(first);
+
+    // A write: a milestone accepted on time.
+    getDb()
+      .update(schema.engagementMilestones)
+      .set({ status: "accepted", firstSubmittedAt: now - DAY })
+      .where(eq(schema.engagementMilestones.id, milestoneIds[0]!))
+      .run();
+    expect(marketStats(now)).toEqual(fresh(now));
+    expect(marketStats(now).onTimeRate).not.toBe(first.onTimeRate);
+
+    // Time alone: the second milestone (due in 60 days, never submitted) falls due.
+    const later = now + 61 * DAY;
+    const before = marketStats(now);
+    expect(marketStats(later)).toEqual(fresh(later));
+    expect(marketStats(later).onTimeRate).toBeLessThan(before.onTimeRate);
+
+    // Time alone: a rated vendor's vetting expires and its rating leaves the mean.
+    getDb()
+      .update(schema.vendorProfiles)
+      .set({ ratingAvg: 100, ratingCount: 50, vettingExpiresAt: now + 2 * DAY })
+      .where(eq(schema.vendorProfiles.organisationId, v.organisationId))
+      .run();
+    const rated = marketStats(now);
+    expect(rated).toEqual(fresh(now));
+    expect(marketStats(now + 3 * DAY)).toEqual(fresh(now + 3 * DAY));
+    expect(marketStats(now + 3 * DAY).meanRating).toBeGreaterThan(rated.meanRating);
+    // An earlier moment than the last figures were read at is read again.
+    expect(marketStats(now - DAY)).toEqual(fresh(now - DAY));
   });
 });
 

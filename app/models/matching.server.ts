@@ -3,12 +3,14 @@
  * behind an assessment's recommendations (invitations to bid are invitations.server.ts). The score
  * itself is the pure app/lib/matching.ts; this module only gathers its inputs.
  *
- * Nothing here reads a whole table into memory: the candidates are filtered in SQL first (vetted
- * now, offering the category or a related one), then each per-vendor fact is one query over the
- * candidate ids, passed as one JSON parameter (`json_each`), served by an index. The track record
- * (engagements, completed by sector, milestones on time) is read from the maintained `vendor_stats`
- * rows (vendor-stats.server.ts, ADR 012), never aggregated from history per request.
+ * Nothing here reads a whole table into memory: the candidates are filtered in SQL (vetted now,
+ * offering the category or a related one) in the same query that reads every fact about them, one
+ * row per vendor (`vendorFacts`), each fact served by an index on the vendor's key. The track
+ * record (engagements, completed by sector, milestones on time) is read from the maintained
+ * `vendor_stats` rows (vendor-stats.server.ts, ADR 012), never aggregated from history per request;
+ * the market figures are reused while no write and no passing moment has changed them.
  */
+import type Database from "better-sqlite3";
 import { sql, type SQL } from "drizzle-orm";
 import { getDb, type DB } from "../../db/client.server";
 import {
@@ -29,7 +31,6 @@ import type { Category, Sector, StaffOrganisation } from "~/lib/reference";
 import { milestoneAlias, milestoneIsOnTime } from "./delivery-sql.server";
 import { invitedVendorIds } from "./invitations.server";
 import { vettedNowConditions } from "./directory.server";
-import { storedVendorStats, trackOf } from "./vendor-stats.server";
 
 /** How many vendors the SME sees for its need, and needs a vendor sees on its home. */
 export const MATCH_LIMIT = 10;
@@ -48,43 +49,75 @@ const inIds = (column: SQL, ids: readonly string[]) => sql`${column} IN (SELECT 
  */
 const M = milestoneAlias("m");
 
-/** Open (or acknowledged) risk flags on each vendor's engagements, in one grouped query. */
-export function openRiskFlagCounts(vendorIds: readonly string[], db: DB = getDb()): Map<string, number> {
-  const counts = new Map(vendorIds.map((id) => [id, 0]));
-  if (vendorIds.length === 0) return counts;
-  const rows = db.all<{ vendorId: string; n: number }>(sql`
-    SELECT f.vendor_id AS vendorId, count(*) AS n FROM flags f
-    WHERE ${inIds(sql`f.vendor_id`, vendorIds)} AND f.subject_type = 'engagement' AND f.status IN ('open', 'acknowledged')
-    GROUP BY f.vendor_id`);
-  for (const r of rows) counts.set(r.vendorId, r.n);
-  return counts;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Market statistics
 
+type MarketTotals = { ratingSumX100: number; ratingCount: number; due: number; onTime: number };
+
 /**
- * The priors that smoothing pulls toward, in one aggregate query: the mean rating of the verified
- * reviews of vetted vendors, and the on-time rate of every due milestone (the milestone counts are
- * read from the covering indexes engagement_milestones_status_submitted_due_idx and
- * engagement_milestones_submitted_due_idx; `countsAsDue` is split into its two disjoint halves).
+ * The market figures as of `now`, and until when they stay exact without a write: the earliest
+ * vetting expiry among the vendors whose rating they hold (one leaving drops its rating out) and
+ * the earliest due date still ahead of a never-submitted milestone (one passing becomes due). A
+ * vendor not vetted now cannot become so, nor a milestone stop being due, by time alone.
  */
-export function marketStats(now = Date.now(), db: DB = getDb()): MarketStats {
-  const row = db.get<{ ratingSumX100: number; ratingCount: number; due: number; onTime: number }>(sql`
+function marketTotals(now: number, db: DB): MarketTotals & { until: number } {
+  const row = db.get<MarketTotals & { ratingUntil: number | null; dueUntil: number | null }>(sql`
     SELECT
       coalesce(sum(p.rating_avg_x100 * p.rating_count), 0) AS ratingSumX100,
       coalesce(sum(p.rating_count), 0) AS ratingCount,
+      min(p.vetting_expires_at) AS ratingUntil,
       (SELECT count(*) FROM engagement_milestones m WHERE ${milestoneIsOnTime(M)}) AS onTime,
       (SELECT count(*) FROM engagement_milestones m WHERE m.status = ${MILESTONE_DELIVERED})
         + (SELECT count(*) FROM engagement_milestones m
-           WHERE m.first_submitted_at IS NULL AND m.due_at < ${now} AND m.status <> ${MILESTONE_DELIVERED}) AS due
+           WHERE m.first_submitted_at IS NULL AND m.due_at < ${now} AND m.status <> ${MILESTONE_DELIVERED}) AS due,
+      (SELECT min(m.due_at) FROM engagement_milestones m
+       WHERE m.first_submitted_at IS NULL AND m.due_at >= ${now}) AS dueUntil
     FROM organisations o JOIN vendor_profiles p ON p.organisation_id = o.id
     WHERE ${sql.join(vettedNowConditions(now), sql` AND `)} AND p.rating_avg_x100 IS NOT NULL AND p.rating_count > 0`);
-  return marketStatsFrom({
-    ratingSum: (row?.ratingSumX100 ?? 0) / 100,
+  return {
+    ratingSumX100: row?.ratingSumX100 ?? 0,
     ratingCount: row?.ratingCount ?? 0,
-    milestonesDue: row?.due ?? 0,
-    milestonesOnTime: row?.onTime ?? 0,
+    due: row?.due ?? 0,
+    onTime: row?.onTime ?? 0,
+    until: Math.min(row?.ratingUntil ?? Infinity, row?.dueUntil ?? Infinity),
+  };
+}
+
+/** The last market figures of each connection, with the database version they were read at. */
+const lastMarket = new WeakMap<object, { version: string; from: number; until: number; totals: MarketTotals }>();
+
+/**
+ * The priors that smoothing pulls toward: the mean rating of the verified reviews of vetted
+ * vendors, and the on-time rate of every due milestone (the milestone counts are read from the
+ * covering indexes engagement_milestones_status_submitted_due_idx and
+ * engagement_milestones_submitted_due_idx; `countsAsDue` is split into its two disjoint halves).
+ *
+ * Counting them reads every milestone of the market (20–50 ms at city scale), and every page that
+ * scores a match asks for them, so the last figures are reused while they are still exact (ADR 012,
+ * "market figures"): no write since (this connection's `total_changes()` and the file's
+ * `data_version`, which moves when another connection commits) and `now` inside the window in
+ * which time alone changes nothing (`marketTotals`). Never inside a transaction, which may yet
+ * roll back.
+ */
+export function marketStats(now = Date.now(), db: DB = getDb()): MarketStats {
+  const client = (db as { $client?: Database.Database }).$client;
+  let totals: MarketTotals;
+  if (!client || client.inTransaction) totals = marketTotals(now, db);
+  else {
+    const version = `${client.pragma("data_version", { simple: true })}:${db.get<{ n: number }>(sql`SELECT total_changes() AS n`)?.n}`;
+    const last = lastMarket.get(client);
+    if (last && last.version === version && last.from <= now && now < last.until) totals = last.totals;
+    else {
+      const { until, ...fresh } = marketTotals(now, db);
+      lastMarket.set(client, { version, from: now, until, totals: fresh });
+      totals = fresh;
+    }
+  }
+  return marketStatsFrom({
+    ratingSum: totals.ratingSumX100 / 100,
+    ratingCount: totals.ratingCount,
+    milestonesDue: totals.due,
+    milestonesOnTime: totals.onTime,
   });
 }
 
@@ -94,89 +127,81 @@ export function marketStats(now = Date.now(), db: DB = getDb()): MarketStats {
 type VendorRow = { id: string; name: string; ratingAvg: number | null; ratingCount: number };
 
 /** Vetted-now vendors offering one of `categories` (exact ids): the candidates, filtered in SQL. */
-function vettedVendorsOffering(db: DB, categories: readonly Category[], now: number): VendorRow[] {
-  if (categories.length === 0) return [];
-  return db.all<VendorRow>(sql`
-    SELECT o.id AS id, o.legal_name AS name, p.rating_avg_x100 AS ratingAvg, p.rating_count AS ratingCount
-    FROM organisations o JOIN vendor_profiles p ON p.organisation_id = o.id
-    WHERE ${sql.join(vettedNowConditions(now), sql` AND `)}
-      AND o.id IN (SELECT c.vendor_id FROM vendor_categories c WHERE c.category IN (${sql.join(
-        categories.map((c) => sql`${c}`),
-        sql`, `,
-      )}))`);
-}
+const offering = (categories: readonly Category[]) =>
+  sql`o.id IN (SELECT c.vendor_id FROM vendor_categories c WHERE c.category IN (${sql.join(
+    categories.map((c) => sql`${c}`),
+    sql`, `,
+  )}))`;
 
 /** Vetted-now vendors among `ids`; the others are left out (they have no score). */
-function vettedVendorsAmong(db: DB, ids: readonly string[], now: number): VendorRow[] {
-  if (ids.length === 0) return [];
-  return db.all<VendorRow>(sql`
-    SELECT o.id AS id, o.legal_name AS name, p.rating_avg_x100 AS ratingAvg, p.rating_count AS ratingCount
-    FROM organisations o JOIN vendor_profiles p ON p.organisation_id = o.id
-    WHERE ${sql.join(vettedNowConditions(now), sql` AND `)} AND ${inIds(sql`o.id`, ids)}`);
-}
+const among = (ids: readonly string[]) => inIds(sql`o.id`, ids);
 
-function groupBy<T, V>(rows: readonly T[], key: (r: T) => string, value: (r: T) => V): Map<string, V[]> {
-  const map = new Map<string, V[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = map.get(k);
-    if (list) list.push(value(row));
-    else map.set(k, [value(row)]);
-  }
-  return map;
-}
+type FactRow = VendorRow & {
+  categories: string;
+  sectors: string;
+  packages: string;
+  activeEngagements: number | null;
+  completedBySector: string | null;
+  milestonesDue: number | null;
+  milestonesOnTime: number | null;
+  openFlags: number;
+};
 
 /**
- * Every fact the score needs about the vendors, each an aggregate over their ids. `sector` gives
- * `completedInSector` (completed engagements whose need is of that sector); `packageCategory`
- * keeps only the packages of one category (the need's: no other package counts for price).
+ * The vetted-now vendors that `which` selects (over `organisations o`), each with every fact the
+ * score needs, in one query: each list (categories, sectors, packages) and the open risk flags a
+ * subquery served by the vendor's key in its index, the track record its maintained `vendor_stats`
+ * row (ADR 012). One row per candidate, however many facts: at city scale a need's candidates are
+ * thousands of vendors, and a query per fact over their ids read each vendor several times.
+ * `sector` gives `completedInSector` (completed engagements whose need is of that sector);
+ * `packageCategory` keeps only the packages of one category (the need's: no other package counts
+ * for price). `completedBySector` is every sector's count (a vendor's own recommendations).
  */
 function vendorFacts(
   db: DB,
-  vendors: readonly VendorRow[],
+  which: SQL,
   opts: { sector: Sector | null; packageCategory: Category | null; now: number },
-): VendorForMatch[] {
-  if (vendors.length === 0) return [];
-  const ids = vendors.map((v) => v.id);
-  const categories = groupBy(
-    db.all<{ vendorId: string; category: Category }>(sql`
-      SELECT vendor_id AS vendorId, category FROM vendor_categories WHERE ${inIds(sql`vendor_id`, ids)}`),
-    (r) => r.vendorId,
-    (r) => r.category,
-  );
-  const sectors = groupBy(
-    db.all<{ vendorId: string; sector: Sector }>(sql`
-      SELECT vendor_id AS vendorId, sector FROM vendor_sectors WHERE ${inIds(sql`vendor_id`, ids)}`),
-    (r) => r.vendorId,
-    (r) => r.sector,
-  );
-  const packages = groupBy(
-    db.all<{ vendorId: string } & PackageForMatch>(sql`
-      SELECT vendor_id AS vendorId, category, price_from AS priceFrom, price_to AS priceTo
-      FROM service_packages
-      WHERE ${inIds(sql`vendor_id`, ids)} AND removed_at IS NULL
-        ${opts.packageCategory ? sql`AND category = ${opts.packageCategory}` : sql``}`),
-    (r) => r.vendorId,
-    (r): PackageForMatch => ({ category: r.category, priceFrom: r.priceFrom, priceTo: r.priceTo }),
-  );
-  const stats = storedVendorStats(ids, db);
-  const flags = openRiskFlagCounts(ids);
-  return vendors.map((v) => {
-    const track = trackOf(stats.get(v.id));
-    return {
-      id: v.id,
-      name: v.name,
+): { row: VendorRow; vendor: VendorForMatch; completedBySector: Partial<Record<Sector, number>> }[] {
+  const rows = db.all<FactRow>(sql`
+    SELECT o.id AS id, o.legal_name AS name, p.rating_avg_x100 AS ratingAvg, p.rating_count AS ratingCount,
+      (SELECT json_group_array(c.category) FROM vendor_categories c WHERE c.vendor_id = o.id) AS categories,
+      (SELECT json_group_array(s.sector) FROM vendor_sectors s WHERE s.vendor_id = o.id) AS sectors,
+      (SELECT json_group_array(json_array(sp.category, sp.price_from, sp.price_to)) FROM service_packages sp
+       WHERE sp.vendor_id = o.id AND sp.removed_at IS NULL
+         ${opts.packageCategory ? sql`AND sp.category = ${opts.packageCategory}` : sql``}) AS packages,
+      vs.active_engagements AS activeEngagements, vs.completed_by_sector AS completedBySector,
+      vs.milestones_due AS milestonesDue, vs.milestones_on_time AS milestonesOnTime,
+      (SELECT count(*) FROM flags f WHERE f.vendor_id = o.id AND f.status IN ('open', 'acknowledged')
+         AND f.subject_type = 'engagement') AS openFlags
+    FROM organisations o JOIN vendor_profiles p ON p.organisation_id = o.id
+      LEFT JOIN vendor_stats vs ON vs.vendor_id = o.id
+    WHERE ${sql.join(vettedNowConditions(opts.now), sql` AND `)} AND ${which}`);
+  return rows.map((r) => {
+    const completedBySector = (r.completedBySector ? JSON.parse(r.completedBySector) : {}) as Partial<
+      Record<Sector, number>
+    >;
+    const packages = (JSON.parse(r.packages) as [Category, number, number][]).map(
+      ([category, priceFrom, priceTo]): PackageForMatch => ({ category, priceFrom, priceTo }),
+    );
+    const vendor: VendorForMatch = {
+      id: r.id,
+      name: r.name,
       vetted: true,
-      categories: categories.get(v.id) ?? [],
-      sectors: sectors.get(v.id) ?? [],
-      packages: packages.get(v.id) ?? [],
-      ratingSum: v.ratingAvg !== null ? (v.ratingAvg / 100) * v.ratingCount : 0,
-      ratingCount: v.ratingAvg !== null ? v.ratingCount : 0,
-      completedInSector: opts.sector ? (track.completedBySector[opts.sector] ?? 0) : 0,
-      milestonesDue: track.milestonesDue,
-      milestonesOnTime: track.milestonesOnTime,
-      activeEngagements: track.activeEngagements,
-      openFlags: flags.get(v.id) ?? 0,
+      categories: JSON.parse(r.categories) as Category[],
+      sectors: JSON.parse(r.sectors) as Sector[],
+      packages,
+      ratingSum: r.ratingAvg !== null ? (r.ratingAvg / 100) * r.ratingCount : 0,
+      ratingCount: r.ratingAvg !== null ? r.ratingCount : 0,
+      completedInSector: opts.sector ? (completedBySector[opts.sector] ?? 0) : 0,
+      milestonesDue: r.milestonesDue ?? 0,
+      milestonesOnTime: r.milestonesOnTime ?? 0,
+      activeEngagements: r.activeEngagements ?? 0,
+      openFlags: r.openFlags,
+    };
+    return {
+      row: { id: r.id, name: r.name, ratingAvg: r.ratingAvg, ratingCount: r.ratingCount },
+      vendor,
+      completedBySector,
     };
   });
 }
@@ -201,10 +226,18 @@ export function rankVendorsForNeed(
 ): RankedVendor[] {
   const db = opts.db ?? getDb();
   const now = opts.now ?? Date.now();
-  const candidates = vettedVendorsOffering(db, [need.category, ...relatedCategories(need.category)], now);
-  const facts = vendorFacts(db, candidates, { sector: need.sector, packageCategory: need.category, now });
-  const ranked = rankVendors(forMatch(need), facts, marketStats(now, db), opts.limit ?? MATCH_LIMIT);
-  const names = new Map(candidates.map((c) => [c.id, c.name]));
+  const candidates = vendorFacts(db, offering([need.category, ...relatedCategories(need.category)]), {
+    sector: need.sector,
+    packageCategory: need.category,
+    now,
+  });
+  const ranked = rankVendors(
+    forMatch(need),
+    candidates.map((c) => c.vendor),
+    marketStats(now, db),
+    opts.limit ?? MATCH_LIMIT,
+  );
+  const names = new Map(candidates.map((c) => [c.row.id, c.row.name]));
   const invited = invitedVendorIds(need.id, db);
   return ranked.map((r) => ({ ...r, name: names.get(r.vendorId) ?? "", invited: invited.has(r.vendorId) }));
 }
@@ -216,11 +249,12 @@ export function matchScoresForVendors(
   now = Date.now(),
 ): Record<string, number> {
   const db = getDb();
-  const facts = vendorFacts(db, vettedVendorsAmong(db, [...new Set(vendorIds)], now), {
+  if (vendorIds.length === 0) return {};
+  const facts = vendorFacts(db, among([...new Set(vendorIds)]), {
     sector: need.sector,
     packageCategory: need.category,
     now,
-  });
+  }).map((f) => f.vendor);
   const stats = marketStats(now, db);
   const scores: Record<string, number> = {};
   for (const vendor of facts) {
@@ -241,11 +275,12 @@ export function matchesForVendors(
   now = Date.now(),
 ): Record<string, MatchScore> {
   const db = getDb();
-  const facts = vendorFacts(db, vettedVendorsAmong(db, [...new Set(vendorIds)], now), {
+  if (vendorIds.length === 0) return {};
+  const facts = vendorFacts(db, among([...new Set(vendorIds)]), {
     sector: need.sector,
     packageCategory: need.category,
     now,
-  });
+  }).map((f) => f.vendor);
   const stats = marketStats(now, db);
   const out: Record<string, MatchScore> = {};
   for (const vendor of facts) {
@@ -279,10 +314,10 @@ export function recommendedNeedsForVendor(
 ): { vetted: boolean; needs: RecommendedNeed[] } {
   const db = opts.db ?? getDb();
   const now = opts.now ?? Date.now();
-  const self = vettedVendorsAmong(db, [vendorId], now);
-  if (self.length === 0) return { vetted: false, needs: [] };
-  const [vendor] = vendorFacts(db, self, { sector: null, packageCategory: null, now });
-  if (!vendor || vendor.categories.length === 0) return { vetted: true, needs: [] };
+  const [self] = vendorFacts(db, among([vendorId]), { sector: null, packageCategory: null, now });
+  if (!self) return { vetted: false, needs: [] };
+  const { vendor, completedBySector } = self;
+  if (vendor.categories.length === 0) return { vetted: true, needs: [] };
   const categories = [...new Set(vendor.categories.flatMap((c) => [c, ...relatedCategories(c)]))];
   const candidates = db.all<{
     id: string;
@@ -304,7 +339,6 @@ export function recommendedNeedsForVendor(
       )})
       AND NOT EXISTS (SELECT 1 FROM bids b WHERE b.need_id = n.id AND b.vendor_id = ${vendorId} AND b.status <> 'withdrawn')`);
   if (candidates.length === 0) return { vetted: true, needs: [] };
-  const { completedBySector } = trackOf(storedVendorStats([vendorId], db).get(vendorId));
   const ranked = rankNeedsForVendor(
     vendor,
     candidates.map(forMatch),
@@ -343,20 +377,9 @@ export function fitScoresForVendor(
   db: DB = getDb(),
 ): Record<string, number> {
   if (needs.length === 0) return {};
-  const self = vettedVendorsAmong(db, [vendorId], now);
-  const [vendor] = vendorFacts(db, self, { sector: null, packageCategory: null, now });
-  if (!vendor) return {};
-  const completedBySector = Object.fromEntries(
-    db
-      .all<{ sector: Sector; n: number }>(
-        sql`
-        SELECT n.sector AS sector, count(*) AS n
-        FROM engagements e JOIN needs n ON n.id = e.need_id
-        WHERE e.vendor_id = ${vendorId} AND e.status = 'completed'
-        GROUP BY n.sector`,
-      )
-      .map((r) => [r.sector, r.n]),
-  ) as Partial<Record<Sector, number>>;
+  const [self] = vendorFacts(db, among([vendorId]), { sector: null, packageCategory: null, now });
+  if (!self) return {};
+  const { vendor, completedBySector } = self;
   const ranked = rankNeedsForVendor(vendor, needs.map(forMatch), marketStats(now, db), needs.length, completedBySector);
   return Object.fromEntries(ranked.map((r) => [r.needId, r.score]));
 }
@@ -388,11 +411,12 @@ export function topVendorsForCategories(
 ): CategoryVendors {
   const db = getDb();
   const unique = [...new Set(categories)];
-  const candidates = vettedVendorsOffering(db, unique, now);
+  if (unique.length === 0) return {};
+  const candidates = vendorFacts(db, offering(unique), { sector: null, packageCategory: null, now });
   if (candidates.length === 0) return {};
-  const facts = vendorFacts(db, candidates, { sector: null, packageCategory: null, now });
+  const facts = candidates.map((c) => c.vendor);
   const stats = marketStats(now, db);
-  const rows = new Map(candidates.map((c) => [c.id, c]));
+  const rows = new Map(candidates.map((c) => [c.row.id, c.row]));
   const byId = new Map(facts.map((f) => [f.id, f]));
   const vettedBy = new Map(
     db

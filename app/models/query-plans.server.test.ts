@@ -9,11 +9,17 @@
  */
 import type Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getSqlite } from "../../db/client.server";
+import { getDb, getSqlite } from "../../db/client.server";
 import { createEngagement, createOpenNeed, createUser, setVendorStanding } from "../../db/test/factories";
 import { listAudit } from "./audit.server";
 import { listCompletedAssessments } from "./assessments.server";
-import { countOpenNeedsByCategory, listOpenNeeds, listOwnNeeds, ownNeedsByState } from "./need-board.server";
+import {
+  countOpenNeedsByCategory,
+  listOpenNeeds,
+  listOwnNeeds,
+  ownNeedsByState,
+  vendorMarksOnNeeds,
+} from "./need-board.server";
 import { listDirectory } from "./directory.server";
 import {
   countEngagementsForStaff,
@@ -24,13 +30,23 @@ import {
 import { listFlags } from "./flag-queue.server";
 import { listIncidents } from "./incidents.server";
 import { invitationsOfVendor } from "./invitations.server";
-import { marketStats, matchScoresForVendors, rankVendorsForNeed, recommendedNeedsForVendor } from "./matching.server";
+import {
+  fitScoresForVendor,
+  marketStats,
+  matchesForVendors,
+  matchScoresForVendors,
+  rankVendorsForNeed,
+  recommendedNeedsForVendor,
+  topVendorsForCategories,
+} from "./matching.server";
 import { getNeedForViewer } from "./needs.server";
 import { listNotifications } from "./notifications.server";
 import { listOutbox } from "./outbox.server";
 import { listUsers } from "./staff-accounts.server";
 import { listVettingQueue } from "./vetting.server";
 import { bidsOfNeed } from "./bids.server";
+import { bidderFacts } from "./compare.server";
+import { trackRecordsNow } from "./vendor-stats.server";
 
 /** Tables that grow with the city: a scan of one of these is a page that slows as data grows. */
 const LARGE = new Set([
@@ -223,6 +239,9 @@ describe("every list query is served by an index", () => {
     expectIndexed("own needs by state", () => ownNeedsByState(owner.organisationId, now));
     expectIndexed("a need", () => getNeedForViewer(needId, as(owner, "sme"), now));
     expectIndexed("compare", () => bidsOfNeed(needId));
+    expectIndexed("compare's bidder facts", () => bidderFacts([vendor.organisationId, owner.organisationId], now));
+    expectIndexed("track records of a page", () => trackRecordsNow([vendor.organisationId], now));
+    expectIndexed("track records of a page, recomputed", () => trackRecordsNow([vendor.organisationId], now - 1000));
     expectIndexed("engagements of an organisation", () => listEngagementsForOrganisation(owner.organisationId, 1));
     expectIndexed("bids of a vendor", () => listBidsOfVendor(vendor.organisationId));
     expectIndexed("invitations of a vendor", () => invitationsOfVendor(vendor.organisationId, now));
@@ -232,10 +251,15 @@ describe("every list query is served by an index", () => {
   it("matching: a need's vendors, compare scores, a vendor's recommended needs, market figures", () => {
     const { needId, owner, vendor } = world();
     const need = getNeedForViewer(needId, as(owner, "sme"), now);
-    expectIndexed("market figures", () => marketStats(now));
+    // Inside a transaction the figures are always read (outside, the last ones may be reused).
+    expectIndexed("market figures", () => getDb().transaction(() => marketStats(now)));
     expectIndexed("vendors for a need", () => rankVendorsForNeed(need, { now }));
     expectIndexed("compare scores", () => matchScoresForVendors(need, [vendor.organisationId], now));
     expectIndexed("recommended needs", () => recommendedNeedsForVendor(vendor.organisationId, { now }));
+    expectIndexed("compare's whole scores", () => matchesForVendors(need, [vendor.organisationId], now));
+    expectIndexed("the board's fit scores", () => fitScoresForVendor(vendor.organisationId, [need], now));
+    expectIndexed("an assessment's vendors", () => topVendorsForCategories(["accounting", "crm"], 3, now));
+    expectIndexed("the board's marks", () => vendorMarksOnNeeds(vendor.organisationId, [needId]));
   });
 
   it("the directory", () => {

@@ -5,12 +5,18 @@ import { DAY_MS as DAY } from "~/lib/local-date";
 import { decideAmendment, proposeAmendment } from "./amendments.server";
 import { awardBid, getOwnBid, submitBid } from "./bids.server";
 import { as } from "./engagement-test-kit";
-import { terminateEngagement } from "./engagements.server";
+import { terminateEngagement, trackRecords } from "./engagements.server";
 import { actOnFlag } from "./flag-queue.server";
 import { reevaluate, sweep } from "./flags.server";
 import { decideMilestone, submitMilestone } from "./milestones.server";
 import { submitReview } from "./reviews.server";
-import { computedVendorStats, rebuildVendorStats, storedVendorStats, type VendorStats } from "./vendor-stats.server";
+import {
+  computedVendorStats,
+  rebuildVendorStats,
+  storedVendorStats,
+  trackRecordsNow,
+  type VendorStats,
+} from "./vendor-stats.server";
 
 const figures = ({ refreshedAt: _at, completedBySector, ...rest }: VendorStats) => ({
   ...rest,
@@ -145,6 +151,32 @@ describe("a vendor's maintained track record", () => {
     ).n;
     expect(rebuildVendorStats()).toBe(vendors);
     expect(maintained(vendor.organisationId)).toEqual(correct);
+  });
+});
+
+describe("a page's track records (the directory, compare)", () => {
+  it("equal the records from history: the row while time has not changed it, recomputed once a milestone fell due", () => {
+    const { vendor } = createEngagement();
+    const id = vendor.organisationId;
+    const now = Date.now();
+    expect(trackRecordsNow([id], now)).toEqual(trackRecords([id], now));
+
+    // The stored row is what is read while it is exact (a tampered figure shows through)…
+    getSqlite().prepare("UPDATE vendor_stats SET completed_engagements = 7 WHERE vendor_id = ?").run(id);
+    expect(trackRecordsNow([id], now).get(id)?.completed).toBe(7);
+    getSqlite().prepare("UPDATE vendor_stats SET completed_engagements = 0 WHERE vendor_id = ?").run(id);
+
+    // …and not once the first milestone (due in 30 days, never submitted) has fallen due.
+    const later = now + 31 * DAY;
+    expect(trackRecordsNow([id], later)).toEqual(trackRecords([id], later));
+    expect(trackRecordsNow([id], later).get(id)).toMatchObject({ due: 1, onTime: 0 });
+    // Nor before the row was written.
+    expect(trackRecordsNow([id], now - DAY)).toEqual(trackRecords([id], now - DAY));
+
+    // A vendor without a row: its history, which is empty.
+    const fresh = createUser({ role: "vendor" }).organisationId;
+    getSqlite().prepare("DELETE FROM vendor_stats WHERE vendor_id = ?").run(fresh);
+    expect(trackRecordsNow([fresh, id], now)).toEqual(trackRecords([fresh, id], now));
   });
 });
 

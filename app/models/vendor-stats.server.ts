@@ -94,6 +94,39 @@ export function storedVendorStats(vendorIds: readonly string[], db: DbOrTx = get
   return new Map(rows.map((r) => [r.vendorId, r]));
 }
 
+/** A vendor's completed engagements and milestones due and on time (the directory's and compare's record). */
+export type TrackRecord = { completed: number; due: number; onTime: number };
+
+/**
+ * Each vendor's track record exact as of `now`, for a page of vendors (the directory, compare): the
+ * stored row where time has not changed it since it was written (read at or before `now`, and no
+ * never-submitted milestone has fallen due since: `next_due_at` not passed), and the figures
+ * computed from the vendor's history for the others (the sweep has not reached them yet, or no row).
+ * The same numbers as `trackRecords` of engagements.server.ts, mostly without reading any history.
+ */
+export function trackRecordsNow(
+  vendorIds: readonly string[],
+  now = Date.now(),
+  db: DbOrTx = getDb(),
+): Map<string, TrackRecord> {
+  const ids = [...new Set(vendorIds)];
+  const stored = storedVendorStats(ids, db);
+  const exact = (s: VendorStats | undefined): s is VendorStats =>
+    !!s && s.refreshedAt <= now && (s.nextDueAt === null || s.nextDueAt >= now);
+  const stale = ids.filter((id) => !exact(stored.get(id)));
+  const computed = new Map(computedVendorStats(stale, now, db).map((r) => [r.vendorId, r]));
+  const out = new Map<string, TrackRecord>();
+  for (const id of ids) {
+    const row = stale.includes(id) ? computed.get(id) : stored.get(id);
+    out.set(id, {
+      completed: row?.completedEngagements ?? 0,
+      due: row?.milestonesDue ?? 0,
+      onTime: row?.milestonesOnTime ?? 0,
+    });
+  }
+  return out;
+}
+
 /** What matching needs from a vendor's row; zeros for a vendor with no row. */
 export function trackOf(stats: VendorStats | undefined) {
   return {

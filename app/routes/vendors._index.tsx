@@ -12,7 +12,7 @@ import { formatMoney, formatNumber } from "~/lib/format";
 import { pickOne } from "~/lib/query-params";
 import { CATEGORIES, SECTORS, type Category, type Sector } from "~/lib/reference";
 import { DIRECTORY_SORTS, type DirectorySort } from "~/lib/vendor-options";
-import { trackRecords } from "~/models/engagements.server";
+import { trackRecordsNow } from "~/models/vendor-stats.server";
 import { listDirectory } from "~/models/directory.server";
 import { title } from "~/utils/meta";
 
@@ -30,7 +30,7 @@ export function loader({ request }: LoaderFunctionArgs) {
   const sort = pickOne<DirectorySort>(DIRECTORY_SORTS, url.searchParams.get("sort")) ?? (q ? "relevance" : "newest");
   const page = pageParam(url);
   const result = listDirectory({ q, category, sector, priceMax, sort, page });
-  const records = trackRecords(result.rows.map((r) => r.id));
+  const records = trackRecordsNow(result.rows.map((r) => r.id));
   const rows = result.rows.map((r) => ({ ...r, record: records.get(r.id)! }));
   return json({ q, category: category ?? "", sector: sector ?? "", priceMax: priceMax ?? "", page, ...result, rows });
 }
