@@ -17,15 +17,29 @@ export function formatMoney(amount: number, lang: Lang = "vi"): string {
   return `${groupThousands(amount, lang === "vi" ? "." : ",")} ₫`;
 }
 
+/**
+ * Intl formatters are costly to build (a report page formats thousands of figures): one per
+ * language and number of decimals, kept for the life of the process.
+ */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatNumber(value: number, lang: Lang = "vi", fractionDigits = 0): string {
-  return new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-GB", {
-    minimumFractionDigits: fractionDigits,
-    maximumFractionDigits: fractionDigits,
-  }).format(value);
+  const key = `${lang}:${fractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-GB", {
+      minimumFractionDigits: fractionDigits,
+      maximumFractionDigits: fractionDigits,
+    });
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
 }
 
+let dateParts: Intl.DateTimeFormat | undefined;
+
 function parts(ms: number) {
-  const p = new Intl.DateTimeFormat("en-GB", {
+  dateParts ??= new Intl.DateTimeFormat("en-GB", {
     timeZone: TIME_ZONE,
     year: "numeric",
     month: "2-digit",
@@ -33,7 +47,8 @@ function parts(ms: number) {
     hour: "2-digit",
     minute: "2-digit",
     hourCycle: "h23",
-  }).formatToParts(new Date(ms));
+  });
+  const p = dateParts.formatToParts(new Date(ms));
   const get = (type: string) => p.find((x) => x.type === type)?.value ?? "";
   return { d: get("day"), m: get("month"), y: get("year"), h: get("hour"), min: get("minute") };
 }
