@@ -12,6 +12,7 @@ import { parseIncidentFilters } from "~/lib/incident-rules";
 import type { Sector } from "~/lib/reference";
 import { SEVERITIES, type RuleCode, type Severity } from "~/lib/risk-rules";
 import { parseQueueFilter } from "~/lib/vendor-options";
+import { storedActiveCounts } from "./active-engagement-counts.server";
 import { countEngagementsForStaff } from "./engagements.server";
 import { countFlags } from "./flag-queue.server";
 import { countIncidents } from "./incidents.server";
@@ -97,16 +98,12 @@ export function newFlagsByWeek(now = Date.now(), db: DB = getDb()) {
 }
 
 /**
- * Active engagements by sector and health (engagements_status_health_awarded_idx, then each
- * engagement's need by its key): the sectors with most engagements first.
+ * Active engagements by sector and health, read from the counts the engagements' triggers keep
+ * (active-engagement-counts.server.ts): the sectors with most engagements first.
  */
 export function activeEngagementsBySector(db: DB = getDb()) {
-  const rows = db.all<{ sector: Sector; rank: number; n: number }>(sql`
-    SELECT n.sector AS sector, e.health_rank AS rank, count(*) AS n
-    FROM engagements e JOIN needs n ON n.id = e.need_id
-    WHERE e.status = 'active' GROUP BY n.sector, e.health_rank`);
   const bySector = new Map<Sector, { red: number; amber: number; green: number }>();
-  for (const r of rows) {
+  for (const r of storedActiveCounts(db)) {
     const c = bySector.get(r.sector) ?? { red: 0, amber: 0, green: 0 };
     c[r.rank >= 2 ? "red" : r.rank === 1 ? "amber" : "green"] += r.n;
     bySector.set(r.sector, c);
