@@ -67,6 +67,8 @@ export const organisations = sqliteTable(
     uniqueIndex("organisations_staff_code_unique").on(t.staffCode),
     index("organisations_kind_created_idx").on(t.kind, t.createdAt),
     index("organisations_vendor_status_idx").on(t.vendorStatus),
+    // The vetting queue's counts by status (covering: vendors only, not every SME).
+    index("organisations_kind_vendor_status_idx").on(t.kind, t.vendorStatus),
     // Reports: the SMEs of one sector, registered in a period.
     index("organisations_kind_sector_created_idx").on(t.kind, t.sector, t.createdAt),
   ],
@@ -781,6 +783,22 @@ export const vendorStats = sqliteTable(
     refreshedAt: integer("refreshed_at").notNull(),
   },
   (t) => [index("vendor_stats_next_due_idx").on(t.nextDueAt)],
+);
+
+/**
+ * Active engagements by their need's sector and health rank (ADR 012 §7): the staff dashboard's
+ * chart, read without visiting every active engagement. Kept by triggers on `engagements` (an
+ * award, a health change, completion or termination), written in migration 0024; the sweep
+ * compares it with the count from scratch and repairs any drift.
+ */
+export const activeEngagementCounts = sqliteTable(
+  "active_engagement_counts",
+  {
+    sector: text("sector", { enum: SECTORS }).notNull(),
+    healthRank: integer("health_rank").notNull(),
+    engagements: integer("engagements").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.sector, t.healthRank] })],
 );
 
 // ---------------------------------------------------------------------------------------------

@@ -112,7 +112,7 @@ describe("the staff dashboard", () => {
 
   it("draws open flags by rule, new flags per week, health by sector and the work to do first", async () => {
     const { staff } = await build();
-    const d = dashboard(staff.id);
+    const d = await dashboard(staff.id);
     const open = (severity: string) =>
       (
         sqlite()

@@ -12,10 +12,12 @@ import { parseIncidentFilters } from "~/lib/incident-rules";
 import type { Sector } from "~/lib/reference";
 import { SEVERITIES, type RuleCode, type Severity } from "~/lib/risk-rules";
 import { parseQueueFilter } from "~/lib/vendor-options";
+import { storedActiveCounts } from "./active-engagement-counts.server";
 import { countEngagementsForStaff } from "./engagements.server";
 import { countFlags } from "./flag-queue.server";
 import { countIncidents } from "./incidents.server";
 import { levelChange } from "./reports.server";
+import { snapshot } from "./snapshots.server";
 import { countVettingQueue } from "./vetting.server";
 
 export type TileTone = "slate" | "red" | "amber" | "green";
@@ -64,15 +66,19 @@ export function dashboardTiles(viewerId: string) {
 // ---------------------------------------------------------------------------------------------
 // Charts
 
-/** Open (and acknowledged) flags by rule and severity, most first (flags_status_code_severity_idx). */
+/**
+ * Open (and acknowledged) flags by rule and severity, most first. Grouped by status too, so that
+ * flags_status_code_severity_idx serves both the filter and the grouping (covering, no sort); the
+ * two statuses are added up here.
+ */
 export function openFlagsByRule(db: DB = getDb()) {
   const rows = db.all<{ code: RuleCode; severity: Severity; n: number }>(sql`
     SELECT code, severity, count(*) AS n FROM flags
-    WHERE status IN ('open', 'acknowledged') GROUP BY code, severity`);
+    WHERE status IN ('open', 'acknowledged') GROUP BY status, code, severity`);
   const byCode = new Map<RuleCode, Record<Severity, number>>();
   for (const r of rows) {
     const counts = byCode.get(r.code) ?? { high: 0, medium: 0, low: 0 };
-    counts[r.severity] = r.n;
+    counts[r.severity] += r.n;
     byCode.set(r.code, counts);
   }
   const total = (c: Record<Severity, number>) => c.high + c.medium + c.low;
@@ -96,16 +102,12 @@ export function newFlagsByWeek(now = Date.now(), db: DB = getDb()) {
 }
 
 /**
- * Active engagements by sector and health (engagements_status_health_awarded_idx, then each
- * engagement's need by its key): the sectors with most engagements first.
+ * Active engagements by sector and health, read from the counts the engagements' triggers keep
+ * (active-engagement-counts.server.ts): the sectors with most engagements first.
  */
 export function activeEngagementsBySector(db: DB = getDb()) {
-  const rows = db.all<{ sector: Sector; rank: number; n: number }>(sql`
-    SELECT n.sector AS sector, e.health_rank AS rank, count(*) AS n
-    FROM engagements e JOIN needs n ON n.id = e.need_id
-    WHERE e.status = 'active' GROUP BY n.sector, e.health_rank`);
   const bySector = new Map<Sector, { red: number; amber: number; green: number }>();
-  for (const r of rows) {
+  for (const r of storedActiveCounts(db)) {
     const c = bySector.get(r.sector) ?? { red: 0, amber: 0, green: 0 };
     c[r.rank >= 2 ? "red" : r.rank === 1 ? "amber" : "green"] += r.n;
     bySector.set(r.sector, c);
@@ -120,6 +122,15 @@ export const OUTCOME_WINDOW_DAYS = 365;
 /** The reports' outcome figures for engagements completed in the last 365 days. */
 export function recentOutcomes(now = Date.now(), db: DB = getDb()) {
   return levelChange({ start: now - OUTCOME_WINDOW_DAYS * DAY_MS, end: now + 1, months: [], now }, db);
+}
+
+/**
+ * The outcome figures as of their snapshot (app/models/snapshots.server.ts): at city scale they
+ * read every engagement completed in a year and two assessments of its SME each, so they are
+ * computed at most once every 15 minutes and the dashboard says when.
+ */
+export function recentOutcomesSnapshot(now = Date.now()) {
+  return snapshot("dashboard:outcomes", async (at) => recentOutcomes(at), now);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -165,13 +176,15 @@ export function doThisFirst(db: DB = getDb()): FirstItem[] {
   return [...flags, ...dossiers, ...incidents].sort((a, b) => a.since - b.since).slice(0, FIRST_ITEMS);
 }
 
-export function dashboard(viewerId: string, now = Date.now()) {
+export async function dashboard(viewerId: string, now = Date.now()) {
+  const outcomes = await recentOutcomesSnapshot(now);
   return {
     tiles: dashboardTiles(viewerId),
     flagsByRule: openFlagsByRule(),
     flagsByWeek: newFlagsByWeek(now),
     bySector: activeEngagementsBySector(),
-    outcomes: recentOutcomes(now),
+    outcomes: outcomes.value,
+    outcomesComputedAt: outcomes.computedAt,
     first: doThisFirst(),
     severities: SEVERITIES,
   };

@@ -27,6 +27,7 @@ import {
   type RiskThresholds,
   type VendorFacts,
 } from "~/lib/risk-rules";
+import { repairActiveEngagementCounts } from "./active-engagement-counts.server";
 import { trackRecords } from "./engagements.server";
 import { pruneNeedSearch } from "./need-board.server";
 import { notify, staffUserIds } from "./notifications.server";
@@ -427,7 +428,10 @@ const SWEEP_AWARDED_NEED_MS = 90 * DAY_MS;
 const SWEEP_COMPLETED_ENGAGEMENT_MS = 120 * DAY_MS;
 
 /** One committed slice of the sweep: what it worked on and how many subjects (tests, logs). */
-export type SweepSlice = { step: "needs" | "engagements" | "vendors" | "vendor_stats" | "health"; size: number };
+export type SweepSlice = {
+  step: "needs" | "engagements" | "vendors" | "vendor_stats" | "health" | "active_counts";
+  size: number;
+};
 export type SweepOptions = {
   /** The most subjects in one slice (SWEEP_SLICE). */
   sliceSize?: number;
@@ -558,6 +562,7 @@ export async function sweep(
     statsRefreshed: number;
     statsRepaired: number;
     longestSliceMs: number;
+    countsRepaired: number;
   }
 > {
   const db = getDb();
@@ -612,6 +617,8 @@ export async function sweep(
     await inSlices(allVendorIds(db), "vendor_stats", opts, (tx, slice) => repairVendorStatsSlice(tx, slice, now))
   ).reduce((a, b) => a + b, 0);
   const repaired = await repairHealth(db, opts);
+  // One slice: the from-scratch count reads the active engagements only (a few thousand at city scale).
+  const [countsRepaired = 0] = await inSlices(["all"], "active_counts", opts, (tx) => repairActiveEngagementCounts(tx));
   pruneNeedSearch(now, db);
   return {
     ...result,
@@ -621,6 +628,7 @@ export async function sweep(
     statsRefreshed: due.length,
     statsRepaired,
     longestSliceMs: Math.round(longestSliceMs * 10) / 10,
+    countsRepaired,
   };
 }
 

@@ -43,7 +43,14 @@ import { getNeedForViewer } from "./needs.server";
 import { listNotifications } from "./notifications.server";
 import { listOutbox } from "./outbox.server";
 import { listUsers } from "./staff-accounts.server";
-import { listVettingQueue } from "./vetting.server";
+import { listVettingQueue, vendorStatusCounts } from "./vetting.server";
+import {
+  activeEngagementsBySector,
+  dashboardTiles,
+  doThisFirst,
+  newFlagsByWeek,
+  openFlagsByRule,
+} from "./dashboard.server";
 import { bidsOfNeed } from "./bids.server";
 import { bidderFacts } from "./compare.server";
 import { trackRecordsNow } from "./vendor-stats.server";
@@ -104,6 +111,7 @@ const KNOWN_SORTS: Record<string, string> = {
   incidents: "open and in-progress incidents: a short queue",
   "vetting queue submitted": "vendors awaiting vetting: a short queue",
   "vetting queue vetted": "sorted by submission or registration, across two tables (ADR 012)",
+  "do this first": "the dossiers awaiting vetting, sorted by submission across two tables: a short queue",
   users: "the admin's user list: (created_at, id) index listed in ADR 012",
   outbox: "the admin's mail list: listed in ADR 012",
   "directory by relevance": "vetted-now spans two tables and the sort key is in the second (ADR 012)",
@@ -304,6 +312,16 @@ describe("every list query is served by an index", () => {
     expectIndexed("audit, one action", () => listAudit({ actor: "", action: "sign_in", from: "", to: "", ...noDays }));
     expectIndexed("outbox", () => listOutbox({ page: 1 }));
     expectIndexed("outbox, pending", () => listOutbox({ status: "pending", page: 1 }));
+  });
+
+  it("the staff dashboard: its tiles, charts and first items, and the vetting queue's counts", () => {
+    const { staff } = world();
+    expectIndexed("dashboard tiles", () => dashboardTiles(staff.id));
+    expectIndexed("open flags by rule", () => openFlagsByRule());
+    expectIndexed("new flags by week", () => newFlagsByWeek(now));
+    expectIndexed("active engagements by sector", () => activeEngagementsBySector());
+    expectIndexed("do this first", () => doThisFirst());
+    expectIndexed("vetting queue counts", () => vendorStatusCounts());
   });
 
   it("notifications", () => {

@@ -20,6 +20,7 @@ import {
   type EngagementListRow,
   type ReportFilter,
 } from "./reports.server";
+import { snapshot, step, type Snapshot, type Step } from "./snapshots.server";
 
 const col = (header: string, type: Column["type"]): Column => ({ header: `reports.columns.${header}`, type });
 
@@ -217,19 +218,22 @@ export function engagementListCells(r: EngagementListRow): Cell[] {
   ];
 }
 
-/** Everything /staff/reports shows: the aggregates (for the charts) and their tables. */
-export function buildReport(f: ReportFilter) {
-  const smes = smeActivity(f);
-  const levels = levelDistribution(f);
-  const outcomes = levelChange(f);
-  const vendors = vendorStanding(f);
-  const vendorCategories = vettedVendorsByCategory(f);
-  const needs = needsByMonth(f);
-  const statuses = engagementsByStatus(f);
-  const delivery = deliveryByMonth(f);
-  const bySector = valueBySector(f);
-  const byMonth = valueByMonth(f);
-  const support = supportEstimate(f);
+/**
+ * Everything /staff/reports shows, the aggregates (for the charts) and their tables, one
+ * aggregate per `step` (run straight through unless given one that yields).
+ */
+export async function computeReport(f: ReportFilter, step: Step = async (compute) => compute()) {
+  const smes = await step(() => smeActivity(f));
+  const levels = await step(() => levelDistribution(f));
+  const outcomes = await step(() => levelChange(f));
+  const vendors = await step(() => vendorStanding(f));
+  const vendorCategories = await step(() => vettedVendorsByCategory(f));
+  const needs = await step(() => needsByMonth(f));
+  const statuses = await step(() => engagementsByStatus(f));
+  const delivery = await step(() => deliveryByMonth(f));
+  const bySector = await step(() => valueBySector(f));
+  const byMonth = await step(() => valueByMonth(f));
+  const support = await step(() => supportEstimate(f));
   return {
     data: { smes, levels, outcomes, vendors, vendorCategories, needs, statuses, delivery, bySector, byMonth, support },
     tables: {
@@ -247,6 +251,18 @@ export function buildReport(f: ReportFilter) {
       support: supportTable(support),
     } satisfies Record<Exclude<ReportTableId, "engagements">, TableData>,
   };
+}
+
+export type Report = Awaited<ReturnType<typeof computeReport>>;
+
+/**
+ * The report of a period and sector as of its snapshot (app/models/snapshots.server.ts): at city
+ * scale it reads every need published in the period and its bids, seconds of work, so it is
+ * computed at most once every 15 minutes per period and sector, each aggregate its own step, and
+ * the page says when. `now` of the figures (vendors' standing, needs still pending) is that time.
+ */
+export function getReport(f: Omit<ReportFilter, "now">, now = Date.now()): Promise<Snapshot<Report>> {
+  return snapshot(`report:${f.start}:${f.end}:${f.sector ?? ""}`, (at) => computeReport({ ...f, now: at }, step), now);
 }
 
 /**

@@ -1,13 +1,12 @@
 /**
  * The public statistics (/stats, docs/product.md §11): the programme's aggregate figures, from the same
  * report functions as /staff/reports, over the whole programme. Nothing about any single SME: a
- * figure about fewer than 3 SMEs is suppressed (app/lib/report-figures.ts). The figures are
- * computed at most once every 15 minutes per process, an aggregate at a time with the event loop
- * given back in between, and kept with the time they were computed: a request never waits for
- * them unless they are older than 15 minutes.
+ * figure about fewer than 3 SMEs is suppressed (app/lib/report-figures.ts). The figures are a
+ * snapshot (app/models/snapshots.server.ts): computed at most once every 15 minutes per process,
+ * an aggregate at a time with the event loop given back in between, and kept with the time they
+ * were computed: a request never waits for them unless they are older than 15 minutes.
  */
 import type { DB } from "../../db/client.server";
-import { log } from "~/utils/log.server";
 import type { Category, Sector } from "~/lib/reference";
 import { publishable, suppressSmallGroups } from "~/lib/report-figures";
 import { defaultPeriod, type MonthKey } from "~/lib/report-period";
@@ -24,10 +23,11 @@ import {
   vettedVendorsByCategory,
   type ReportFilter,
 } from "./reports.server";
+import { clearSnapshots, snapshot, SNAPSHOT_MAX_AGE_MS, SNAPSHOT_REFRESH_AFTER_MS, step } from "./snapshots.server";
 
-export const STATS_MAX_AGE_MS = 15 * 60 * 1000;
+export const STATS_MAX_AGE_MS = SNAPSHOT_MAX_AGE_MS;
 /** From this age on, a request starts computing new figures in the background and is answered with the current ones. */
-export const STATS_REFRESH_AFTER_MS = 12 * 60 * 1000;
+export const STATS_REFRESH_AFTER_MS = SNAPSHOT_REFRESH_AFTER_MS;
 
 export type PublicStats = {
   computedAt: number;
@@ -69,17 +69,9 @@ function allTime(now: number): ReportFilter {
   return { start: 0, end: Number.MAX_SAFE_INTEGER, months: [], now };
 }
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 export async function computePublicStats(now = Date.now(), db?: DB): Promise<PublicStats> {
   const all = allTime(now);
   const recent = defaultPeriod(now);
-  /** One aggregate, then the event loop's turn: other requests are served in between. */
-  const step = async <T>(compute: () => T): Promise<T> => {
-    const value = compute();
-    await yieldToEventLoop();
-    return value;
-  };
 
   const levels = await step(() => levelDistribution(all, db));
   const shownLevels = suppressSmallGroups(levels.levels);
@@ -143,41 +135,15 @@ export async function computePublicStats(now = Date.now(), db?: DB): Promise<Pub
   };
 }
 
-const globalForStats = globalThis as unknown as {
-  __publicStats?: PublicStats;
-  __publicStatsComputing?: Promise<PublicStats>;
-};
-
-/** One computation at a time, whoever asks. */
-function refresh(now: number): Promise<PublicStats> {
-  globalForStats.__publicStatsComputing ??= computePublicStats(now)
-    .then((stats) => {
-      globalForStats.__publicStats = stats;
-      return stats;
-    })
-    .finally(() => {
-      globalForStats.__publicStatsComputing = undefined;
-    });
-  return globalForStats.__publicStatsComputing;
-}
-
 /**
- * The figures, never more than 15 minutes old. Past 12 minutes, the request that notices starts
- * a new computation and is answered with the current figures; past 15, it waits for new ones.
+ * The figures, never more than 15 minutes old (app/models/snapshots.server.ts): past 12 minutes
+ * the request that notices starts a new computation and is answered with the current figures;
+ * past 15, it waits for new ones.
  */
 export async function getPublicStats(now = Date.now()): Promise<PublicStats> {
-  const cached = globalForStats.__publicStats;
-  const age = cached ? now - cached.computedAt : Infinity;
-  if (cached && age >= 0 && age < STATS_REFRESH_AFTER_MS) return cached;
-  if (cached && age >= 0 && age < STATS_MAX_AGE_MS) {
-    void refresh(now).catch((error: unknown) =>
-      log.error("public statistics not recomputed", { error: String(error) }),
-    );
-    return cached;
-  }
-  return refresh(now);
+  return (await snapshot("stats", (at) => computePublicStats(at), now)).value;
 }
 
 export function clearPublicStatsCache() {
-  globalForStats.__publicStats = undefined;
+  clearSnapshots("stats");
 }

@@ -6,7 +6,7 @@ import { BarChart } from "~/components/charts/bar-chart";
 import { ChartFigure, FigureTable } from "~/components/charts/chart-figure";
 import { MonthChart } from "~/components/charts/month-chart";
 import { StackedBarChart } from "~/components/charts/stacked-bar-chart";
-import { useFigureFormat } from "~/components/reports/parts";
+import { timeAndDate, useFigureFormat } from "~/components/reports/parts";
 import { PageHeader } from "~/components/ui/page";
 import { formatDate } from "~/lib/format";
 import { DAY_MS } from "~/lib/local-date";
@@ -21,7 +21,7 @@ export const meta: MetaFunction = (args) => title(args, "staffHome.title");
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireRole(request, "staff");
   const now = Date.now();
-  return json({ now, outcomeWindowDays: OUTCOME_WINDOW_DAYS, ...dashboard(staff.id, now) });
+  return json({ now, outcomeWindowDays: OUTCOME_WINDOW_DAYS, ...(await dashboard(staff.id, now)) });
 }
 
 const VALUE_COLOUR: Record<TileTone, string> = {
@@ -76,7 +76,7 @@ function firstLink(item: FirstItem) {
 export default function StaffHome() {
   const { t } = useTranslation();
   const f = useFigureFormat();
-  const { tiles, flagsByRule, flagsByWeek, bySector, outcomes, first, now, outcomeWindowDays } =
+  const { tiles, flagsByRule, flagsByWeek, bySector, outcomes, outcomesComputedAt, first, now, outcomeWindowDays } =
     useLoaderData<typeof loader>();
   const tile = (key: TileKey, label: string, tone: TileTone = "slate") => (
     <Tile href={tiles[key].href} label={label} value={tiles[key].count} tone={tiles[key].count ? tone : "slate"} />
@@ -307,7 +307,10 @@ export default function StaffHome() {
                 ]}
               />
             }
-            note={t("staffHome.outcomes.note", { count: outcomes.completed })}
+            note={`${t("staffHome.outcomes.note", { count: outcomes.completed })} ${t(
+              "staffHome.outcomes.computedAt",
+              timeAndDate(outcomesComputedAt),
+            )}`}
           />
         </Panel>
       </Section>

@@ -10,7 +10,14 @@ import { BarChart } from "~/components/charts/bar-chart";
 import { ChartFigure } from "~/components/charts/chart-figure";
 import { DistributionChart } from "~/components/charts/distribution-chart";
 import { MonthChart } from "~/components/charts/month-chart";
-import { CsvLink, KeyFigure, KeyFigures, ReportSection, useFigureFormat } from "~/components/reports/parts";
+import {
+  CsvLink,
+  KeyFigure,
+  KeyFigures,
+  ReportSection,
+  timeAndDate,
+  useFigureFormat,
+} from "~/components/reports/parts";
 import { ReportTable } from "~/components/reports/report-table";
 import { attendanceByEvent, type AttendanceRow } from "~/models/events.server";
 import { Button, buttonClass } from "~/components/ui/button";
@@ -21,7 +28,7 @@ import { SECTORS } from "~/lib/reference";
 import { CLIENT_OUTCOME_MIN_ENGAGEMENTS, share } from "~/lib/report-figures";
 import { formatMonth, parsePeriod } from "~/lib/report-period";
 import type { ReportTableId, TableData } from "~/lib/report-tables";
-import { buildReport } from "~/models/report-tables.server";
+import { getReport } from "~/models/report-tables.server";
 import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
 
@@ -47,7 +54,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = Date.now();
   const { period, errors, input } = parsePeriod(url.searchParams, now);
   const sector = pickOne(SECTORS, url.searchParams.get("sector"));
-  const report = buildReport({ start: period.start, end: period.end, months: period.months, sector, now });
+  const { computedAt, value: report } = await getReport(
+    { start: period.start, end: period.end, months: period.months, sector },
+    now,
+  );
   const query = new URLSearchParams({ from: period.from, to: period.to, ...(sector ? { sector } : {}) }).toString();
   return json({
     period: { from: period.from, to: period.to, months: period.months },
@@ -55,6 +65,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     input,
     sector,
     query,
+    computedAt,
     ...report,
     attendance: attendanceTable(attendanceByEvent({ start: period.start, end: period.end, now })),
   });
@@ -64,7 +75,7 @@ const SECTIONS = ["smes", "outcomes", "vendors", "needs", "engagements", "value"
 
 export default function StaffReports() {
   const { t } = useTranslation();
-  const { period, errors, input, sector, query, data, tables, attendance } = useLoaderData<typeof loader>();
+  const { period, errors, input, sector, query, computedAt, data, tables, attendance } = useLoaderData<typeof loader>();
   const f = useFigureFormat();
   const csv = (id: ReportTableId) => `/staff/reports/csv/${id}?${query}`;
   const range = `${formatMonth(period.from)} – ${formatMonth(period.to)}`;
@@ -136,6 +147,7 @@ export default function StaffReports() {
             sector: sector ? t(`sectors.${sector}`) : t("reports.filters.allSectors"),
           })}
         </p>
+        <p className="text-sm text-slate-700">{t("reports.computedAt", timeAndDate(computedAt))}</p>
         {errors.from || errors.to ? <p className="text-sm text-red-700">{t("reports.errors.showingDefault")}</p> : null}
       </div>
 
