@@ -29,6 +29,7 @@ import {
 } from "~/lib/questionnaire";
 import { currentQuestionnaire, getQuestionnaire } from "./questionnaires.server";
 import { expectOneChange, transition, type Refused } from "./transition.server";
+import { pageCount } from "~/lib/paging";
 
 type Owner = { id: string; organisationId: string };
 type Row = typeof schema.assessments.$inferSelect;
@@ -260,5 +261,5 @@ export function listCompletedAssessments(organisationId: string, page: number) {
       level: (r.level ?? 0) as Level,
     }));
   const total = db.select({ n: count() }).from(schema.assessments).where(where).get()?.n ?? 0;
-  return { rows, total, pageCount: Math.max(1, Math.ceil(total / ASSESSMENTS_PAGE_SIZE)) };
+  return { rows, total, pageCount: pageCount(total, ASSESSMENTS_PAGE_SIZE) };
 }

@@ -12,6 +12,7 @@ import type { DirectorySort } from "~/lib/vendor-options";
 import type { SessionUser } from "~/utils/auth.server";
 import { getDossier, notFound } from "./dossier.server";
 import { logoUrl } from "./dossier-changes.server";
+import { pageCount } from "~/lib/paging";
 
 const { vendorCategories } = schema;
 
@@ -121,7 +122,7 @@ export function listDirectory(query: DirectoryQuery, now = Date.now()) {
       categories: categories.filter((c) => c.vendorId === r.id).map((c) => c.category),
     })),
     total,
-    pageCount: Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE)),
+    pageCount: pageCount(total, DIRECTORY_PAGE_SIZE),
     sort,
   };
 }

@@ -35,6 +35,7 @@ import {
 import { notify, organisationUserIds } from "./notifications.server";
 import { expectOneChange, transition } from "./transition.server";
 import { hasDeclaredConflict } from "./vetting.server";
+import { pageCount } from "~/lib/paging";
 
 const { dossierChanges, engagements, needs, organisations } = schema;
 
@@ -334,7 +335,7 @@ export function listPendingChanges(page = 1) {
     .limit(CHANGES_PAGE_SIZE)
     .offset((page - 1) * CHANGES_PAGE_SIZE)
     .all();
-  return { rows, total, pageCount: Math.max(1, Math.ceil(total / CHANGES_PAGE_SIZE)) };
+  return { rows, total, pageCount: pageCount(total, CHANGES_PAGE_SIZE) };
 }
 
 export type { DossierContent };

@@ -19,6 +19,7 @@ import { reevaluate } from "./flags.server";
 import { notify, organisationUserIds } from "./notifications.server";
 import { expectOneChange, transition, type TransitionResult } from "./transition.server";
 import { refreshVendorStats } from "./vendor-stats.server";
+import { pageCount } from "~/lib/paging";
 
 /** Whoever acts on an engagement: a signed-in user. */
 export type Actor = { id: string; organisationId: string; role: Role };
@@ -230,7 +231,7 @@ export function listEngagementsForOrganisation(organisationId: string, page = 1)
     .offset((page - 1) * ENGAGEMENTS_PAGE_SIZE)
     .all();
   const total = db.select({ n: count() }).from(schema.engagements).where(where).get()?.n ?? 0;
-  return { rows, total, pageCount: Math.max(1, Math.ceil(total / ENGAGEMENTS_PAGE_SIZE)) };
+  return { rows, total, pageCount: pageCount(total, ENGAGEMENTS_PAGE_SIZE) };
 }
 
 /** The vendor's bids, newest first, for its home. */
@@ -314,7 +315,7 @@ export function listEngagementsForStaff(filters: StaffEngagementFilters, page: n
       health: (r.healthRank === 2 ? "red" : r.healthRank === 1 ? "amber" : "green") as "red" | "amber" | "green",
     }));
   const total = countEngagementsForStaff(filters, db);
-  return { rows, total, pageCount: Math.max(1, Math.ceil(total / STAFF_ENGAGEMENTS_PAGE_SIZE)) };
+  return { rows, total, pageCount: pageCount(total, STAFF_ENGAGEMENTS_PAGE_SIZE) };
 }
 
 /** The flags on one engagement (any status), for its page as staff read it. */

@@ -31,6 +31,7 @@ import { siteUrl, type MailAttachment } from "~/utils/email.server";
 import { recordAudit } from "./audit.server";
 import { notify } from "./notifications.server";
 import { expectOneChange, transition, type TransitionResult } from "./transition.server";
+import { pageCount } from "~/lib/paging";
 
 export type EventInput = {
   type: EventType;
@@ -604,7 +605,7 @@ export function listUpcomingEvents({
     .offset((page - 1) * EVENTS_PAGE_SIZE)
     .all();
   const total = getDb().select({ n: count() }).from(ev).where(where).get()?.n ?? 0;
-  return { rows, total, pageCount: Math.max(1, Math.ceil(total / EVENTS_PAGE_SIZE)) };
+  return { rows, total, pageCount: pageCount(total, EVENTS_PAGE_SIZE) };
 }
 
 /** Events that have ended (and published ones cancelled before), latest first. */
@@ -619,7 +620,7 @@ export function listPastEvents({ page, now = Date.now() }: { page: number; now?:
     .offset((page - 1) * EVENTS_PAGE_SIZE)
     .all();
   const total = getDb().select({ n: count() }).from(ev).where(where).get()?.n ?? 0;
-  return { rows, total, pageCount: Math.max(1, Math.ceil(total / EVENTS_PAGE_SIZE)) };
+  return { rows, total, pageCount: pageCount(total, EVENTS_PAGE_SIZE) };
 }
 
 /** Every event for staff, latest start first, with its counts. */
@@ -632,7 +633,7 @@ export function listEventsForStaff({ page }: { page: number }) {
     .offset((page - 1) * EVENTS_PAGE_SIZE)
     .all();
   const total = getDb().select({ n: count() }).from(ev).get()?.n ?? 0;
-  return { rows, total, pageCount: Math.max(1, Math.ceil(total / EVENTS_PAGE_SIZE)) };
+  return { rows, total, pageCount: pageCount(total, EVENTS_PAGE_SIZE) };
 }
 
 /** The next published events (the home page). */

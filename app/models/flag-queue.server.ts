@@ -12,6 +12,7 @@ import { recordAudit } from "./audit.server";
 import { refreshHealth } from "./flags.server";
 import { expectOneChange, transition, type TransitionResult } from "./transition.server";
 import { isActiveStaff } from "./users.server";
+import { pageCount } from "~/lib/paging";
 
 export type { FlagFilters };
 
@@ -81,7 +82,7 @@ export function listFlags(filters: FlagFilters, viewerId: string, page: number) 
       needTitle: r.needTitle,
     }));
   const total = countFlags(filters, viewerId);
-  return { rows, total, pageCount: Math.max(1, Math.ceil(total / FLAGS_PAGE_SIZE)) };
+  return { rows, total, pageCount: pageCount(total, FLAGS_PAGE_SIZE) };
 }
 
 export function flagHistory(flagId: string) {
@@ -139,7 +140,7 @@ export function actOnFlag(
       tx.insert(schema.flagEvents)
         .values({ flagId, kind: "acknowledged", actorId: actor.id, note: input.note?.trim() || null, at: now })
         .run();
-      if (flag.engagementId) refreshHealth(tx, flag.engagementId);
+      if (flag.engagementId) refreshHealth(flag.engagementId);
       recordAudit(
         {
           actorId: actor.id,
@@ -166,7 +167,7 @@ export function actOnFlag(
       .run();
     expectOneChange(changed, "flag");
     tx.insert(schema.flagEvents).values({ flagId, kind: status, actorId: actor.id, note, at: now }).run();
-    if (flag.engagementId) refreshHealth(tx, flag.engagementId);
+    if (flag.engagementId) refreshHealth(flag.engagementId);
     recordAudit(
       { actorId: actor.id, action: `flag_${status}`, subjectType: "flag", subjectId: flagId, ip, details: { note } },
       tx,

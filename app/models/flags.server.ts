@@ -373,7 +373,7 @@ function evaluateEngagementIn(
     t,
     alerts,
   );
-  refreshHealth(tx, engagementId);
+  refreshHealth(engagementId);
   return opts.withVendor ? add(r, evaluateVendorIn(tx, facts.vendorId, now, t, alerts)) : r;
 }
 
@@ -675,11 +675,11 @@ const rankFromFlags = (engagementId: SQL | Placeholder) => sql<number>`coalesce(
   AND f.status IN ('open', 'acknowledged')), 0)`;
 
 /**
- * Sets the engagement's `health_rank` from its flags, in the caller's transaction: called by the
- * engine after it evaluates the engagement and by every staff action on one of its flags.
+ * Sets the engagement's `health_rank` from its flags: called by the engine after it evaluates the
+ * engagement and by every staff action on one of its flags, inside their transaction (a statement
+ * prepared on the process's connection runs in the transaction open there).
  */
-export function refreshHealth(_tx: DbOrTx, engagementId: string) {
-  // A prepared statement of the process's connection: the caller's transaction is open on it.
+export function refreshHealth(engagementId: string) {
   q().refreshHealth.run({ id: engagementId });
 }
 

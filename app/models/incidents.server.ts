@@ -42,6 +42,7 @@ import { reevaluate } from "./flags.server";
 import { notify, organisationUserIds, staffUserIds } from "./notifications.server";
 import { expectOneChange, transition, type TransitionResult } from "./transition.server";
 import { activeStaffMember } from "./users.server";
+import { pageCount } from "~/lib/paging";
 
 export type IncidentFailure = {
   ok: false;
@@ -167,7 +168,7 @@ export function listIncidents(filters: IncidentFilters, viewerId: string, page =
     .offset((page - 1) * INCIDENTS_PAGE_SIZE)
     .all();
   const total = countIncidents(filters, viewerId);
-  return { rows, total, pageCount: Math.max(1, Math.ceil(total / INCIDENTS_PAGE_SIZE)) };
+  return { rows, total, pageCount: pageCount(total, INCIDENTS_PAGE_SIZE) };
 }
 
 /** One incident for staff: the incident, its engagement (parties, need) and its history. */

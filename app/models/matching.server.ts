@@ -242,32 +242,20 @@ export function rankVendorsForNeed(
   return ranked.map((r) => ({ ...r, name: names.get(r.vendorId) ?? "", invited: invited.has(r.vendorId) }));
 }
 
-/** The match score of each vetted bidder (compare page); bidders no longer vetted have none. */
+/** The match score of each vetted bidder; bidders no longer vetted have none. */
 export function matchScoresForVendors(
   need: NeedForMatch,
   vendorIds: readonly string[],
   now = Date.now(),
 ): Record<string, number> {
-  const db = getDb();
-  if (vendorIds.length === 0) return {};
-  const facts = vendorFacts(db, among([...new Set(vendorIds)]), {
-    sector: need.sector,
-    packageCategory: need.category,
-    now,
-  }).map((f) => f.vendor);
-  const stats = marketStats(now, db);
-  const scores: Record<string, number> = {};
-  for (const vendor of facts) {
-    const result = scoreVendor(forMatch(need), vendor, stats);
-    if (result) scores[vendor.id] = result.score;
-  }
-  return scores;
+  return Object.fromEntries(
+    Object.entries(matchesForVendors(need, vendorIds, now)).map(([id, match]) => [id, match.score]),
+  );
 }
 
 /**
  * The whole score of each vetted vendor among `vendorIds` on the need — points and the reasons in
- * words — for the compare page, where the reasons are one click away. The same score as
- * `matchScoresForVendors`.
+ * words — for the compare page, where the reasons are one click away.
  */
 export function matchesForVendors(
   need: NeedForMatch,

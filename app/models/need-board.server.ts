@@ -11,6 +11,7 @@ import { BUDGET_BANDS, type NeedFilters } from "~/lib/need-filters";
 import type { NeedStatus } from "~/lib/need-status";
 import { ftsQuery } from "~/lib/search-text";
 import { liveBidsNeeded, statusNowOf } from "./needs.server";
+import { pageCount } from "~/lib/paging";
 
 export const NEEDS_PAGE_SIZE = 20;
 
@@ -90,7 +91,7 @@ export function listOpenNeeds(
       .from(schema.needs)
       .where(boardWhere(filters, now, ftsQuery(filters.q) ? "search" : "count", opts.invitedVendorId))
       .get()?.n ?? 0;
-  return { rows, total, pageCount: Math.max(1, Math.ceil(total / NEEDS_PAGE_SIZE)) };
+  return { rows, total, pageCount: pageCount(total, NEEDS_PAGE_SIZE) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -163,7 +164,7 @@ export function listOwnNeeds(organisationId: string, page: number, now = Date.no
     .all()
     .map(({ liveBids, ...r }) => ({ ...r, statusNow: statusNowOf({ ...r, liveBids }, now) }));
   const total = db.select({ n: count() }).from(schema.needs).where(where).get()?.n ?? 0;
-  return { rows, total, pageCount: Math.max(1, Math.ceil(total / NEEDS_PAGE_SIZE)) };
+  return { rows, total, pageCount: pageCount(total, NEEDS_PAGE_SIZE) };
 }
 
 const STATE_ORDER: NeedStatus[] = ["open", "draft", "evaluating", "expired", "awarded", "cancelled"];

@@ -24,6 +24,7 @@ import { searchText } from "~/lib/search-text";
 import { reevaluate } from "./flags.server";
 import { notifyNeedWatchers } from "./notifications.server";
 import { expectOneChange, transition } from "./transition.server";
+import { pageCount } from "~/lib/paging";
 
 export type NeedViewer = { id: string; organisationId: string; role: Role };
 export type NeedRow = typeof schema.needs.$inferSelect;
@@ -408,6 +409,6 @@ export function needHistory(needId: string, page = 1) {
       changes: r.changes ? (JSON.parse(r.changes) as NeedHistoryEntry["changes"]) : null,
     })),
     total,
-    pageCount: Math.max(1, Math.ceil(total / HISTORY_PAGE_SIZE)),
+    pageCount: pageCount(total, HISTORY_PAGE_SIZE),
   };
 }

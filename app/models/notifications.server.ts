@@ -15,6 +15,7 @@ import {
 import { STAFF_ROLES } from "~/lib/permissions";
 import { enqueueEmail, siteUrl, type MailAttachment } from "~/utils/email.server";
 import { translator } from "~/utils/i18n";
+import { pageCount } from "~/lib/paging";
 
 export type NotificationParams = Record<string, string | number>;
 
@@ -109,7 +110,7 @@ export function listNotifications(userId: string, page: number) {
     .map((r) => ({ ...r, params: JSON.parse(r.params) as NotificationParams }));
   const total =
     db.select({ n: count() }).from(schema.notifications).where(eq(schema.notifications.userId, userId)).get()?.n ?? 0;
-  return { rows, total, pageCount: Math.max(1, Math.ceil(total / NOTIFICATIONS_PAGE_SIZE)) };
+  return { rows, total, pageCount: pageCount(total, NOTIFICATIONS_PAGE_SIZE) };
 }
 
 export function unreadCount(userId: string): number {

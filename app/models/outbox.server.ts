@@ -24,6 +24,7 @@ import { env } from "~/utils/env.server";
 import { log } from "~/utils/log.server";
 import { recordAudit } from "./audit.server";
 import { expectOneChange, transition, type TransitionResult } from "./transition.server";
+import { pageCount } from "~/lib/paging";
 
 /** nodemailer's own defaults wait minutes; a slow or silent server must not hold the worker. */
 export type MailTimeouts = { connectionTimeout: number; greetingTimeout: number; socketTimeout: number };
@@ -330,7 +331,7 @@ export function listOutbox({ status, page }: { status?: OutboxStatus; page: numb
       .from(o)
       .where(status ? eq(o.status, status) : undefined)
       .get()?.n ?? 0;
-  return { rows, total, pageCount: Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE)) };
+  return { rows, total, pageCount: pageCount(total, OUTBOX_PAGE_SIZE) };
 }
 
 /** How many mails have each status (one pass over `outbox_status_next_idx`). */

@@ -13,6 +13,7 @@ import type { ResourceKind } from "~/lib/resource-rules";
 import { ftsQuery, searchText } from "~/lib/search-text";
 import { recordAudit } from "./audit.server";
 import { expectOneChange, transition, type TransitionResult } from "./transition.server";
+import { pageCount } from "~/lib/paging";
 
 export type ResourceInput = {
   slug: string;
@@ -207,7 +208,7 @@ export function listResources({
     .offset((page - 1) * RESOURCES_PAGE_SIZE)
     .all();
   const total = getDb().select({ n: count() }).from(res).where(where).get()?.n ?? 0;
-  return { rows, total, pageCount: Math.max(1, Math.ceil(total / RESOURCES_PAGE_SIZE)) };
+  return { rows, total, pageCount: pageCount(total, RESOURCES_PAGE_SIZE) };
 }
 
 /** Every resource for staff, last changed first. */
@@ -220,7 +221,7 @@ export function listResourcesForStaff({ page }: { page: number }) {
     .offset((page - 1) * RESOURCES_PAGE_SIZE)
     .all();
   const total = getDb().select({ n: count() }).from(res).get()?.n ?? 0;
-  return { rows, total, pageCount: Math.max(1, Math.ceil(total / RESOURCES_PAGE_SIZE)) };
+  return { rows, total, pageCount: pageCount(total, RESOURCES_PAGE_SIZE) };
 }
 
 /** The newest published guides (the home page). */

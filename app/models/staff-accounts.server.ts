@@ -21,6 +21,7 @@ import { sendStaffWelcomeEmail } from "./account-emails.server";
 import { recordAudit } from "./audit.server";
 import { expectOneChange, transition, type TransitionResult } from "./transition.server";
 import { emailTaken, getUserById, insertUser, type RequestContext } from "./users.server";
+import { pageCount } from "~/lib/paging";
 
 type Actor = Pick<SessionUser, "id" | "role">;
 
@@ -282,5 +283,5 @@ export function listUsers({ q, role, page }: { q?: string; role?: Role; page: nu
     .offset((page - 1) * USERS_PAGE_SIZE)
     .all();
   const total = db.select({ n: count() }).from(schema.users).where(where).get()?.n ?? 0;
-  return { rows, total, pageCount: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)) };
+  return { rows, total, pageCount: pageCount(total, USERS_PAGE_SIZE) };
 }

@@ -12,6 +12,7 @@ import { verifiedEngagementIds, logoUrl } from "./dossier-changes.server";
 import { readContent } from "./dossier.server";
 import { getPublicProfile } from "./directory.server";
 import { trackRecords } from "./engagements.server";
+import { pageCount } from "~/lib/paging";
 
 const { reviews, needs, needInvitations } = schema;
 
@@ -50,8 +51,8 @@ export function ratingBreakdown(vendorId: string) {
 export function reviewPage(vendorId: string, page: number) {
   const db = getDb();
   const total = db.select({ n: count() }).from(reviews).where(eq(reviews.vendorId, vendorId)).get()?.n ?? 0;
-  const pageCount = Math.max(1, Math.ceil(total / REVIEWS_PAGE_SIZE));
-  const current = Math.min(Math.max(1, page), pageCount);
+  const pages = pageCount(total, REVIEWS_PAGE_SIZE);
+  const current = Math.min(Math.max(1, page), pages);
   const rows = db
     .select({
       id: reviews.id,
@@ -75,7 +76,7 @@ export function reviewPage(vendorId: string, page: number) {
     .limit(REVIEWS_PAGE_SIZE)
     .offset((current - 1) * REVIEWS_PAGE_SIZE)
     .all();
-  return { rows, total, page: current, pageCount };
+  return { rows, total, page: current, pageCount: pages };
 }
 
 /**

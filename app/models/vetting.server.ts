@@ -22,6 +22,7 @@ import { ensureProfile, getDossier, notFound, stateOf, vendorRow, type RuleResul
 import { reevaluate } from "./flags.server";
 import { notify, organisationUserIds, staffUserIds } from "./notifications.server";
 import { expectOneChange, transition } from "./transition.server";
+import { pageCount } from "~/lib/paging";
 
 const { organisations, vendorProfiles } = schema;
 
@@ -273,7 +274,7 @@ export function listVettingQueue(status: QueueFilter, page: number) {
     .offset((page - 1) * QUEUE_PAGE_SIZE)
     .all();
   const total = countVettingQueue(status);
-  return { rows, total, pageCount: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)) };
+  return { rows, total, pageCount: pageCount(total, QUEUE_PAGE_SIZE) };
 }
 
 export function vendorStatusCounts() {
