@@ -442,9 +442,15 @@ export type SweepOptions = {
   onSliceDone?: (slice: SweepSlice & { ms: number }) => void;
 };
 
-/** Lets requests waiting on the event loop run between two slices, for about `ms`. */
-const restFor = (ms: number) =>
-  new Promise<void>((resolve) => (ms >= 1 ? setTimeout(resolve, Math.min(ms, 250)) : setImmediate(resolve)));
+/**
+ * Lets requests waiting on the event loop run between two slices, for about `ms`: first a whole
+ * turn of the loop (its I/O polled; a timer alone may fire before that, since a timer set during a
+ * slice counts from the loop's time before the slice), then the rest of the time.
+ */
+async function restFor(ms: number) {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  if (ms >= 1) await new Promise<void>((resolve) => setTimeout(resolve, Math.min(ms, 250)));
+}
 
 /**
  * How many subjects the next slice takes: as many as fit in the time budget at the pace of the
