@@ -12,7 +12,7 @@
  *   QUICK=1    short runs (3 s per page, for trying it out; the figures are noisier)
  *   PARTS=pages,floor,sweep,writes  only these parts (all by default; only pages with PAGES)
  *
- * Ports 3290–3293. Not part of `npm test`. `npm run bench:browser` measures the browser side.
+ * Ports 3290–3294 (BENCH_PORT_BASE=N: N to N+4). Not part of `npm test`. `npm run bench:browser` measures the browser side.
  */
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -28,7 +28,15 @@ const PAGE_S = QUICK ? 3 : 10;
 const TRIVIAL_S = QUICK ? 2 : 5;
 const WARMUP_S = QUICK ? 1 : 2;
 const CONNECTIONS = 20;
-const PORTS = { full: 3290, small: 3291, bare: 3292, probe: 3293, bareRoutes: 3294 } as const;
+/** 3290–3294 unless BENCH_PORT_BASE moves them (two benchmarks on one machine). */
+const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 3290);
+const PORTS = {
+  full: PORT_BASE,
+  small: PORT_BASE + 1,
+  bare: PORT_BASE + 2,
+  probe: PORT_BASE + 3,
+  bareRoutes: PORT_BASE + 4,
+} as const;
 
 type Page = { label: string; path: (f: Fixture) => string; role: Role };
 
