@@ -1,10 +1,10 @@
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { renderToPipeableStream } from "react-dom/server";
 import { htmlBodyStream } from "~/utils/html-stream.server";
+import { RemixServer } from "~/utils/remix-server.server";
 import { NonceProvider } from "~/utils/nonce";
 import { translator } from "~/utils/i18n";
 import { TranslationProvider, type Translations } from "~/utils/i18n-react";
