@@ -58,14 +58,15 @@ export function listOpenNeeds(
   opts: { invitedVendorId?: string } = {},
 ) {
   const db = getDb();
-  const where = boardWhere(filters, now, ftsQuery(filters.q) ? "search" : "walk", opts.invitedVendorId);
+  const searching = ftsQuery(filters.q) !== null;
+  const where = boardWhere(filters, now, searching ? "search" : "walk", opts.invitedVendorId);
   const order =
     filters.sort === "deadline"
       ? [asc(schema.needs.deadline), asc(schema.needs.id)]
       : filters.sort === "budget"
         ? [desc(schema.needs.budgetMax), asc(schema.needs.id)]
         : [desc(schema.needs.publishedAt), asc(schema.needs.id)];
-  const rows = db
+  const found = db
     .select({
       id: schema.needs.id,
       title: schema.needs.title,
@@ -76,6 +77,8 @@ export function listOpenNeeds(
       deadline: schema.needs.deadline,
       publishedAt: schema.needs.publishedAt,
       organisationName: schema.organisations.legalName,
+      // A search finds its matches once: the page and, beside each row, how many there are in all.
+      ...(searching ? { matches: sql<number>`count(*) OVER ()` } : {}),
     })
     .from(schema.needs)
     .innerJoin(schema.organisations, eq(schema.organisations.id, schema.needs.organisationId))
@@ -84,13 +87,18 @@ export function listOpenNeeds(
     .limit(NEEDS_PAGE_SIZE)
     .offset((page - 1) * NEEDS_PAGE_SIZE)
     .all();
-  // The count reads a range of one index instead (status, deadline), without the rows.
+  const rows = found.map(({ matches: _matches, ...row }) => row);
+  // Without a search the count reads a range of one index instead (status, deadline), without
+  // the rows; a search past its last page has no row to carry the count, and counts alone.
+  const counted = searching ? found[0]?.matches : undefined;
   const total =
+    counted ??
     db
       .select({ n: count() })
       .from(schema.needs)
-      .where(boardWhere(filters, now, ftsQuery(filters.q) ? "search" : "count", opts.invitedVendorId))
-      .get()?.n ?? 0;
+      .where(boardWhere(filters, now, searching ? "search" : "count", opts.invitedVendorId))
+      .get()?.n ??
+    0;
   return { rows, total, pageCount: pageCount(total, NEEDS_PAGE_SIZE) };
 }
 

@@ -391,3 +391,25 @@ describe("vendors hear of a need's edit, early close and cancellation in the sam
     expect(mailsTo(bidder.email)).toBe(0);
   });
 });
+
+describe("the board's search", () => {
+  it("counts every match on each page, past the last page too, and only the matches", async () => {
+    const owner = user();
+    for (let i = 0; i < 23; i++) {
+      const made = await createNeed(owner, input({ title: `Bảo trì máy chủ kho lạnh số ${i}` }), {
+        publish: true,
+        now: NOW,
+      });
+      if (!made.ok) throw new Error(made.error);
+    }
+    await createNeed(owner, input(), { publish: true, now: NOW });
+    const search = (page: number, q = "may chu kho lanh") => listOpenNeeds({ q, sort: "newest" }, page, NOW + 1000);
+    expect(search(1)).toMatchObject({ total: 23, pageCount: 2 });
+    expect(search(1).rows).toHaveLength(20);
+    expect(search(2)).toMatchObject({ total: 23, pageCount: 2 });
+    expect(search(2).rows).toHaveLength(3);
+    expect(search(2).rows[0]).not.toHaveProperty("matches");
+    expect(search(3)).toMatchObject({ total: 23, pageCount: 2, rows: [] });
+    expect(search(1, "khong co dau ca")).toMatchObject({ total: 0, rows: [] });
+  });
+});
