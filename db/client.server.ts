@@ -83,3 +83,22 @@ export function setConnection(sqlite: Database.Database) {
 }
 
 export { schema };
+
+const preparedByConnection = new WeakMap<DB, Map<string, unknown>>();
+
+/**
+ * A query built and prepared once per connection and `key`, then run with placeholders
+ * (`sql.placeholder`). Building a drizzle query (its SQL text from the builder's objects) costs a
+ * page's list more than running it at every request (ADR 012): a list whose query has a few shapes
+ * (which filters are set) keys each shape and binds only the values.
+ */
+export function preparedOnce<T>(db: DB, key: string, build: () => T): T {
+  let prepared = preparedByConnection.get(db);
+  if (!prepared) preparedByConnection.set(db, (prepared = new Map()));
+  let statement = prepared.get(key) as T | undefined;
+  if (statement === undefined) {
+    statement = build();
+    prepared.set(key, statement);
+  }
+  return statement;
+}

@@ -1063,6 +1063,11 @@ export const flags = sqliteTable(
     // The dashboard: open flags by rule and severity (covering), new flags per week.
     index("flags_status_code_severity_idx").on(t.status, t.code, t.severity),
     index("flags_raised_severity_idx").on(t.raisedAt, t.severity),
+    // The staff's queue of open flags in its order (high first, then the oldest, then the id):
+    // a page is the first rows of this index, not a sort of every open flag.
+    index("flags_queue_idx")
+      .on(sql`(CASE "severity" WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END)`, t.raisedAt, t.id)
+      .where(sql`status IN ('open', 'acknowledged')`),
   ],
 );
 

@@ -3,7 +3,7 @@ import { getSqlite } from "../../db/client.server";
 import { createEngagement, createUser } from "../../db/test/factories";
 import { changeBeforeNextTransaction, rowCount, thrownBy } from "../../db/test/transitions";
 import { DAY_MS } from "~/lib/local-date";
-import { actOnFlag } from "./flag-queue.server";
+import { actOnFlag, listFlags, type FlagFilters } from "./flag-queue.server";
 import { reevaluate } from "./flags.server";
 
 function overdue(engagementId: string, days: number) {
@@ -104,5 +104,81 @@ describe("staff actions on a flag", () => {
       .all(staff.id)
       .map((r) => (r as { kind: string }).kind);
     expect(kinds).toContain("flag_high");
+  });
+});
+
+describe("the flags list", () => {
+  it("shows, for every combination of filters, the flags a plain reading of the table gives, in its order", async () => {
+    const staff = createUser({ role: "staff" });
+    const colleague = createUser({ role: "staff" });
+    const ids = [await openFlag(10), await openFlag(31), await openFlag(12), await openFlag(40), await openFlag(11)];
+    expect(actOnFlag(staff, ids[0]!, "acknowledge", {}, "ip")).toEqual({ ok: true });
+    expect(actOnFlag(staff, ids[1]!, "acknowledge", { assigneeId: colleague.id }, "ip")).toEqual({ ok: true });
+    expect(actOnFlag(colleague, ids[1]!, "resolve", { note: "Đã bàn giao" }, "ip")).toEqual({ ok: true });
+    type Row = {
+      id: string;
+      status: string;
+      severity: string;
+      code: string;
+      sector: string | null;
+      vendorId: string | null;
+      assignedTo: string | null;
+      raisedAt: number;
+    };
+    const all = getSqlite()
+      .prepare(
+        "SELECT id, status, severity, code, sector, vendor_id AS vendorId, assigned_to AS assignedTo, raised_at AS raisedAt FROM flags",
+      )
+      .all() as Row[];
+    const rank = (s: string) => (s === "high" ? 0 : s === "medium" ? 1 : 2);
+    const someVendor = all.find((f) => f.vendorId)!.vendorId!;
+    const someSector = (all.find((f) => f.sector)?.sector ?? undefined) as FlagFilters["sector"];
+    const cases: { filters: FlagFilters; keep: (f: Row) => boolean }[] = [
+      { filters: { status: "active" }, keep: (f) => f.status === "open" || f.status === "acknowledged" },
+      { filters: { status: "resolved" }, keep: (f) => f.status === "resolved" },
+      { filters: { status: "open", severity: "high" }, keep: (f) => f.status === "open" && f.severity === "high" },
+      {
+        filters: { status: "active", code: "MILESTONE_OVERDUE" },
+        keep: (f) => f.status !== "resolved" && f.status !== "dismissed" && f.code === "MILESTONE_OVERDUE",
+      },
+      {
+        filters: { status: "active", assignee: "me" },
+        keep: (f) => f.status === "acknowledged" && f.assignedTo === staff.id,
+      },
+      {
+        filters: { status: "active", assignee: "unassigned" },
+        keep: (f) => (f.status === "open" || f.status === "acknowledged") && f.assignedTo === null,
+      },
+      {
+        filters: { status: "resolved", assignee: colleague.id },
+        keep: (f) => f.status === "resolved" && f.assignedTo === colleague.id,
+      },
+      {
+        filters: { status: "active", vendorId: someVendor },
+        keep: (f) => (f.status === "open" || f.status === "acknowledged") && f.vendorId === someVendor,
+      },
+      {
+        filters: { status: "active", sector: someSector },
+        keep: (f) => (f.status === "open" || f.status === "acknowledged") && (!someSector || f.sector === someSector),
+      },
+    ];
+    // Twice: the second time from the statements prepared the first time, with other values.
+    for (const round of [1, 2]) {
+      for (const { filters, keep } of cases) {
+        const expected = all
+          .filter(keep)
+          .sort((a, b) => rank(a.severity) - rank(b.severity) || a.raisedAt - b.raisedAt || (a.id < b.id ? -1 : 1))
+          .map((f) => f.id);
+        const list = listFlags(filters, staff.id, 1);
+        expect({ round, filters, ids: list.rows.map((r) => r.id) }).toEqual({
+          round,
+          filters,
+          ids: expected.slice(0, 20),
+        });
+        expect(list.total).toBe(expected.length);
+      }
+    }
+    expect(all.filter((f) => f.status === "acknowledged" && f.assignedTo === staff.id)).toHaveLength(1);
+    expect(listFlags({ status: "resolved" }, staff.id, 2).rows).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
  * resolve or dismiss) on the transition pattern. The engine that raises flags is flags.server.ts.
  */
 import { and, asc, count, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
-import { getDb, schema } from "../../db/client.server";
+import { getDb, preparedOnce, schema } from "../../db/client.server";
 import type { FlagFilters } from "~/lib/flag-options";
 import { FLAG_STATUSES_OPEN } from "~/lib/risk-rules";
 import { assertRole, type SessionUser } from "~/utils/auth.server";
@@ -18,20 +18,43 @@ export type { FlagFilters };
 
 export const FLAGS_PAGE_SIZE = 20;
 
+/**
+ * Open or acknowledged, written out rather than bound: `status IN ('open', 'acknowledged')` is the
+ * condition of the partial indexes flags_queue_idx and flags_one_open_per_rule_subject, and SQLite
+ * uses a partial index only for a query whose terms say so in the same words.
+ */
+const openStatuses = sql`${schema.flags.status} IN (${sql.raw(FLAG_STATUSES_OPEN.map((s) => `'${s}'`).join(", "))})`;
+
+/**
+ * The list's conditions with placeholders for their values, and the values: the statements are
+ * prepared once per combination of filters set (`preparedOnce`), keyed by `shape`.
+ */
 function flagsWhere(filters: FlagFilters, viewerId: string) {
-  const conditions: SQL[] = [
-    filters.status === "active"
-      ? inArray(schema.flags.status, [...FLAG_STATUSES_OPEN])
-      : eq(schema.flags.status, filters.status),
-  ];
-  if (filters.severity) conditions.push(eq(schema.flags.severity, filters.severity));
-  if (filters.code) conditions.push(eq(schema.flags.code, filters.code));
-  if (filters.sector) conditions.push(eq(schema.flags.sector, filters.sector));
-  if (filters.vendorId) conditions.push(eq(schema.flags.vendorId, filters.vendorId));
-  if (filters.assignee === "me") conditions.push(eq(schema.flags.assignedTo, viewerId));
-  else if (filters.assignee === "unassigned") conditions.push(sql`${schema.flags.assignedTo} IS NULL`);
-  else if (filters.assignee) conditions.push(eq(schema.flags.assignedTo, filters.assignee));
-  return and(...conditions);
+  const p = sql.placeholder;
+  const conditions: SQL[] = [filters.status === "active" ? openStatuses : eq(schema.flags.status, p("status"))];
+  const values: Record<string, string | number> = { status: filters.status };
+  const shape: string[] = [filters.status === "active" ? "active" : "status"];
+  const where = (name: string, value: string | null | undefined, condition: SQL) => {
+    if (!value) return;
+    conditions.push(condition);
+    values[name] = value;
+    shape.push(name);
+  };
+  where("severity", filters.severity, eq(schema.flags.severity, p("severity")));
+  where("code", filters.code, eq(schema.flags.code, p("code")));
+  where("sector", filters.sector, eq(schema.flags.sector, p("sector")));
+  where("vendorId", filters.vendorId, eq(schema.flags.vendorId, p("vendorId")));
+  if (filters.assignee === "unassigned") {
+    conditions.push(sql`${schema.flags.assignedTo} IS NULL`);
+    shape.push("unassigned");
+  } else {
+    where(
+      "assignee",
+      filters.assignee === "me" ? viewerId : filters.assignee,
+      eq(schema.flags.assignedTo, p("assignee")),
+    );
+  }
+  return { where: and(...conditions), values, shape: shape.join(",") };
 }
 
 /**
@@ -39,7 +62,12 @@ function flagsWhere(filters: FlagFilters, viewerId: string) {
  * figure that links to the list.
  */
 export function countFlags(filters: FlagFilters, viewerId: string): number {
-  return getDb().select({ n: count() }).from(schema.flags).where(flagsWhere(filters, viewerId)).get()?.n ?? 0;
+  const db = getDb();
+  const { where, values, shape } = flagsWhere(filters, viewerId);
+  const statement = preparedOnce(db, `flags.count:${shape}`, () =>
+    db.select({ n: count() }).from(schema.flags).where(where).prepare(),
+  );
+  return statement.get(values)?.n ?? 0;
 }
 
 /** The list's order: high first, then the oldest; the id breaks ties (a sweep raises many at once). */
@@ -51,36 +79,39 @@ const flagOrder = () => [
 
 export function listFlags(filters: FlagFilters, viewerId: string, page: number) {
   const db = getDb();
-  // The page's flags are chosen from the flags alone, then only those are joined to their names:
-  // joining every matching flag before sorting read three rows per open flag (thousands).
-  const pageIds = db
-    .select({ id: schema.flags.id })
-    .from(schema.flags)
-    .where(flagsWhere(filters, viewerId))
-    .orderBy(...flagOrder())
-    .limit(FLAGS_PAGE_SIZE)
-    .offset((page - 1) * FLAGS_PAGE_SIZE);
-  const rows = db
-    .select({
-      flag: schema.flags,
-      assigneeName: schema.users.name,
-      vendorName: schema.organisations.legalName,
-      needTitle: schema.needs.title,
-    })
-    .from(schema.flags)
-    .leftJoin(schema.users, eq(schema.users.id, schema.flags.assignedTo))
-    .leftJoin(schema.organisations, eq(schema.organisations.id, schema.flags.vendorId))
-    .leftJoin(schema.needs, eq(schema.needs.id, schema.flags.needId))
-    .where(inArray(schema.flags.id, pageIds))
-    .orderBy(...flagOrder())
-    .all()
-    .map((r) => ({
-      ...r.flag,
-      evidence: JSON.parse(r.flag.evidence) as Record<string, unknown>,
-      assigneeName: r.assigneeName,
-      vendorName: r.vendorName,
-      needTitle: r.needTitle,
-    }));
+  const { where, values, shape } = flagsWhere(filters, viewerId);
+  const statement = preparedOnce(db, `flags.page:${shape}`, () => {
+    // The page's flags are chosen from the flags alone, then only those are joined to their
+    // names: joining every matching flag before sorting read three rows per open flag (thousands).
+    const pageIds = db
+      .select({ id: schema.flags.id })
+      .from(schema.flags)
+      .where(where)
+      .orderBy(...flagOrder())
+      .limit(sql.placeholder("limit"))
+      .offset(sql.placeholder("offset"));
+    return db
+      .select({
+        flag: schema.flags,
+        assigneeName: schema.users.name,
+        vendorName: schema.organisations.legalName,
+        needTitle: schema.needs.title,
+      })
+      .from(schema.flags)
+      .leftJoin(schema.users, eq(schema.users.id, schema.flags.assignedTo))
+      .leftJoin(schema.organisations, eq(schema.organisations.id, schema.flags.vendorId))
+      .leftJoin(schema.needs, eq(schema.needs.id, schema.flags.needId))
+      .where(inArray(schema.flags.id, pageIds))
+      .orderBy(...flagOrder())
+      .prepare();
+  });
+  const rows = statement.all({ ...values, limit: FLAGS_PAGE_SIZE, offset: (page - 1) * FLAGS_PAGE_SIZE }).map((r) => ({
+    ...r.flag,
+    evidence: JSON.parse(r.flag.evidence) as Record<string, unknown>,
+    assigneeName: r.assigneeName,
+    vendorName: r.vendorName,
+    needTitle: r.needTitle,
+  }));
   const total = countFlags(filters, viewerId);
   return { rows, total, pageCount: pageCount(total, FLAGS_PAGE_SIZE) };
 }

@@ -105,7 +105,8 @@ const KNOWN_SORTS: Record<string, string> = {
   "staff engagements, one vendor": "one vendor's engagements",
   "flags, high, mine": "the flags assigned to one staff member",
   "flags of a vendor": "one vendor's flags",
-  "flags active": "open flags, sorted by severity then age: ADR 012 lists the index",
+  "flags active":
+    "the page's 20 flags sorted again once joined to their names; with the statistics of a real queue the page is the first rows of flags_queue_idx",
   "flags open": "as above",
   "flags resolved": "as above; resolved flags grow with time (ADR 012)",
   incidents: "open and in-progress incidents: a short queue",

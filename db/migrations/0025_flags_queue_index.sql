@@ -1,0 +1,1 @@
+CREATE INDEX `flags_queue_idx` ON `flags` ((CASE "severity" WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END),`raised_at`,`id`) WHERE status IN ('open', 'acknowledged');
