@@ -3,9 +3,9 @@
  * in SQL; the counts of open needs for visitors; and an SME's own needs by their state now. The
  * lifecycle and who may see one need are needs.server.ts.
  */
-import { and, asc, count, desc, eq, gt, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import { getDb, schema, type DbOrTx } from "../../db/client.server";
+import { getDb, preparedOnce, schema, type DbOrTx } from "../../db/client.server";
 import { DAY_MS } from "~/lib/local-date";
 import { BUDGET_BANDS, type NeedFilters } from "~/lib/need-filters";
 import type { NeedStatus } from "~/lib/need-status";
@@ -27,30 +27,49 @@ const openNow = (now: number) => and(eq(schema.needs.status, "open"), gt(schema.
  * invited to (`invitedOnly`).
  */
 function boardWhere(filters: NeedFilters, now: number, mode: "walk" | "search" | "count", invitedVendorId?: string) {
+  const p = sql.placeholder;
   const col = (c: SQLiteColumn, keep = false) => (mode === "count" || keep ? sql`${c}` : sql`+${c}`);
   const byDeadline = mode === "walk" && filters.sort === "deadline";
   const deadline = col(schema.needs.deadline, byDeadline);
   const conditions: (SQL | undefined)[] = [
     sql`${col(schema.needs.status, mode === "walk")} = 'open'`,
-    sql`${deadline} > ${now}`,
+    sql`${deadline} > ${p("now")}`,
   ];
-  if (filters.category) conditions.push(sql`${col(schema.needs.category, mode === "walk")} = ${filters.category}`);
-  if (filters.sector) conditions.push(sql`${col(schema.needs.sector, mode === "walk")} = ${filters.sector}`);
-  if (filters.invited && invitedVendorId) conditions.push(invitedOnly(invitedVendorId));
+  const values: Record<string, string | number> = { now };
+  // The statement's shape: which conditions it has (their values are bound at each request).
+  const shape: string[] = [mode, filters.sort];
+  const where = (name: string, value: string | number, condition: SQL) => {
+    conditions.push(condition);
+    values[name] = value;
+    shape.push(name);
+  };
+  if (filters.category)
+    where("category", filters.category, sql`${col(schema.needs.category, mode === "walk")} = ${p("category")}`);
+  if (filters.sector)
+    where("sector", filters.sector, sql`${col(schema.needs.sector, mode === "walk")} = ${p("sector")}`);
+  if (filters.invited && invitedVendorId) where("invitedVendorId", invitedVendorId, invitedOnly(p("invitedVendorId")));
   if (filters.budget) {
     const [from, to] = BUDGET_BANDS[filters.budget];
     const budgetMax = col(schema.needs.budgetMax, mode === "walk" && filters.sort === "budget");
-    conditions.push(sql`${budgetMax} >= ${from}`, sql`${col(schema.needs.budgetMin)} < ${to}`);
+    where("budgetFrom", from, sql`${budgetMax} >= ${p("budgetFrom")}`);
+    where("budgetTo", to, sql`${col(schema.needs.budgetMin)} < ${p("budgetTo")}`);
   }
-  if (filters.closes) conditions.push(sql`${deadline} <= ${now + filters.closes * DAY_MS}`);
+  if (filters.closes) where("closesBy", now + filters.closes * DAY_MS, sql`${deadline} <= ${p("closesBy")}`);
   const match = ftsQuery(filters.q);
   if (match) {
-    conditions.push(sql`${schema.needs.id} IN (SELECT need_id FROM needs_fts WHERE needs_fts MATCH ${match})`);
+    where(
+      "match",
+      match,
+      sql`${schema.needs.id} IN (SELECT need_id FROM needs_fts WHERE needs_fts MATCH ${p("match")})`,
+    );
   }
-  return and(...conditions);
+  return { where: and(...conditions), values, shape: shape.join(",") };
 }
 
-/** The board: open needs with the filters, sorted and a page at a time. */
+/**
+ * The board: open needs with the filters, sorted and a page at a time. Its statements are
+ * prepared once per shape (which filters are set, the sort) and bound to the values each time.
+ */
 export function listOpenNeeds(
   filters: NeedFilters,
   page: number,
@@ -59,54 +78,59 @@ export function listOpenNeeds(
 ) {
   const db = getDb();
   const searching = ftsQuery(filters.q) !== null;
-  const where = boardWhere(filters, now, searching ? "search" : "walk", opts.invitedVendorId);
-  const order =
-    filters.sort === "deadline"
-      ? [asc(schema.needs.deadline), asc(schema.needs.id)]
-      : filters.sort === "budget"
-        ? [desc(schema.needs.budgetMax), asc(schema.needs.id)]
-        : [desc(schema.needs.publishedAt), asc(schema.needs.id)];
-  const found = db
-    .select({
-      id: schema.needs.id,
-      title: schema.needs.title,
-      category: schema.needs.category,
-      sector: schema.needs.sector,
-      budgetMin: schema.needs.budgetMin,
-      budgetMax: schema.needs.budgetMax,
-      deadline: schema.needs.deadline,
-      publishedAt: schema.needs.publishedAt,
-      organisationName: schema.organisations.legalName,
-      // A search finds its matches once: the page and, beside each row, how many there are in all.
-      ...(searching ? { matches: sql<number>`count(*) OVER ()` } : {}),
-    })
-    .from(schema.needs)
-    .innerJoin(schema.organisations, eq(schema.organisations.id, schema.needs.organisationId))
-    .where(where)
-    .orderBy(...order)
-    .limit(NEEDS_PAGE_SIZE)
-    .offset((page - 1) * NEEDS_PAGE_SIZE)
-    .all();
+  const board = boardWhere(filters, now, searching ? "search" : "walk", opts.invitedVendorId);
+  const statement = preparedOnce(db, `needs.board:${board.shape}`, () =>
+    db
+      .select({
+        id: schema.needs.id,
+        title: schema.needs.title,
+        category: schema.needs.category,
+        sector: schema.needs.sector,
+        budgetMin: schema.needs.budgetMin,
+        budgetMax: schema.needs.budgetMax,
+        deadline: schema.needs.deadline,
+        publishedAt: schema.needs.publishedAt,
+        organisationName: schema.organisations.legalName,
+        // A search finds its matches once: the page and, beside each row, how many there are in all.
+        ...(searching ? { matches: sql<number>`count(*) OVER ()` } : {}),
+      })
+      .from(schema.needs)
+      .innerJoin(schema.organisations, eq(schema.organisations.id, schema.needs.organisationId))
+      .where(board.where)
+      .orderBy(
+        ...(filters.sort === "deadline"
+          ? [asc(schema.needs.deadline), asc(schema.needs.id)]
+          : filters.sort === "budget"
+            ? [desc(schema.needs.budgetMax), asc(schema.needs.id)]
+            : [desc(schema.needs.publishedAt), asc(schema.needs.id)]),
+      )
+      .limit(sql.placeholder("limit"))
+      .offset(sql.placeholder("offset"))
+      .prepare(),
+  );
+  const found = statement.all({ ...board.values, limit: NEEDS_PAGE_SIZE, offset: (page - 1) * NEEDS_PAGE_SIZE });
   const rows = found.map(({ matches: _matches, ...row }) => row);
   // Without a search the count reads a range of one index instead (status, deadline), without
   // the rows; a search past its last page has no row to carry the count, and counts alone.
   const counted = searching ? found[0]?.matches : undefined;
-  const total =
-    counted ??
-    db
-      .select({ n: count() })
-      .from(schema.needs)
-      .where(boardWhere(filters, now, searching ? "search" : "count", opts.invitedVendorId))
-      .get()?.n ??
-    0;
+  const total = counted ?? countBoard(filters, now, searching, opts.invitedVendorId);
   return { rows, total, pageCount: pageCount(total, NEEDS_PAGE_SIZE) };
+}
+
+function countBoard(filters: NeedFilters, now: number, searching: boolean, invitedVendorId?: string) {
+  const db = getDb();
+  const board = boardWhere(filters, now, searching ? "search" : "count", invitedVendorId);
+  const statement = preparedOnce(db, `needs.board.count:${board.shape}`, () =>
+    db.select({ n: count() }).from(schema.needs).where(board.where).prepare(),
+  );
+  return statement.get(board.values)?.n ?? 0;
 }
 
 // ---------------------------------------------------------------------------------------------
 // The board as a vendor sees it: its invitations, its bids, its fit and the days left
 
 /** Needs the vendor was invited to: one lookup of need_invitations' primary key (need, vendor). */
-function invitedOnly(vendorId: string) {
+function invitedOnly(vendorId: Placeholder) {
   return sql`EXISTS (SELECT 1 FROM need_invitations i WHERE i.need_id = ${schema.needs.id} AND i.vendor_id = ${vendorId})`;
 }
 
@@ -118,13 +142,29 @@ export function vendorMarksOnNeeds(vendorId: string, needIds: readonly string[])
   const marks = new Map<string, { invited: boolean; bid: boolean }>();
   if (needIds.length === 0) return marks;
   const db = getDb();
-  const ids = sql`(SELECT value FROM json_each(${JSON.stringify(needIds)}))`;
-  const invited = db.all<{ needId: string }>(
-    sql`SELECT need_id AS needId FROM need_invitations WHERE vendor_id = ${vendorId} AND need_id IN ${ids}`,
-  );
-  const bids = db.all<{ needId: string }>(
-    sql`SELECT need_id AS needId FROM bids WHERE vendor_id = ${vendorId} AND status <> 'withdrawn' AND need_id IN ${ids}`,
-  );
+  const { invitedTo, bidOn } = preparedOnce(db, "needs.board.marks", () => {
+    const p = sql.placeholder;
+    const ids = sql`(SELECT value FROM json_each(${p("ids")}))`;
+    return {
+      invitedTo: db
+        .select({ needId: schema.needInvitations.needId })
+        .from(schema.needInvitations)
+        .where(
+          sql`${schema.needInvitations.vendorId} = ${p("vendorId")} AND ${schema.needInvitations.needId} IN ${ids}`,
+        )
+        .prepare(),
+      bidOn: db
+        .select({ needId: schema.bids.needId })
+        .from(schema.bids)
+        .where(
+          sql`${schema.bids.vendorId} = ${p("vendorId")} AND ${schema.bids.status} <> 'withdrawn' AND ${schema.bids.needId} IN ${ids}`,
+        )
+        .prepare(),
+    };
+  });
+  const values = { vendorId, ids: JSON.stringify(needIds) };
+  const invited = invitedTo.all(values);
+  const bids = bidOn.all(values);
   for (const id of needIds) marks.set(id, { invited: false, bid: false });
   for (const r of invited) marks.get(r.needId)!.invited = true;
   for (const r of bids) marks.get(r.needId)!.bid = true;

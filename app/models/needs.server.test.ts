@@ -15,6 +15,7 @@ import {
   type NeedInput,
 } from "./needs.server";
 import { countOpenNeedsByCategory, listOpenNeeds, ownNeedsByState } from "./need-board.server";
+import type { NeedFilters } from "~/lib/need-filters";
 import { submitBid } from "./bids.server";
 import { askQuestion } from "./questions.server";
 
@@ -411,5 +412,97 @@ describe("the board's search", () => {
     expect(search(2).rows[0]).not.toHaveProperty("matches");
     expect(search(3)).toMatchObject({ total: 23, pageCount: 2, rows: [] });
     expect(search(1, "khong co dau ca")).toMatchObject({ total: 0, rows: [] });
+  });
+});
+
+describe("the board's filters", () => {
+  it("lists, for each combination of filters and sort, what a plain reading of the open needs gives", async () => {
+    const owner = user();
+    const made: string[] = [];
+    const variants: Partial<NeedInput>[] = [
+      {
+        category: "accounting",
+        sector: "tourism",
+        budgetMin: 10_000_000,
+        budgetMax: 40_000_000,
+        deadline: NOW + 2 * DAY_MS,
+      },
+      {
+        category: "accounting",
+        sector: "food_beverage",
+        budgetMin: 60_000_000,
+        budgetMax: 150_000_000,
+        deadline: NOW + 6 * DAY_MS,
+      },
+      {
+        category: "ecommerce",
+        sector: "tourism",
+        budgetMin: 300_000_000,
+        budgetMax: 900_000_000,
+        deadline: NOW + 20 * DAY_MS,
+      },
+      {
+        category: "ecommerce",
+        sector: "manufacturing",
+        budgetMin: 1_200_000_000,
+        budgetMax: 2_000_000_000,
+        deadline: NOW + 9 * DAY_MS,
+      },
+    ];
+    for (let i = 0; i < 12; i++) {
+      const result = await createNeed(owner, input({ ...variants[i % 4], title: `Nhu cầu lọc số ${i}` }), {
+        publish: true,
+        now: NOW + i,
+      });
+      if (!result.ok) throw new Error(result.error);
+      made.push(result.needId);
+    }
+    const at = NOW + 1000;
+    type Row = {
+      id: string;
+      category: string;
+      sector: string;
+      budgetMin: number;
+      budgetMax: number;
+      deadline: number;
+      publishedAt: number;
+    };
+    const open = getSqlite()
+      .prepare(
+        "SELECT id, category, sector, budget_min AS budgetMin, budget_max AS budgetMax, deadline, published_at AS publishedAt FROM needs WHERE status = 'open' AND deadline > ?",
+      )
+      .all(at) as Row[];
+    const cases: { filters: NeedFilters; keep: (n: Row) => boolean }[] = [
+      { filters: { q: "", sort: "newest", category: "accounting" }, keep: (n) => n.category === "accounting" },
+      { filters: { q: "", sort: "newest", category: "ecommerce" }, keep: (n) => n.category === "ecommerce" },
+      { filters: { q: "", sort: "deadline", sector: "tourism" }, keep: (n) => n.sector === "tourism" },
+      { filters: { q: "", sort: "deadline", sector: "manufacturing" }, keep: (n) => n.sector === "manufacturing" },
+      {
+        filters: { q: "", sort: "budget", budget: "under50m" },
+        keep: (n) => n.budgetMax >= 0 && n.budgetMin < 50_000_000,
+      },
+      { filters: { q: "", sort: "budget", budget: "over1b" }, keep: (n) => n.budgetMax >= 1_000_000_000 },
+      { filters: { q: "", sort: "newest", closes: 3 }, keep: (n) => n.deadline <= at + 3 * DAY_MS },
+      { filters: { q: "", sort: "newest", closes: 7 }, keep: (n) => n.deadline <= at + 7 * DAY_MS },
+      {
+        filters: { q: "", sort: "deadline", category: "ecommerce", sector: "tourism", closes: 30 },
+        keep: (n) => n.category === "ecommerce" && n.sector === "tourism" && n.deadline <= at + 30 * DAY_MS,
+      },
+    ];
+    const order: Record<NeedFilters["sort"], (a: Row, b: Row) => number> = {
+      newest: (a, b) => b.publishedAt - a.publishedAt || (a.id < b.id ? -1 : 1),
+      deadline: (a, b) => a.deadline - b.deadline || (a.id < b.id ? -1 : 1),
+      budget: (a, b) => b.budgetMax - a.budgetMax || (a.id < b.id ? -1 : 1),
+    };
+    for (const { filters, keep } of cases) {
+      const expected = open
+        .filter(keep)
+        .sort(order[filters.sort])
+        .map((n) => n.id);
+      const board = listOpenNeeds(filters, 1, at);
+      expect({ filters, ids: board.rows.map((r) => r.id) }).toEqual({ filters, ids: expected.slice(0, 20) });
+      expect({ filters, total: board.total }).toEqual({ filters, total: expected.length });
+    }
+    expect(made.every((id) => open.some((n) => n.id === id))).toBe(true);
   });
 });
