@@ -380,6 +380,12 @@ export const vendorProfiles = sqliteTable(
      * (`isVettedNow`: `listed_until > now`) and its orders are served by this table's indexes alone.
      */
     listedUntil: integer("listed_until"),
+    /**
+     * The rowid of the vendor's row in `vendors_fts`, kept by `refreshVendorSearch` (and set by a
+     * trigger when the profile is created after that row), so that a search joins its matches to
+     * this table by an integer key instead of reading each match's vendor id.
+     */
+    searchRowid: integer("search_rowid"),
   },
   (t) => [
     index("vendor_profiles_vetted_idx").on(t.vettedAt),
@@ -395,7 +401,13 @@ export const vendorProfiles = sqliteTable(
       t.organisationId,
       t.listedUntil,
     ),
-    index("vendor_profiles_listed_match_idx").on(t.organisationId, t.listedUntil, t.ratingCount, t.vettedAt),
+    index("vendor_profiles_listed_search_idx").on(
+      t.searchRowid,
+      t.listedUntil,
+      t.ratingCount,
+      t.vettedAt,
+      t.organisationId,
+    ),
   ],
 );
 

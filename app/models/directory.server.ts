@@ -70,8 +70,8 @@ function relevanceTier(match: string) {
  * The listing is `vendor_profiles.listed_until > now` (kept by triggers: migration
  * vendor_listing_triggers), so the filter, the count and the unsearched orders are served by that
  * table's indexes: the newest or best-rated page walks an index up to its twelfth vendor, and the
- * count reads one index range. A search reads its matches with their sort keys from the full-text
- * index and one covering index. Only the page's vendors are then read whole (name, description,
+ * count reads one index range. A search joins its matches to the profiles by the full-text row's
+ * rowid (`search_rowid`), in an index that also holds the filter and the sort keys. Only the page's vendors are then read whole (name, description,
  * lowest price, categories).
  */
 export function listDirectory(query: DirectoryQuery, now = Date.now()) {
@@ -96,9 +96,7 @@ export function listDirectory(query: DirectoryQuery, now = Date.now()) {
     );
   }
   const where = sql.join(conditions, sql` AND `);
-  const from = match
-    ? sql`vendors_fts f JOIN vendor_profiles p ON p.organisation_id = f.vendor_id`
-    : sql`vendor_profiles p`;
+  const from = match ? sql`vendors_fts f JOIN vendor_profiles p ON p.search_rowid = f.rowid` : sql`vendor_profiles p`;
   const sort = query.sort === "relevance" && !match ? "newest" : query.sort;
   // Each order ends on the vendor's id, so that equal keys keep one order from page to page.
   const order =
