@@ -373,8 +373,42 @@ export const vendorProfiles = sqliteTable(
     logoWidth: integer("logo_width"),
     logoHeight: integer("logo_height"),
     updatedAt: integer("updated_at").notNull(),
+    /**
+     * Until when the vendor is listed in the directory: its `vetting_expires_at` while its
+     * organisation is a vetted vendor (not suspended, not pending), else null. Kept by triggers
+     * (migration vendor_listing_triggers) on both tables, so that the directory's filter
+     * (`isVettedNow`: `listed_until > now`) and its orders are served by this table's indexes alone.
+     */
+    listedUntil: integer("listed_until"),
+    /**
+     * The rowid of the vendor's row in `vendors_fts`, kept by `refreshVendorSearch` (and set by a
+     * trigger when the profile is created after that row), so that a search joins its matches to
+     * this table by an integer key instead of reading each match's vendor id.
+     */
+    searchRowid: integer("search_rowid"),
   },
-  (t) => [index("vendor_profiles_vetted_idx").on(t.vettedAt), index("vendor_profiles_submitted_idx").on(t.submittedAt)],
+  (t) => [
+    index("vendor_profiles_vetted_idx").on(t.vettedAt),
+    index("vendor_profiles_submitted_idx").on(t.submittedAt),
+    // The directory: how many are listed; newest first; best rated first; a search's matches.
+    index("vendor_profiles_listed_idx").on(t.listedUntil),
+    index("vendor_profiles_listed_newest_idx").on(sql`${t.vettedAt} DESC`, t.organisationId, t.listedUntil),
+    index("vendor_profiles_listed_rating_idx").on(
+      sql`(${t.ratingAvg} IS NULL)`,
+      sql`${t.ratingAvg} DESC`,
+      sql`${t.ratingCount} DESC`,
+      sql`${t.vettedAt} DESC`,
+      t.organisationId,
+      t.listedUntil,
+    ),
+    index("vendor_profiles_listed_search_idx").on(
+      t.searchRowid,
+      t.listedUntil,
+      t.ratingCount,
+      t.vettedAt,
+      t.organisationId,
+    ),
+  ],
 );
 
 export const vendorCategories = sqliteTable(

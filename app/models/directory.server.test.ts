@@ -1,10 +1,26 @@
 import { describe, expect, it } from "vitest";
 import { DAY_MS } from "~/lib/local-date";
 import { getDb, getSqlite } from "../../db/client.server";
+import { createUser, setVendorStanding } from "../../db/test/factories";
 import { session, vettedVendor } from "../../db/test/vendors";
 import { getDossier, refreshVendorSearch } from "./dossier.server";
 import { getPublicProfile, listDirectory } from "./directory.server";
 import { decide } from "./vetting.server";
+
+/**
+ * Profiles whose maintained listing differs from its definition: `listed_until` is the expiry of a
+ * vetted vendor (else null), `search_rowid` the rowid of the vendor's search row.
+ */
+function listingDrift() {
+  return getSqlite()
+    .prepare(
+      `SELECT p.organisation_id AS id FROM vendor_profiles p JOIN organisations o ON o.id = p.organisation_id
+      WHERE p.listed_until IS NOT (CASE WHEN o.kind = 'vendor' AND o.vendor_status = 'vetted' THEN p.vetting_expires_at END)
+        OR p.search_rowid IS NOT (SELECT max(f.rowid) FROM vendors_fts f WHERE f.vendor_id = p.organisation_id)
+        OR (SELECT count(*) FROM vendors_fts f WHERE f.vendor_id = p.organisation_id) > 1`,
+    )
+    .all();
+}
 
 describe("directory", () => {
   it("finds a vetted vendor by words typed without diacritics, and drops it when suspended", async () => {
@@ -27,8 +43,49 @@ describe("directory", () => {
     expect(() => getPublicProfile(id, null)).toThrow();
     expect(getPublicProfile(id, { role: "staff", organisationId: "x" }).vetted).toBe(false);
 
+    expect(listingDrift()).toEqual([]);
+
     expect(await decide(session(staff, "staff"), id, "reinstate", {}, "ip")).toEqual({ ok: true });
     expect(listDirectory({ q: "dong tam so", sort: "relevance", page: 1 }).rows.map((r) => r.id)).toContain(id);
+    expect(listingDrift()).toEqual([]);
+  });
+
+  it("keeps each profile's listing and search row as vendors are vetted, suspended, renewed and rewritten", async () => {
+    const { vendor, staff } = await vettedVendor("Bền Vững Số");
+    const id = vendor.organisationId;
+    expect(listingDrift()).toEqual([]);
+    const count = () => listDirectory({ sort: "newest", page: 1 }).total;
+    const before = count();
+    // A search row written again keeps its rowid, and the vendor is still found (once).
+    refreshVendorSearch(getDb(), id);
+    refreshVendorSearch(getDb(), id);
+    expect(listingDrift()).toEqual([]);
+    expect(listDirectory({ q: "ben vung so", sort: "relevance", page: 1 }).rows.map((r) => r.id)).toEqual([id]);
+
+    expect(await decide(session(staff, "staff"), id, "suspend", { note: "Tạm dừng để xác minh" }, "ip")).toEqual({
+      ok: true,
+    });
+    expect(count()).toBe(before - 1);
+    expect(listingDrift()).toEqual([]);
+    expect(await decide(session(staff, "staff"), id, "reinstate", {}, "ip")).toEqual({ ok: true });
+    expect(count()).toBe(before);
+
+    // A renewal moves the expiry: listed until the new date, not the old one.
+    const renewed = Date.now() + 500 * DAY_MS;
+    getSqlite().prepare("UPDATE vendor_profiles SET vetting_expires_at = ? WHERE organisation_id = ?").run(renewed, id);
+    expect(listingDrift()).toEqual([]);
+    expect(listDirectory({ q: "ben vung so", sort: "newest", page: 1 }, Date.now() + 400 * DAY_MS).total).toBe(1);
+    expect(listDirectory({ q: "ben vung so", sort: "newest", page: 1 }, renewed).total).toBe(0);
+  });
+
+  it("finds a vendor whose search row was written before its profile", () => {
+    const user = createUser({ role: "vendor" });
+    const id = user.organisationId;
+    getSqlite().prepare("UPDATE organisations SET legal_name = 'Tiên Phong Trước Hồ Sơ' WHERE id = ?").run(id);
+    refreshVendorSearch(getDb(), id);
+    setVendorStanding(id, "vetted");
+    expect(listingDrift()).toEqual([]);
+    expect(listDirectory({ q: "tien phong truoc", sort: "relevance", page: 1 }).rows.map((r) => r.id)).toEqual([id]);
   });
 
   it("no longer lists a vendor whose vetting expired, wherever it is read", async () => {

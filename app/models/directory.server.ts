@@ -64,50 +64,68 @@ function relevanceTier(match: string) {
     WHEN ${inColumn("packages")} THEN 2 ELSE 3 END`;
 }
 
-/** Vetted, unexpired, unsuspended vendors matching the query: filtered and paged in SQL. */
+/**
+ * Vetted, unexpired, unsuspended vendors matching the query: filtered and paged in SQL.
+ *
+ * The listing is `vendor_profiles.listed_until > now` (kept by triggers: migration
+ * vendor_listing_triggers), so the filter, the count and the unsearched orders are served by that
+ * table's indexes: the newest or best-rated page walks an index up to its twelfth vendor, and the
+ * count reads one index range. A search joins its matches to the profiles by the full-text row's
+ * rowid (`search_rowid`), in an index that also holds the filter and the sort keys. Only the page's vendors are then read whole (name, description,
+ * lowest price, categories).
+ */
 export function listDirectory(query: DirectoryQuery, now = Date.now()) {
   const db = getDb();
   const match = query.q ? ftsQuery(query.q) : null;
-  const conditions = vettedNowConditions(now);
+  const conditions = [sql`p.listed_until > ${now}`];
   if (match) conditions.push(sql`vendors_fts MATCH ${match}`);
   if (query.category) {
     conditions.push(
-      sql`EXISTS (SELECT 1 FROM vendor_categories c WHERE c.vendor_id = o.id AND c.category = ${query.category})`,
+      sql`p.organisation_id IN (SELECT c.vendor_id FROM vendor_categories c WHERE c.category = ${query.category})`,
     );
   }
   if (query.sector) {
     conditions.push(
-      sql`EXISTS (SELECT 1 FROM vendor_sectors s WHERE s.vendor_id = o.id AND s.sector = ${query.sector})`,
+      sql`p.organisation_id IN (SELECT s.vendor_id FROM vendor_sectors s WHERE s.sector = ${query.sector})`,
     );
   }
   if (query.priceMax !== undefined) {
     conditions.push(
-      sql`EXISTS (SELECT 1 FROM service_packages sp WHERE sp.vendor_id = o.id AND sp.removed_at IS NULL
+      sql`EXISTS (SELECT 1 FROM service_packages sp WHERE sp.vendor_id = p.organisation_id AND sp.removed_at IS NULL
         AND sp.price_from <= ${query.priceMax} ${query.category ? sql`AND sp.category = ${query.category}` : sql``})`,
     );
   }
   const where = sql.join(conditions, sql` AND `);
-  const from = match
-    ? sql`organisations o JOIN vendor_profiles p ON p.organisation_id = o.id JOIN vendors_fts f ON f.vendor_id = o.id`
-    : sql`organisations o JOIN vendor_profiles p ON p.organisation_id = o.id`;
+  const from = match ? sql`vendors_fts f JOIN vendor_profiles p ON p.search_rowid = f.rowid` : sql`vendor_profiles p`;
   const sort = query.sort === "relevance" && !match ? "newest" : query.sort;
+  // Each order ends on the vendor's id, so that equal keys keep one order from page to page.
   const order =
     sort === "relevance" && match
-      ? sql`${relevanceTier(match)}, p.rating_count > 0 DESC, bm25(vendors_fts, 0, 10, 5, 3, 1), p.vetted_at DESC`
+      ? sql`${relevanceTier(match)}, p.rating_count > 0 DESC, bm25(vendors_fts, 0, 10, 5, 3, 1), p.vetted_at DESC, p.organisation_id`
       : sort === "rating"
-        ? sql`p.rating_avg_x100 IS NULL, p.rating_avg_x100 DESC, p.rating_count DESC, p.vetted_at DESC`
-        : sql`p.vetted_at DESC`;
-  const rows = db.all<DirectoryRow>(sql`
-    SELECT o.id AS id, o.legal_name AS legalName, p.description AS description, o.city AS city,
-      p.vetted_at AS vettedAt, p.vetting_expires_at AS vettingExpiresAt, p.vetted_by AS vettedBy,
-      p.rating_avg_x100 AS ratingAvg, p.rating_count AS ratingCount, p.logo_key AS logoKey,
-      (SELECT min(sp.price_from) FROM service_packages sp WHERE sp.vendor_id = o.id AND sp.removed_at IS NULL) AS priceFrom
-    FROM ${from}
-    WHERE ${where}
-    ORDER BY ${order}, o.id
-    LIMIT ${DIRECTORY_PAGE_SIZE} OFFSET ${(query.page - 1) * DIRECTORY_PAGE_SIZE}`);
+        ? sql`(p.rating_avg_x100 IS NULL), p.rating_avg_x100 DESC, p.rating_count DESC, p.vetted_at DESC, p.organisation_id`
+        : sql`p.vetted_at DESC, p.organisation_id`;
+  const ids = db
+    .all<{ id: string }>(
+      sql`
+      SELECT p.organisation_id AS id FROM ${from}
+      WHERE ${where}
+      ORDER BY ${order}
+      LIMIT ${DIRECTORY_PAGE_SIZE} OFFSET ${(query.page - 1) * DIRECTORY_PAGE_SIZE}`,
+    )
+    .map((r) => r.id);
   const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${from} WHERE ${where}`)?.n ?? 0;
-  const ids = rows.map((r) => r.id);
+  const found = ids.length
+    ? db.all<DirectoryRow>(sql`
+        SELECT o.id AS id, o.legal_name AS legalName, p.description AS description, o.city AS city,
+          p.vetted_at AS vettedAt, p.vetting_expires_at AS vettingExpiresAt, p.vetted_by AS vettedBy,
+          p.rating_avg_x100 AS ratingAvg, p.rating_count AS ratingCount, p.logo_key AS logoKey,
+          (SELECT min(sp.price_from) FROM service_packages sp WHERE sp.vendor_id = o.id AND sp.removed_at IS NULL) AS priceFrom
+        FROM organisations o JOIN vendor_profiles p ON p.organisation_id = o.id
+        WHERE o.id IN ${ids}`)
+    : [];
+  const byId = new Map(found.map((r) => [r.id, r]));
+  const rows = ids.map((id) => byId.get(id)).filter((r): r is DirectoryRow => r !== undefined);
   const categories = ids.length
     ? db
         .select({ vendorId: vendorCategories.vendorId, category: vendorCategories.category })

@@ -197,9 +197,20 @@ export function refreshVendorSearch(tx: DbOrTx, vendorId: string) {
   const categoryText = searchText(categories.map(categoryLabel).join(" "));
   const packageText = searchText(packages.map((p) => `${p.name} ${categoryLabel(p.category)}`).join(" "));
   const description = searchText(row.profile?.description ?? "");
-  tx.run(sql`DELETE FROM vendors_fts WHERE vendor_id = ${vendorId}`);
-  tx.run(sql`INSERT INTO vendors_fts (vendor_id, name, categories, packages, description)
-    VALUES (${vendorId}, ${name}, ${categoryText}, ${packageText}, ${description})`);
+  // The row keeps its rowid, which the profile holds (`search_rowid`: the directory joins by it).
+  // A vendor without one yet (its profile not created, or rows written before the key) is found
+  // by its id, and the new row's rowid is kept on the profile when there is one.
+  const key = row.profile?.searchRowid ?? null;
+  if (key !== null) tx.run(sql`DELETE FROM vendors_fts WHERE rowid = ${key}`);
+  else tx.run(sql`DELETE FROM vendors_fts WHERE vendor_id = ${vendorId}`);
+  const inserted = tx.run(sql`INSERT INTO vendors_fts (rowid, vendor_id, name, categories, packages, description)
+    VALUES (${key}, ${vendorId}, ${name}, ${categoryText}, ${packageText}, ${description})`);
+  if (key === null && row.profile) {
+    tx.update(vendorProfiles)
+      .set({ searchRowid: Number(inserted.lastInsertRowid) })
+      .where(eq(vendorProfiles.organisationId, vendorId))
+      .run();
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

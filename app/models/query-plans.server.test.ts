@@ -115,15 +115,17 @@ const KNOWN_SORTS: Record<string, string> = {
   "do this first": "the dossiers awaiting vetting, sorted by submission across two tables: a short queue",
   users: "the admin's user list: (created_at, id) index listed in ADR 012",
   outbox: "the admin's mail list: listed in ADR 012",
-  "directory by relevance": "vetted-now spans two tables and the sort key is in the second (ADR 012)",
-  "directory by relevance, one category": "as above",
-  "directory by rating": "as above",
+  "directory by relevance, one category":
+    "one category's listed vendors, from its index (a walk of the newest-first index with a lookup per vendor read more at full scale)",
   "directory by rating, one category": "as above",
-  "directory by newest": "as above",
   "directory by newest, one category": "as above",
   "directory search by relevance": "ranked by bm25 over the matches",
   "directory search by rating": "sorts the matches only",
   "directory search by newest": "sorts the matches only",
+  "directory search by relevance, one category": "ranked by bm25 over the matches in the category",
+  "directory search by rating, one category": "sorts the matches in the category only",
+  "directory search by newest, one category": "sorts the matches in the category only",
+  "directory by newest, one sector, page 3": "one sector's listed vendors, from its index",
 };
 
 /** A count over a whole table reads its smallest index: inherent to a total, and about 1 ms per 30,000 rows. */
@@ -279,7 +281,13 @@ describe("every list query is served by an index", () => {
         listDirectory({ sort, page: 1, category: "accounting" }, now),
       );
       expectIndexed(`directory search by ${sort}`, () => listDirectory({ sort, page: 1, q: "ke toan" }, now));
+      expectIndexed(`directory search by ${sort}, one category`, () =>
+        listDirectory({ sort, page: 1, q: "phan mem", category: "accounting" }, now),
+      );
     }
+    expectIndexed("directory by newest, one sector, page 3", () =>
+      listDirectory({ sort: "newest", page: 3, sector: "retail_trade" }, now),
+    );
   });
 
   it("staff lists: engagements, flags, incidents, vetting, users, audit, mail", () => {
