@@ -1,4 +1,4 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import type { SubmissionResult } from "@conform-to/react";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -6,7 +6,8 @@ import { useTranslation } from "~/utils/i18n-react";
 import { NeedStatusBadge } from "~/components/need-status-badge";
 import { Alert } from "~/components/ui/alert";
 import { Button, buttonClass } from "~/components/ui/button";
-import { FieldErrors } from "~/components/ui/field";
+import { FieldErrors } from "~/components/ui/field-errors";
+import { useServerForm } from "~/utils/server-form";
 import { Card, PageHeader } from "~/components/ui/page";
 import { pageParam, Pagination } from "~/components/ui/pagination";
 import { formatDate, formatDateTime, formatMoney } from "~/lib/format";
@@ -253,10 +254,8 @@ export default function NeedPage() {
 function OwnerActions({ id, actions }: { id: string; actions: string[] }) {
   const { t } = useTranslation();
   const lastResult = useIntentResult("close");
-  const [form, fields] = useForm<{ intent: string; confirm: string }>({
-    id: `close-${id}`,
-    lastResult,
-  });
+  const { form, field } = useServerForm(`close-${id}`, lastResult);
+  const confirm = field("confirm");
   return (
     <Card>
       <h2 className="text-lg font-semibold">{t("needs.detail.manage")}</h2>
@@ -273,26 +272,26 @@ function OwnerActions({ id, actions }: { id: string; actions: string[] }) {
         ) : null}
       </div>
       {actions.includes("close") ? (
-        <Form method="post" {...getFormProps(form)} className="mt-6 space-y-3 border-t border-slate-200 pt-4">
+        <Form method="post" {...form.props} className="mt-6 space-y-3 border-t border-slate-200 pt-4">
           <h3 className="font-semibold">{t("needs.close.title")}</h3>
           <p className="text-sm text-slate-700">{t("needs.close.explain")}</p>
           <ErrorSummary form={form} />
           <input type="hidden" name="intent" value="close" />
           <div className="flex items-start gap-2">
             <input
-              id={fields.confirm.id}
-              name={fields.confirm.name}
+              id={confirm.id}
+              name={confirm.name}
               type="checkbox"
               required
-              aria-invalid={fields.confirm.errors ? true : undefined}
-              aria-describedby={fields.confirm.errors ? fields.confirm.errorId : undefined}
+              aria-invalid={confirm.errors ? true : undefined}
+              aria-describedby={confirm.errors ? confirm.errorId : undefined}
               className="mt-1 h-5 w-5"
             />
-            <label htmlFor={fields.confirm.id} className="text-sm">
+            <label htmlFor={confirm.id} className="text-sm">
               {t("needs.close.confirm")}
             </label>
           </div>
-          <FieldErrors id={fields.confirm.errorId} errors={fields.confirm.errors} />
+          <FieldErrors id={confirm.errorId} errors={confirm.errors} />
           <Button variant="secondary">{t("needs.close.submit")}</Button>
         </Form>
       ) : null}

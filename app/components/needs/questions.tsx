@@ -1,11 +1,11 @@
-import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "~/utils/i18n-react";
 import { Button } from "~/components/ui/button";
-import { FieldErrors } from "~/components/ui/field";
+import { FieldErrors } from "~/components/ui/field-errors";
 import { Card } from "~/components/ui/page";
 import { formatDate } from "~/lib/format";
 import { useIntentResult } from "~/utils/use-intent-result";
+import { useServerForm } from "~/utils/server-form";
 import { ErrorSummary } from "~/components/ui/error-summary";
 
 type Question = {
@@ -31,13 +31,10 @@ function TextForm({
   extra?: Record<string, string>;
 }) {
   const formIntent = extra?.questionId ? `answer-${extra.questionId}` : intent;
-  const [form, fields] = useForm<Record<string, string>>({
-    id: `form-${formIntent}`,
-    lastResult: useIntentResult(formIntent),
-  });
-  const field = fields[name]!;
+  const { form, field: fieldOf } = useServerForm(`form-${formIntent}`, useIntentResult(formIntent));
+  const field = fieldOf(name);
   return (
-    <Form method="post" {...getFormProps(form)} className="space-y-2">
+    <Form method="post" {...form.props} className="space-y-2">
       <input type="hidden" name="intent" value={intent} />
       {Object.entries(extra ?? {}).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
@@ -47,7 +44,11 @@ function TextForm({
         {label}
       </label>
       <textarea
-        {...getTextareaProps(field)}
+        id={field.id}
+        name={field.name}
+        defaultValue={field.defaultValue}
+        aria-invalid={field.errors ? true : undefined}
+        aria-describedby={field.errors ? field.errorId : undefined}
         rows={3}
         required
         className="block w-full rounded-md border border-slate-300 px-3 py-2 aria-[invalid=true]:border-red-600"
