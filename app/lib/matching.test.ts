@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  bestPossibleRank,
+  compareVendorRanks,
   EMPTY_MARKET_STATS,
   MATCH_WEIGHTS,
   marketStatsFrom,
@@ -7,6 +9,8 @@ import {
   rankNeedsForVendor,
   rankVendors,
   rankVendorsForCategory,
+  RELATED_CATEGORY_SHARE,
+  RELATED_ONLY_MAX_SCORE,
   relatedCategories,
   scoreVendor,
   smoothedRating,
@@ -446,6 +450,26 @@ describe("properties over generated inputs", () => {
       }
     }
   }, 30_000);
+
+  it("never rank a vendor before its best possible rank, nor one offering only a related category above its ceiling", () => {
+    for (const n of needs.slice(0, 40)) {
+      for (const v of vendors) {
+        const s = scoreVendor(n, v, marketStats);
+        const best = bestPossibleRank(n, v, marketStats);
+        if (!s || !best) {
+          expect(s).toBeNull();
+          expect(best).toBeNull();
+          continue;
+        }
+        const actual = { match: { vendorId: v.id, ...s }, completed: v.completedInSector };
+        expect(compareVendorRanks(best, actual), `${v.id} on ${n.id}`).toBeLessThanOrEqual(0);
+        expect(best.match.parts.quality).toBe(s.parts.quality);
+        if (!v.categories.includes(n.category)) expect(s.score).toBeLessThanOrEqual(RELATED_ONLY_MAX_SCORE);
+      }
+    }
+    // The ceiling is reached: the related share and every other part whole.
+    expect(RELATED_ONLY_MAX_SCORE).toBe(Math.round(100 - MATCH_WEIGHTS.category * (1 - RELATED_CATEGORY_SHARE)));
+  });
 
   it("rank the same whatever the input order, never listing an unvetted vendor", () => {
     const vetted = new Set(vendors.filter((v) => v.vetted).map((v) => v.id));

@@ -190,6 +190,19 @@ function categoryFit(need: NeedForMatch, vendor: VendorForMatch): { points: numb
   return { points: 0, reason: { key: "match.reasons.noCategory", values: { category: need.category } } };
 }
 
+/**
+ * The highest score a vendor offering only a related category can have: the related share of the
+ * category weight and every other part whole, summed in `scoreVendor`'s order. A list whose last
+ * vendor scores above it has no room for such a vendor (a model need not read them).
+ */
+export const RELATED_ONLY_MAX_SCORE = Math.round(
+  clamp(MATCH_WEIGHTS.category * RELATED_CATEGORY_SHARE, 0, MATCH_WEIGHTS.category) +
+    MATCH_WEIGHTS.sector +
+    MATCH_WEIGHTS.price +
+    MATCH_WEIGHTS.quality +
+    MATCH_WEIGHTS.availability,
+);
+
 /* ───────────────────────────── sector experience (20) ───────────────────────────── */
 
 /** Half the sector weight for declaring the sector; the other half grows with completed engagements in it. */
@@ -393,17 +406,41 @@ export function rankVendors(
   const scored: { match: VendorMatch; completed: number }[] = [];
   for (const vendor of vendors) {
     const result = scoreVendor(need, vendor, stats);
-    if (result)
-      scored.push({ match: { vendorId: vendor.id, ...result }, completed: wholeCount(vendor.completedInSector) });
+    if (result) scored.push({ match: { vendorId: vendor.id, ...result }, completed: vendor.completedInSector });
   }
-  scored.sort(
-    (a, b) =>
-      b.match.score - a.match.score ||
-      b.match.parts.quality - a.match.parts.quality ||
-      b.completed - a.completed ||
-      byId(a.match.vendorId, b.match.vendorId),
-  );
+  scored.sort(compareVendorRanks);
   return scored.slice(0, Math.max(0, limit)).map((s) => s.match);
+}
+
+/** What `rankVendors` orders by: a vendor's match and its completed engagements in the need's sector. */
+export type VendorRank = { match: VendorMatch; completed: number };
+
+/**
+ * The order of `rankVendors` (negative: `a` first): score descending, then the quality part, then
+ * completed engagements in the need's sector, then vendor id. A total order: no two vendors tie.
+ */
+export function compareVendorRanks(a: VendorRank, b: VendorRank): number {
+  return (
+    b.match.score - a.match.score ||
+    b.match.parts.quality - a.match.parts.quality ||
+    wholeCount(b.completed) - wholeCount(a.completed) ||
+    byId(a.match.vendorId, b.match.vendorId)
+  );
+}
+
+/**
+ * The best rank a vendor could have on the need, from everything but its packages and open flags:
+ * its score with a package fitting the budget exactly (the whole price weight) and no open flag
+ * (the whole risk half), every other part computed as in `scoreVendor` from the same facts. No
+ * part of the real score is above its part here and the other sort keys (quality, completed,
+ * id) are the same, so the vendor's real rank in `compareVendorRanks` never comes before this one:
+ * a model can rank candidates by it and score in full only those that could still make the list.
+ * `vendor.packages` and `vendor.openFlags` are ignored. `null` when the vendor is not vetted.
+ */
+export function bestPossibleRank(need: NeedForMatch, vendor: VendorForMatch, stats: MarketStats): VendorRank | null {
+  const perfect: PackageForMatch = { category: need.category, priceFrom: need.budgetMin, priceTo: need.budgetMax };
+  const result = scoreVendor(need, { ...vendor, packages: [perfect], openFlags: 0 }, stats);
+  return result ? { match: { vendorId: vendor.id, ...result }, completed: vendor.completedInSector } : null;
 }
 
 /**

@@ -14,10 +14,13 @@ import type Database from "better-sqlite3";
 import { sql, type SQL } from "drizzle-orm";
 import { getDb, type DB } from "../../db/client.server";
 import {
+  bestPossibleRank,
+  compareVendorRanks,
   marketStatsFrom,
   rankNeedsForVendor,
   rankVendors,
   rankVendorsForCategory,
+  RELATED_ONLY_MAX_SCORE,
   relatedCategories,
   scoreVendor,
   type MarketStats,
@@ -25,6 +28,7 @@ import {
   type NeedForMatch,
   type PackageForMatch,
   type VendorForMatch,
+  type VendorRank,
 } from "~/lib/matching";
 import { MILESTONE_DELIVERED } from "~/lib/delivery-rules";
 import type { Category, Sector, StaffOrganisation } from "~/lib/reference";
@@ -147,6 +151,24 @@ type FactRow = VendorRow & {
   openFlags: number;
 };
 
+type TrackRecordRow = VendorRow & {
+  activeEngagements: number | null;
+  milestonesDue: number | null;
+  milestonesOnTime: number | null;
+};
+
+/** The facts of a vendor's row that every score reads the same way, whichever query read them. */
+const trackRecord = (r: TrackRecordRow) => ({
+  id: r.id,
+  name: r.name,
+  vetted: true,
+  ratingSum: r.ratingAvg !== null ? (r.ratingAvg / 100) * r.ratingCount : 0,
+  ratingCount: r.ratingAvg !== null ? r.ratingCount : 0,
+  milestonesDue: r.milestonesDue ?? 0,
+  milestonesOnTime: r.milestonesOnTime ?? 0,
+  activeEngagements: r.activeEngagements ?? 0,
+});
+
 /**
  * The vetted-now vendors that `which` selects (over `organisations o`), each with every fact the
  * score needs, in one query: each list (categories, sectors, packages) and the open risk flags a
@@ -184,18 +206,11 @@ function vendorFacts(
       ([category, priceFrom, priceTo]): PackageForMatch => ({ category, priceFrom, priceTo }),
     );
     const vendor: VendorForMatch = {
-      id: r.id,
-      name: r.name,
-      vetted: true,
+      ...trackRecord(r),
       categories: JSON.parse(r.categories) as Category[],
       sectors: JSON.parse(r.sectors) as Sector[],
       packages,
-      ratingSum: r.ratingAvg !== null ? (r.ratingAvg / 100) * r.ratingCount : 0,
-      ratingCount: r.ratingAvg !== null ? r.ratingCount : 0,
       completedInSector: opts.sector ? (completedBySector[opts.sector] ?? 0) : 0,
-      milestonesDue: r.milestonesDue ?? 0,
-      milestonesOnTime: r.milestonesOnTime ?? 0,
-      activeEngagements: r.activeEngagements ?? 0,
       openFlags: r.openFlags,
     };
     return {
@@ -226,20 +241,102 @@ export function rankVendorsForNeed(
 ): RankedVendor[] {
   const db = opts.db ?? getDb();
   const now = opts.now ?? Date.now();
-  const candidates = vendorFacts(db, offering([need.category, ...relatedCategories(need.category)]), {
-    sector: need.sector,
-    packageCategory: need.category,
-    now,
-  });
-  const ranked = rankVendors(
-    forMatch(need),
-    candidates.map((c) => c.vendor),
-    marketStats(now, db),
-    opts.limit ?? MATCH_LIMIT,
-  );
-  const names = new Map(candidates.map((c) => [c.row.id, c.row.name]));
+  const limit = Math.max(0, opts.limit ?? MATCH_LIMIT);
+  if (limit === 0) return [];
+  const stats = marketStats(now, db);
+  const target = forMatch(need);
+  const scored: { vendor: VendorForMatch; rank: VendorRank }[] = [];
+  const last = () => (scored.length >= limit ? scored[limit - 1]!.rank : null);
+  /** Scores in full, best possible first, until no hopeful left could still make the list; returns the rest. */
+  const scoreWhileHopeful = (hopefuls: VendorRank[]) => {
+    let next = 0;
+    while (next < hopefuls.length) {
+      const cutoff = last();
+      if (cutoff && compareVendorRanks(cutoff, hopefuls[next]!) < 0) break;
+      const batch = hopefuls.slice(next, next + FULL_SCORE_BATCH).map((h) => h.match.vendorId);
+      next += batch.length;
+      for (const { vendor } of vendorFacts(db, among(batch), {
+        sector: need.sector,
+        packageCategory: need.category,
+        now,
+      })) {
+        const match = scoreVendor(target, vendor, stats);
+        if (!match) continue;
+        scored.push({
+          vendor,
+          rank: { match: { vendorId: vendor.id, ...match }, completed: vendor.completedInSector },
+        });
+      }
+      scored.sort((a, b) => compareVendorRanks(a.rank, b.rank));
+      scored.length = Math.min(scored.length, limit);
+    }
+    return hopefuls.slice(next);
+  };
+  // The vendors offering the category itself first: one offering only a related one can score at
+  // most RELATED_ONLY_MAX_SCORE, so they are read only when the list is short or ends at or below it.
+  const rest = scoreWhileHopeful(bestPossibleRanks(db, target, "category", now, stats));
+  const cutoff = last();
+  if (!cutoff || cutoff.match.score <= RELATED_ONLY_MAX_SCORE) {
+    scoreWhileHopeful([...rest, ...bestPossibleRanks(db, target, "related", now, stats)].sort(compareVendorRanks));
+  }
+  const names = new Map(scored.map((s) => [s.vendor.id, s.vendor.name]));
   const invited = invitedVendorIds(need.id, db);
-  return ranked.map((r) => ({ ...r, name: names.get(r.vendorId) ?? "", invited: invited.has(r.vendorId) }));
+  return rankVendors(
+    target,
+    scored.map((s) => s.vendor),
+    stats,
+    limit,
+  ).map((r) => ({ ...r, name: names.get(r.vendorId) ?? "", invited: invited.has(r.vendorId) }));
+}
+
+/** How many candidates are scored in full at a time (one query for their packages, lists and flags). */
+const FULL_SCORE_BATCH = 2 * MATCH_LIMIT;
+
+/**
+ * The candidates for the need that offer its category (`"category"`) or only a related one
+ * (`"related"`), vetted now, each with the best rank it could have (`bestPossibleRank`), best
+ * first. One row per vendor of the facts read from its own rows — whether it declares the sector,
+ * its rating, its maintained `vendor_stats` — without its packages, lists or flags, which only a
+ * full score reads.
+ */
+function bestPossibleRanks(
+  db: DB,
+  need: NeedForMatch,
+  which: "category" | "related",
+  now: number,
+  stats: MarketStats,
+): VendorRank[] {
+  const related = relatedCategories(need.category);
+  if (which === "related" && related.length === 0) return [];
+  const rows = db.all<TrackRecordRow & { declared: number; completed: number | null }>(sql`
+    SELECT o.id AS id, o.legal_name AS name, p.rating_avg_x100 AS ratingAvg, p.rating_count AS ratingCount,
+      EXISTS (SELECT 1 FROM vendor_sectors s WHERE s.vendor_id = o.id AND s.sector = ${need.sector}) AS declared,
+      vs.active_engagements AS activeEngagements, vs.milestones_due AS milestonesDue,
+      vs.milestones_on_time AS milestonesOnTime,
+      json_extract(vs.completed_by_sector, ${`$."${need.sector}"`}) AS completed
+    FROM organisations o JOIN vendor_profiles p ON p.organisation_id = o.id
+      LEFT JOIN vendor_stats vs ON vs.vendor_id = o.id
+    WHERE ${sql.join(vettedNowConditions(now), sql` AND `)} AND ${
+      which === "category"
+        ? offering([need.category])
+        : sql`${offering(related)} AND NOT EXISTS (SELECT 1 FROM vendor_categories c
+            WHERE c.vendor_id = o.id AND c.category = ${need.category})`
+    }`);
+  const ranks: VendorRank[] = [];
+  for (const r of rows) {
+    const vendor: VendorForMatch = {
+      ...trackRecord(r),
+      // The category itself, or else the related ones (the vendor offers at least one of them).
+      categories: which === "category" ? [need.category] : related,
+      sectors: r.declared ? [need.sector] : [],
+      packages: [],
+      completedInSector: r.completed ?? 0,
+      openFlags: 0,
+    };
+    const rank = bestPossibleRank(need, vendor, stats);
+    if (rank) ranks.push(rank);
+  }
+  return ranks.sort(compareVendorRanks);
 }
 
 /** The match score of each vetted bidder; bidders no longer vetted have none. */
