@@ -9,9 +9,8 @@ import {
   rankNeedsForVendor,
   rankVendors,
   rankVendorsForCategory,
-  RELATED_CATEGORY_SHARE,
-  RELATED_ONLY_MAX_SCORE,
   relatedCategories,
+  scoreCeiling,
   scoreVendor,
   smoothedRating,
   type MarketStats,
@@ -464,11 +463,23 @@ describe("properties over generated inputs", () => {
         const actual = { match: { vendorId: v.id, ...s }, completed: v.completedInSector };
         expect(compareVendorRanks(best, actual), `${v.id} on ${n.id}`).toBeLessThanOrEqual(0);
         expect(best.match.parts.quality).toBe(s.parts.quality);
-        if (!v.categories.includes(n.category)) expect(s.score).toBeLessThanOrEqual(RELATED_ONLY_MAX_SCORE);
+        expect(s.score).toBeLessThanOrEqual(scoreCeiling(n, v));
       }
     }
-    // The ceiling is reached: the related share and every other part whole.
-    expect(RELATED_ONLY_MAX_SCORE).toBe(Math.round(100 - MATCH_WEIGHTS.category * (1 - RELATED_CATEGORY_SHARE)));
+    // Each ceiling is reached: a perfect vendor with those facts scores it.
+    const n = need({ category: "accounting", sector: "logistics" });
+    const perfect = (v: Partial<VendorForMatch>) =>
+      vendor({ packages: [{ category: "accounting", priceFrom: 60 * M, priceTo: 70 * M }], ...v });
+    const best = { ratingSum: 5e6, ratingCount: 1e6, milestonesDue: 1e7, milestonesOnTime: 1e7 };
+    expect(scoreCeiling(n, { categories: ["erp"], sectors: ["logistics"], completedInSector: 3 })).toBe(79);
+    expect(scoreCeiling(n, { categories: ["accounting"], sectors: [], completedInSector: 0 })).toBe(80);
+    expect(scoreCeiling(n, { categories: ["accounting"], sectors: [], completedInSector: 2 })).toBe(87);
+    for (const facts of [
+      { categories: ["erp"] as Category[], sectors: ["logistics"] as Sector[], completedInSector: 3 },
+      { categories: ["accounting"] as Category[], sectors: [], completedInSector: 1 },
+    ]) {
+      expect(score(n, perfect({ ...facts, ...best })).score).toBe(scoreCeiling(n, facts));
+    }
   });
 
   it("rank the same whatever the input order, never listing an unvetted vendor", () => {

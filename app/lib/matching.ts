@@ -174,7 +174,10 @@ export function relatedCategories(category: Category): Category[] {
  */
 export const RELATED_CATEGORY_SHARE = 0.4;
 
-function categoryFit(need: NeedForMatch, vendor: VendorForMatch): { points: number; reason: Reason } {
+function categoryFit(
+  need: NeedForMatch,
+  vendor: Pick<VendorForMatch, "categories">,
+): { points: number; reason: Reason } {
   const weight = MATCH_WEIGHTS.category;
   if (vendor.categories.includes(need.category)) {
     return { points: weight, reason: { key: "match.reasons.offersCategory", values: { category: need.category } } };
@@ -190,19 +193,6 @@ function categoryFit(need: NeedForMatch, vendor: VendorForMatch): { points: numb
   return { points: 0, reason: { key: "match.reasons.noCategory", values: { category: need.category } } };
 }
 
-/**
- * The highest score a vendor offering only a related category can have: the related share of the
- * category weight and every other part whole, summed in `scoreVendor`'s order. A list whose last
- * vendor scores above it has no room for such a vendor (a model need not read them).
- */
-export const RELATED_ONLY_MAX_SCORE = Math.round(
-  clamp(MATCH_WEIGHTS.category * RELATED_CATEGORY_SHARE, 0, MATCH_WEIGHTS.category) +
-    MATCH_WEIGHTS.sector +
-    MATCH_WEIGHTS.price +
-    MATCH_WEIGHTS.quality +
-    MATCH_WEIGHTS.availability,
-);
-
 /* ───────────────────────────── sector experience (20) ───────────────────────────── */
 
 /** Half the sector weight for declaring the sector; the other half grows with completed engagements in it. */
@@ -214,7 +204,10 @@ export const SECTOR_DECLARED_SHARE = 0.5;
  */
 export const SECTOR_ENGAGEMENTS_SATURATION = 3;
 
-function sectorFit(need: NeedForMatch, vendor: VendorForMatch): { points: number; reason: Reason } {
+function sectorFit(
+  need: NeedForMatch,
+  vendor: Pick<VendorForMatch, "sectors" | "completedInSector">,
+): { points: number; reason: Reason } {
   const weight = MATCH_WEIGHTS.sector;
   const declared = vendor.sectors.includes(need.sector);
   const completed = wholeCount(vendor.completedInSector);
@@ -387,6 +380,26 @@ export function scoreVendor(need: NeedForMatch, vendor: VendorForMatch, stats: M
     parts,
     reasons: [c.reason, s.reason, p.reason, ...q.reasons, ...a.reasons],
   };
+}
+
+/**
+ * The highest score a vendor can have on the need knowing only its categories, declared sectors
+ * and completed engagements in the need's sector: those two parts as scored, every other part
+ * whole, summed in `scoreVendor`'s order. A list whose last vendor scores above it has no room for
+ * a vendor with these facts (a model need not read such vendors).
+ */
+export function scoreCeiling(
+  need: NeedForMatch,
+  vendor: Pick<VendorForMatch, "categories" | "sectors" | "completedInSector">,
+): number {
+  const w = MATCH_WEIGHTS;
+  const total =
+    clamp(categoryFit(need, vendor).points, 0, w.category) +
+    clamp(sectorFit(need, vendor).points, 0, w.sector) +
+    w.price +
+    w.quality +
+    w.availability;
+  return clamp(Math.round(total), 0, 100);
 }
 
 /** Code-unit order, the same on every machine and locale (unlike localeCompare). */

@@ -209,6 +209,11 @@ describe("the vendors for a need", () => {
       for (let i = int(1, 4); i > 0; i--)
         engagement(v.id, v.user.id, pick(sectors), random() < 0.7 ? "completed" : "active");
     }
+    // More engagements in a sector than the sector part counts, without declaring it.
+    for (const sector of ["logistics", "education"] as const) {
+      const veteran = vendor({ categories: ["accounting", "erp"], price: [60 * M, 90 * M], rating: [480, 20] });
+      for (let i = 0; i < 5; i++) engagement(veteran.id, veteran.user.id, sector, "completed");
+    }
     const now = Date.now();
     for (const v of vendors.filter(() => random() < 0.2)) {
       getDb()

@@ -20,9 +20,10 @@ import {
   rankNeedsForVendor,
   rankVendors,
   rankVendorsForCategory,
-  RELATED_ONLY_MAX_SCORE,
   relatedCategories,
+  scoreCeiling,
   scoreVendor,
+  SECTOR_ENGAGEMENTS_SATURATION,
   type MarketStats,
   type MatchScore,
   type NeedForMatch,
@@ -247,8 +248,14 @@ export function rankVendorsForNeed(
   const target = forMatch(need);
   const scored: { vendor: VendorForMatch; rank: VendorRank }[] = [];
   const last = () => (scored.length >= limit ? scored[limit - 1]!.rank : null);
-  /** Scores in full, best possible first, until no hopeful left could still make the list; returns the rest. */
-  const scoreWhileHopeful = (hopefuls: VendorRank[]) => {
+  // The candidates a tier at a time, best first: no vendor of a tier can score above its ceiling,
+  // so once the list's last vendor scores above it, none of that tier can enter the list.
+  let hopefuls: VendorRank[] = [];
+  for (const tier of candidateTiers(target)) {
+    const cutoff = last();
+    if (cutoff && cutoff.match.score > tier.ceiling) continue;
+    hopefuls = [...hopefuls, ...bestPossibleRanks(db, target, tier, now, stats)].sort(compareVendorRanks);
+    // Scored in full, best possible first, until none left could still make the list.
     let next = 0;
     while (next < hopefuls.length) {
       const cutoff = last();
@@ -270,14 +277,7 @@ export function rankVendorsForNeed(
       scored.sort((a, b) => compareVendorRanks(a.rank, b.rank));
       scored.length = Math.min(scored.length, limit);
     }
-    return hopefuls.slice(next);
-  };
-  // The vendors offering the category itself first: one offering only a related one can score at
-  // most RELATED_ONLY_MAX_SCORE, so they are read only when the list is short or ends at or below it.
-  const rest = scoreWhileHopeful(bestPossibleRanks(db, target, "category", now, stats));
-  const cutoff = last();
-  if (!cutoff || cutoff.match.score <= RELATED_ONLY_MAX_SCORE) {
-    scoreWhileHopeful([...rest, ...bestPossibleRanks(db, target, "related", now, stats)].sort(compareVendorRanks));
+    hopefuls = hopefuls.slice(next);
   }
   const names = new Map(scored.map((s) => [s.vendor.id, s.vendor.name]));
   const invited = invitedVendorIds(need.id, db);
@@ -293,21 +293,86 @@ export function rankVendorsForNeed(
 const FULL_SCORE_BATCH = 2 * MATCH_LIMIT;
 
 /**
- * The candidates for the need that offer its category (`"category"`) or only a related one
- * (`"related"`), vetted now, each with the best rank it could have (`bestPossibleRank`), best
- * first. One row per vendor of the facts read from its own rows — whether it declares the sector,
- * its rating, its maintained `vendor_stats` — without its packages, lists or flags, which only a
- * full score reads.
+ * A part of a need's candidates, by what decides the category and sector parts of their score:
+ * offering the category itself (or only a related one), declaring the sector, and how many
+ * engagements in it they completed (`completed` from..to, to null for no upper end).
  */
-function bestPossibleRanks(
-  db: DB,
-  need: NeedForMatch,
-  which: "category" | "related",
-  now: number,
-  stats: MarketStats,
-): VendorRank[] {
+type Tier = { ceiling: number } & (
+  | { offers: "category"; declared: true }
+  | { offers: "category"; declared: false; completed: [number, number | null] }
+  | { offers: "related" }
+);
+
+/**
+ * The need's candidates in tiers of descending ceiling (`scoreCeiling`): those offering the
+ * category and declaring the sector; those offering it with engagements completed in the sector,
+ * most first; those offering it with neither; those offering only a related category. Every
+ * candidate is in exactly one tier. Each tier is found by index (a category's vendors, a sector's
+ * completions in vendor_sector_completions), so a need with a strong list reads few of them.
+ */
+function candidateTiers(need: NeedForMatch): Tier[] {
+  const own = { categories: [need.category], sectors: [] as Sector[] };
+  const completed: Tier[] = [];
+  for (let n = SECTOR_ENGAGEMENTS_SATURATION; n >= 1; n--) {
+    completed.push({
+      offers: "category",
+      declared: false,
+      completed: [n, n === SECTOR_ENGAGEMENTS_SATURATION ? null : n],
+      ceiling: scoreCeiling(need, { ...own, completedInSector: n }),
+    });
+  }
+  return [
+    { offers: "category", declared: true, ceiling: 100 },
+    ...completed,
+    {
+      offers: "category",
+      declared: false,
+      completed: [0, 0],
+      ceiling: scoreCeiling(need, { ...own, completedInSector: 0 }),
+    },
+    {
+      offers: "related",
+      ceiling: scoreCeiling(need, {
+        categories: relatedCategories(need.category),
+        sectors: [need.sector],
+        completedInSector: SECTOR_ENGAGEMENTS_SATURATION,
+      }),
+    },
+  ];
+}
+
+/** The vendors of a tier (over `vendor_categories c` for the category's, by their `c.vendor_id`). */
+function tierVendors(need: NeedForMatch, tier: Tier): SQL {
+  const declares = (vendorId: SQL) =>
+    sql`EXISTS (SELECT 1 FROM vendor_sectors s WHERE s.vendor_id = ${vendorId} AND s.sector = ${need.sector})`;
+  const offersCategory = (vendorId: SQL) =>
+    sql`EXISTS (SELECT 1 FROM vendor_categories c WHERE c.vendor_id = ${vendorId} AND c.category = ${need.category})`;
+  if (tier.offers === "related") {
+    return sql`${offering(relatedCategories(need.category))} AND NOT ${offersCategory(sql`o.id`)}`;
+  }
+  if (tier.declared) {
+    return sql`o.id IN (SELECT c.vendor_id FROM vendor_categories c
+      WHERE c.category = ${need.category} AND ${declares(sql`c.vendor_id`)})`;
+  }
+  const [from, to] = tier.completed;
+  if (from === 0) {
+    return sql`o.id IN (SELECT c.vendor_id FROM vendor_categories c
+      WHERE c.category = ${need.category} AND NOT ${declares(sql`c.vendor_id`)}
+        AND NOT EXISTS (SELECT 1 FROM vendor_sector_completions x WHERE x.vendor_id = c.vendor_id AND x.sector = ${need.sector}))`;
+  }
+  return sql`o.id IN (SELECT x.vendor_id FROM vendor_sector_completions x
+    WHERE x.sector = ${need.sector} AND x.completed >= ${from} ${to === null ? sql`` : sql`AND x.completed <= ${to}`}
+      AND ${offersCategory(sql`x.vendor_id`)} AND NOT ${declares(sql`x.vendor_id`)})`;
+}
+
+/**
+ * A tier's candidates, vetted now, each with the best rank it could have (`bestPossibleRank`):
+ * one row per vendor of the facts read from its own rows — its rating, its maintained
+ * `vendor_stats` — without its packages, lists or flags, which only a full score reads.
+ */
+function bestPossibleRanks(db: DB, need: NeedForMatch, tier: Tier, now: number, stats: MarketStats): VendorRank[] {
   const related = relatedCategories(need.category);
-  if (which === "related" && related.length === 0) return [];
+  if (tier.offers === "related" && related.length === 0) return [];
   const rows = db.all<TrackRecordRow & { declared: number; completed: number | null }>(sql`
     SELECT o.id AS id, o.legal_name AS name, p.rating_avg_x100 AS ratingAvg, p.rating_count AS ratingCount,
       EXISTS (SELECT 1 FROM vendor_sectors s WHERE s.vendor_id = o.id AND s.sector = ${need.sector}) AS declared,
@@ -316,27 +381,25 @@ function bestPossibleRanks(
       json_extract(vs.completed_by_sector, ${`$."${need.sector}"`}) AS completed
     FROM organisations o JOIN vendor_profiles p ON p.organisation_id = o.id
       LEFT JOIN vendor_stats vs ON vs.vendor_id = o.id
-    WHERE ${sql.join(vettedNowConditions(now), sql` AND `)} AND ${
-      which === "category"
-        ? offering([need.category])
-        : sql`${offering(related)} AND NOT EXISTS (SELECT 1 FROM vendor_categories c
-            WHERE c.vendor_id = o.id AND c.category = ${need.category})`
-    }`);
+    WHERE ${sql.join(vettedNowConditions(now), sql` AND `)} AND ${tierVendors(need, tier)}`);
   const ranks: VendorRank[] = [];
   for (const r of rows) {
-    const vendor: VendorForMatch = {
-      ...trackRecord(r),
-      // The category itself, or else the related ones (the vendor offers at least one of them).
-      categories: which === "category" ? [need.category] : related,
-      sectors: r.declared ? [need.sector] : [],
-      packages: [],
-      completedInSector: r.completed ?? 0,
-      openFlags: 0,
-    };
-    const rank = bestPossibleRank(need, vendor, stats);
+    const rank = bestPossibleRank(
+      need,
+      {
+        ...trackRecord(r),
+        // The category itself, or else the related ones (the vendor offers at least one of them).
+        categories: tier.offers === "category" ? [need.category] : related,
+        sectors: r.declared ? [need.sector] : [],
+        packages: [],
+        completedInSector: r.completed ?? 0,
+        openFlags: 0,
+      },
+      stats,
+    );
     if (rank) ranks.push(rank);
   }
-  return ranks.sort(compareVendorRanks);
+  return ranks;
 }
 
 /** The match score of each vetted bidder; bidders no longer vetted have none. */
