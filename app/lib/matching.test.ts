@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
+  bestPossibleNeedMatch,
   bestPossibleRank,
+  compareNeedMatches,
   compareVendorRanks,
   EMPTY_MARKET_STATS,
   MATCH_WEIGHTS,
@@ -464,6 +466,8 @@ describe("properties over generated inputs", () => {
         expect(compareVendorRanks(best, actual), `${v.id} on ${n.id}`).toBeLessThanOrEqual(0);
         expect(best.match.parts.quality).toBe(s.parts.quality);
         expect(s.score).toBeLessThanOrEqual(scoreCeiling(n, v));
+        const bestNeed = bestPossibleNeedMatch(v, n, marketStats)!;
+        expect(compareNeedMatches(bestNeed, { needId: n.id, ...s }), `${n.id} for ${v.id}`).toBeLessThan(0);
       }
     }
     // Each ceiling is reached: a perfect vendor with those facts scores it.

@@ -477,14 +477,36 @@ export function rankNeedsForVendor(
     const result = scoreVendor(need, v, stats);
     if (result) scored.push({ needId: need.id, ...result });
   }
-  scored.sort(
-    (a, b) =>
-      b.score - a.score ||
-      b.parts.category - a.parts.category ||
-      b.parts.sector - a.parts.sector ||
-      byId(a.needId, b.needId),
-  );
+  scored.sort(compareNeedMatches);
   return scored.slice(0, Math.max(0, limit));
+}
+
+/** The order of `rankNeedsForVendor` (negative: `a` first): score, category part, sector part, then need id. */
+export function compareNeedMatches(a: NeedMatch, b: NeedMatch): number {
+  return (
+    b.score - a.score ||
+    b.parts.category - a.parts.category ||
+    b.parts.sector - a.parts.sector ||
+    byId(a.needId, b.needId)
+  );
+}
+
+/**
+ * The best match a need of this category and sector could be for the vendor, whatever its budget:
+ * the vendor's score with a package fitting the budget exactly, every other part as scored (the
+ * vendor's `completedInSector` must be its count in the need's sector). Its score, category and
+ * sector parts are each at least the real match's, so with an id before every need's ("") it
+ * comes no later in `compareNeedMatches` than any need of that category and sector.
+ */
+export function bestPossibleNeedMatch(
+  vendor: VendorForMatch,
+  need: Pick<NeedForMatch, "category" | "sector">,
+  stats: MarketStats,
+): NeedMatch | null {
+  const probe: NeedForMatch = { id: "", category: need.category, sector: need.sector, budgetMin: 1, budgetMax: 1 };
+  const perfect: PackageForMatch = { category: need.category, priceFrom: 1, priceTo: 1 };
+  const result = scoreVendor(probe, { ...vendor, packages: [perfect] }, stats);
+  return result ? { needId: "", ...result } : null;
 }
 
 /**

@@ -5,7 +5,7 @@ import { getDb, getSqlite, openSqlite, schema } from "../../db/client.server";
 import { createEngagement, createOpenNeed, createUser, setVendorStanding } from "../../db/test/factories";
 import { DAY_MS as DAY } from "~/lib/local-date";
 import { rejectedStatus } from "../../db/test/responses";
-import { compareVendorRanks, relatedCategories, type MatchScore } from "~/lib/matching";
+import { compareNeedMatches, compareVendorRanks, relatedCategories, type MatchScore } from "~/lib/matching";
 import type { Category, Sector } from "~/lib/reference";
 import { seededRandom } from "../../scripts/seeded-random";
 import { invitationOf, invitationsOfNeed, invitationsOfVendor, inviteVendor } from "./invitations.server";
@@ -461,6 +461,70 @@ describe("needs recommended for a vendor", () => {
       values: { category: "warehouse_logistics" },
     });
     expect(first.title).toBeTruthy();
+  });
+
+  it("are the same list as scoring every open need in full, however many there are", () => {
+    const { int, pick } = seededRandom(2611);
+    const categories: Category[] = ["crm", "erp", "ecommerce", "digital_marketing", "hr_payroll", "accounting"];
+    const sectors: Sector[] = ["logistics", "education", "retail_trade", "manufacturing", "healthcare"];
+    for (let i = 0; i < 120; i++) {
+      const { needId } = need(pick(categories), pick(sectors));
+      const min = int(5, 300) * M;
+      getDb()
+        .update(schema.needs)
+        .set({ budgetMin: min, budgetMax: min + int(0, 200) * M })
+        .where(eq(schema.needs.id, needId))
+        .run();
+    }
+    const vendors = [
+      vendor({ categories: ["crm"], sectors: ["education"], price: [40 * M, 120 * M], rating: [450, 8] }),
+      vendor({ categories: ["erp", "ecommerce"], sectors: [], price: [200 * M, 260 * M] }),
+      vendor({ categories: ["digital_marketing"], sectors: ["logistics", "healthcare"], price: [5 * M, 9 * M] }),
+    ];
+    // Its declared sector's needs all priced out of reach, one need elsewhere fitting exactly: the
+    // best is in a level read after a full one.
+    const budget = (needId: string, min: number, max: number) =>
+      getDb().update(schema.needs).set({ budgetMin: min, budgetMax: max }).where(eq(schema.needs.id, needId)).run();
+    vendors.push(vendor({ categories: ["cybersecurity"], sectors: ["education"], price: [100 * M, 120 * M] }));
+    for (let i = 0; i < 6; i++) budget(need("cybersecurity", "education").needId, 5 * M, 10 * M);
+    budget(need("cybersecurity", "logistics").needId, 100 * M, 150 * M);
+    // Engagements completed in some sectors, counted whether declared or not.
+    for (const [v, sector, n] of [
+      [vendors[0]!, "education", 2],
+      [vendors[0]!, "retail_trade", 4],
+      [vendors[1]!, "manufacturing", 1],
+    ] as const) {
+      for (let i = 0; i < n; i++) engagement(v.id, v.user.id, sector, "completed");
+    }
+    const now = Date.now();
+    for (const v of vendors) {
+      const offered = new Set(
+        getDb()
+          .select()
+          .from(schema.vendorCategories)
+          .where(eq(schema.vendorCategories.vendorId, v.id))
+          .all()
+          .flatMap((c) => [c.category, ...relatedCategories(c.category)]),
+      );
+      const open = getDb()
+        .select()
+        .from(schema.needs)
+        .where(sql`${schema.needs.status} = 'open' AND ${schema.needs.deadline} > ${now}`)
+        .all()
+        .filter((n) => offered.has(n.category));
+      const expected = open
+        .map((n) => ({ needId: n.id, ...matchesForVendors(n, [v.id], now)[v.id]! }))
+        .sort(compareNeedMatches);
+      for (const limit of [1, 5, 12, 1000]) {
+        const got = recommendedNeedsForVendor(v.id, { limit, now }).needs.map((r) => ({
+          needId: r.needId,
+          score: r.score,
+          parts: r.parts,
+          reasons: r.reasons,
+        }));
+        expect(got, `top ${limit}`).toEqual(expected.slice(0, limit));
+      }
+    }
   });
 
   it("are none for a vendor that is not vetted now", () => {

@@ -14,7 +14,9 @@ import type Database from "better-sqlite3";
 import { sql, type SQL } from "drizzle-orm";
 import { getDb, type DB } from "../../db/client.server";
 import {
+  bestPossibleNeedMatch,
   bestPossibleRank,
+  compareNeedMatches,
   compareVendorRanks,
   marketStatsFrom,
   rankNeedsForVendor,
@@ -27,12 +29,13 @@ import {
   type MarketStats,
   type MatchScore,
   type NeedForMatch,
+  type NeedMatch,
   type PackageForMatch,
   type VendorForMatch,
   type VendorRank,
 } from "~/lib/matching";
 import { MILESTONE_DELIVERED } from "~/lib/delivery-rules";
-import type { Category, Sector, StaffOrganisation } from "~/lib/reference";
+import { SECTORS, type Category, type Sector, type StaffOrganisation } from "~/lib/reference";
 import { milestoneAlias, milestoneIsOnTime } from "./delivery-sql.server";
 import { invitedVendorIds } from "./invitations.server";
 import { vettedNowConditions } from "./directory.server";
@@ -466,34 +469,33 @@ export function recommendedNeedsForVendor(
   if (!self) return { vetted: false, needs: [] };
   const { vendor, completedBySector } = self;
   if (vendor.categories.length === 0) return { vetted: true, needs: [] };
-  const categories = [...new Set(vendor.categories.flatMap((c) => [c, ...relatedCategories(c)]))];
-  const candidates = db.all<{
-    id: string;
-    title: string;
-    category: Category;
-    sector: Sector;
-    budgetMin: number;
-    budgetMax: number;
-    deadline: number;
-    organisationName: string;
-  }>(sql`
-    SELECT n.id AS id, n.title AS title, n.category AS category, n.sector AS sector, n.budget_min AS budgetMin,
-      n.budget_max AS budgetMax, n.deadline AS deadline, o.legal_name AS organisationName
-    FROM needs n JOIN organisations o ON o.id = n.organisation_id
-    WHERE n.status = 'open' AND n.deadline > ${now}
-      AND n.category IN (${sql.join(
-        categories.map((c) => sql`${c}`),
-        sql`, `,
-      )})
-      AND NOT EXISTS (SELECT 1 FROM bids b WHERE b.need_id = n.id AND b.vendor_id = ${vendorId} AND b.status <> 'withdrawn')`);
-  if (candidates.length === 0) return { vetted: true, needs: [] };
-  const ranked = rankNeedsForVendor(
-    vendor,
-    candidates.map(forMatch),
-    marketStats(now, db),
-    opts.limit ?? VENDOR_HOME_MATCH_LIMIT,
-    completedBySector,
-  );
+  const stats = marketStats(now, db);
+  const limit = Math.max(0, opts.limit ?? VENDOR_HOME_MATCH_LIMIT);
+  type Candidate = NeedForMatch & { title: string; deadline: number; organisationName: string };
+  const candidates: Candidate[] = [];
+  let ranked: NeedMatch[] = [];
+  // The open needs a level at a time, best possible first (`needLevels`): a level whose best
+  // possible match ranks after the list's last is not read.
+  for (const level of needLevels(vendor, completedBySector, stats)) {
+    const last = ranked.length >= limit ? ranked[limit - 1] : undefined;
+    if (limit === 0 || (last && compareNeedMatches(last, level.best) < 0)) continue;
+    const rows = db.all<Candidate>(sql`
+      SELECT n.id AS id, n.title AS title, n.category AS category, n.sector AS sector, n.budget_min AS budgetMin,
+        n.budget_max AS budgetMax, n.deadline AS deadline, o.legal_name AS organisationName
+      FROM needs n JOIN organisations o ON o.id = n.organisation_id
+      WHERE n.status = 'open' AND n.deadline > ${now}
+        AND n.category IN (${sql.join(
+          level.categories.map((c) => sql`${c}`),
+          sql`, `,
+        )})
+        AND n.sector IN (${sql.join(
+          level.sectors.map((c) => sql`${c}`),
+          sql`, `,
+        )})
+        AND NOT EXISTS (SELECT 1 FROM bids b WHERE b.need_id = n.id AND b.vendor_id = ${vendorId} AND b.status <> 'withdrawn')`);
+    candidates.push(...rows);
+    ranked = rankNeedsForVendor(vendor, candidates.map(forMatch), stats, limit, completedBySector);
+  }
   const byId = new Map(candidates.map((c) => [c.id, c]));
   return {
     vetted: true,
@@ -510,6 +512,40 @@ export function recommendedNeedsForVendor(
       };
     }),
   };
+}
+
+/**
+ * The open needs a vendor could be recommended, in levels: needs of the categories it offers, then
+ * of related ones (one category part each), each split by the sector part their sector gives it
+ * (declared, engagements completed there). Within a level every need's match has the same
+ * category and sector parts and at most the score of `best` (only the price part still depends on
+ * the need), so a level whose `best` ranks after the list's last need cannot enter the list.
+ * Ordered best first.
+ */
+function needLevels(
+  vendor: VendorForMatch,
+  completedBySector: Partial<Record<Sector, number>>,
+  stats: MarketStats,
+): { categories: Category[]; sectors: Sector[]; best: NeedMatch }[] {
+  const own = [...new Set(vendor.categories)];
+  const related = [...new Set(own.flatMap((c) => relatedCategories(c)))].filter((c) => !own.includes(c));
+  const levels = new Map<string, { categories: Category[]; sectors: Sector[]; best: NeedMatch }>();
+  for (const categories of [own, related]) {
+    if (categories.length === 0) continue;
+    for (const sector of SECTORS) {
+      const best = bestPossibleNeedMatch(
+        { ...vendor, completedInSector: completedBySector[sector] ?? 0 },
+        { category: categories[0]!, sector },
+        stats,
+      );
+      if (!best) continue;
+      const key = `${categories === own ? "own" : "related"}:${best.score}:${best.parts.category}:${best.parts.sector}`;
+      const level = levels.get(key);
+      if (level) level.sectors.push(sector);
+      else levels.set(key, { categories, sectors: [sector], best });
+    }
+  }
+  return [...levels.values()].sort((a, b) => compareNeedMatches(a.best, b.best));
 }
 
 /**
