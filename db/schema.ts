@@ -820,6 +820,27 @@ export const vendorStats = sqliteTable(
 );
 
 /**
+ * Each vendor's completed engagements by its need's sector, one row per sector with any: the
+ * `completed_by_sector` of `vendor_stats` as rows, so matching finds the vendors with a record in
+ * a need's sector by index (app/models/matching.server.ts). Kept by triggers on `vendor_stats`
+ * (migration `vendor_sector_completions_triggers`), in the same statement as every write of that row.
+ */
+export const vendorSectorCompletions = sqliteTable(
+  "vendor_sector_completions",
+  {
+    vendorId: text("vendor_id")
+      .notNull()
+      .references(() => organisations.id),
+    sector: text("sector", { enum: SECTORS }).notNull(),
+    completed: integer("completed").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.vendorId, t.sector] }),
+    index("vendor_sector_completions_sector_idx").on(t.sector, t.completed, t.vendorId),
+  ],
+);
+
+/**
  * Active engagements by their need's sector and health rank (ADR 012 §7): the staff dashboard's
  * chart, read without visiting every active engagement. Kept by triggers on `engagements` (an
  * award, a health change, completion or termination), written in migration 0024; the sweep

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
+  bestPossibleNeedMatch,
+  bestPossibleRank,
+  compareNeedMatches,
+  compareVendorRanks,
   EMPTY_MARKET_STATS,
   MATCH_WEIGHTS,
   marketStatsFrom,
@@ -8,6 +12,7 @@ import {
   rankVendors,
   rankVendorsForCategory,
   relatedCategories,
+  scoreCeiling,
   scoreVendor,
   smoothedRating,
   type MarketStats,
@@ -446,6 +451,40 @@ describe("properties over generated inputs", () => {
       }
     }
   }, 30_000);
+
+  it("never rank a vendor before its best possible rank, nor one offering only a related category above its ceiling", () => {
+    for (const n of needs.slice(0, 40)) {
+      for (const v of vendors) {
+        const s = scoreVendor(n, v, marketStats);
+        const best = bestPossibleRank(n, v, marketStats);
+        if (!s || !best) {
+          expect(s).toBeNull();
+          expect(best).toBeNull();
+          continue;
+        }
+        const actual = { match: { vendorId: v.id, ...s }, completed: v.completedInSector };
+        expect(compareVendorRanks(best, actual), `${v.id} on ${n.id}`).toBeLessThanOrEqual(0);
+        expect(best.match.parts.quality).toBe(s.parts.quality);
+        expect(s.score).toBeLessThanOrEqual(scoreCeiling(n, v));
+        const bestNeed = bestPossibleNeedMatch(v, n, marketStats)!;
+        expect(compareNeedMatches(bestNeed, { needId: n.id, ...s }), `${n.id} for ${v.id}`).toBeLessThan(0);
+      }
+    }
+    // Each ceiling is reached: a perfect vendor with those facts scores it.
+    const n = need({ category: "accounting", sector: "logistics" });
+    const perfect = (v: Partial<VendorForMatch>) =>
+      vendor({ packages: [{ category: "accounting", priceFrom: 60 * M, priceTo: 70 * M }], ...v });
+    const best = { ratingSum: 5e6, ratingCount: 1e6, milestonesDue: 1e7, milestonesOnTime: 1e7 };
+    expect(scoreCeiling(n, { categories: ["erp"], sectors: ["logistics"], completedInSector: 3 })).toBe(79);
+    expect(scoreCeiling(n, { categories: ["accounting"], sectors: [], completedInSector: 0 })).toBe(80);
+    expect(scoreCeiling(n, { categories: ["accounting"], sectors: [], completedInSector: 2 })).toBe(87);
+    for (const facts of [
+      { categories: ["erp"] as Category[], sectors: ["logistics"] as Sector[], completedInSector: 3 },
+      { categories: ["accounting"] as Category[], sectors: [], completedInSector: 1 },
+    ]) {
+      expect(score(n, perfect({ ...facts, ...best })).score).toBe(scoreCeiling(n, facts));
+    }
+  });
 
   it("rank the same whatever the input order, never listing an unvetted vendor", () => {
     const vetted = new Set(vendors.filter((v) => v.vetted).map((v) => v.id));

@@ -174,7 +174,10 @@ export function relatedCategories(category: Category): Category[] {
  */
 export const RELATED_CATEGORY_SHARE = 0.4;
 
-function categoryFit(need: NeedForMatch, vendor: VendorForMatch): { points: number; reason: Reason } {
+function categoryFit(
+  need: NeedForMatch,
+  vendor: Pick<VendorForMatch, "categories">,
+): { points: number; reason: Reason } {
   const weight = MATCH_WEIGHTS.category;
   if (vendor.categories.includes(need.category)) {
     return { points: weight, reason: { key: "match.reasons.offersCategory", values: { category: need.category } } };
@@ -201,7 +204,10 @@ export const SECTOR_DECLARED_SHARE = 0.5;
  */
 export const SECTOR_ENGAGEMENTS_SATURATION = 3;
 
-function sectorFit(need: NeedForMatch, vendor: VendorForMatch): { points: number; reason: Reason } {
+function sectorFit(
+  need: NeedForMatch,
+  vendor: Pick<VendorForMatch, "sectors" | "completedInSector">,
+): { points: number; reason: Reason } {
   const weight = MATCH_WEIGHTS.sector;
   const declared = vendor.sectors.includes(need.sector);
   const completed = wholeCount(vendor.completedInSector);
@@ -376,6 +382,26 @@ export function scoreVendor(need: NeedForMatch, vendor: VendorForMatch, stats: M
   };
 }
 
+/**
+ * The highest score a vendor can have on the need knowing only its categories, declared sectors
+ * and completed engagements in the need's sector: those two parts as scored, every other part
+ * whole, summed in `scoreVendor`'s order. A list whose last vendor scores above it has no room for
+ * a vendor with these facts (a model need not read such vendors).
+ */
+export function scoreCeiling(
+  need: NeedForMatch,
+  vendor: Pick<VendorForMatch, "categories" | "sectors" | "completedInSector">,
+): number {
+  const w = MATCH_WEIGHTS;
+  const total =
+    clamp(categoryFit(need, vendor).points, 0, w.category) +
+    clamp(sectorFit(need, vendor).points, 0, w.sector) +
+    w.price +
+    w.quality +
+    w.availability;
+  return clamp(Math.round(total), 0, 100);
+}
+
 /** Code-unit order, the same on every machine and locale (unlike localeCompare). */
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -393,17 +419,41 @@ export function rankVendors(
   const scored: { match: VendorMatch; completed: number }[] = [];
   for (const vendor of vendors) {
     const result = scoreVendor(need, vendor, stats);
-    if (result)
-      scored.push({ match: { vendorId: vendor.id, ...result }, completed: wholeCount(vendor.completedInSector) });
+    if (result) scored.push({ match: { vendorId: vendor.id, ...result }, completed: vendor.completedInSector });
   }
-  scored.sort(
-    (a, b) =>
-      b.match.score - a.match.score ||
-      b.match.parts.quality - a.match.parts.quality ||
-      b.completed - a.completed ||
-      byId(a.match.vendorId, b.match.vendorId),
-  );
+  scored.sort(compareVendorRanks);
   return scored.slice(0, Math.max(0, limit)).map((s) => s.match);
+}
+
+/** What `rankVendors` orders by: a vendor's match and its completed engagements in the need's sector. */
+export type VendorRank = { match: VendorMatch; completed: number };
+
+/**
+ * The order of `rankVendors` (negative: `a` first): score descending, then the quality part, then
+ * completed engagements in the need's sector, then vendor id. A total order: no two vendors tie.
+ */
+export function compareVendorRanks(a: VendorRank, b: VendorRank): number {
+  return (
+    b.match.score - a.match.score ||
+    b.match.parts.quality - a.match.parts.quality ||
+    wholeCount(b.completed) - wholeCount(a.completed) ||
+    byId(a.match.vendorId, b.match.vendorId)
+  );
+}
+
+/**
+ * The best rank a vendor could have on the need, from everything but its packages and open flags:
+ * its score with a package fitting the budget exactly (the whole price weight) and no open flag
+ * (the whole risk half), every other part computed as in `scoreVendor` from the same facts. No
+ * part of the real score is above its part here and the other sort keys (quality, completed,
+ * id) are the same, so the vendor's real rank in `compareVendorRanks` never comes before this one:
+ * a model can rank candidates by it and score in full only those that could still make the list.
+ * `vendor.packages` and `vendor.openFlags` are ignored. `null` when the vendor is not vetted.
+ */
+export function bestPossibleRank(need: NeedForMatch, vendor: VendorForMatch, stats: MarketStats): VendorRank | null {
+  const perfect: PackageForMatch = { category: need.category, priceFrom: need.budgetMin, priceTo: need.budgetMax };
+  const result = scoreVendor(need, { ...vendor, packages: [perfect], openFlags: 0 }, stats);
+  return result ? { match: { vendorId: vendor.id, ...result }, completed: vendor.completedInSector } : null;
 }
 
 /**
@@ -427,14 +477,36 @@ export function rankNeedsForVendor(
     const result = scoreVendor(need, v, stats);
     if (result) scored.push({ needId: need.id, ...result });
   }
-  scored.sort(
-    (a, b) =>
-      b.score - a.score ||
-      b.parts.category - a.parts.category ||
-      b.parts.sector - a.parts.sector ||
-      byId(a.needId, b.needId),
-  );
+  scored.sort(compareNeedMatches);
   return scored.slice(0, Math.max(0, limit));
+}
+
+/** The order of `rankNeedsForVendor` (negative: `a` first): score, category part, sector part, then need id. */
+export function compareNeedMatches(a: NeedMatch, b: NeedMatch): number {
+  return (
+    b.score - a.score ||
+    b.parts.category - a.parts.category ||
+    b.parts.sector - a.parts.sector ||
+    byId(a.needId, b.needId)
+  );
+}
+
+/**
+ * The best match a need of this category and sector could be for the vendor, whatever its budget:
+ * the vendor's score with a package fitting the budget exactly, every other part as scored (the
+ * vendor's `completedInSector` must be its count in the need's sector). Its score, category and
+ * sector parts are each at least the real match's, so with an id before every need's ("") it
+ * comes no later in `compareNeedMatches` than any need of that category and sector.
+ */
+export function bestPossibleNeedMatch(
+  vendor: VendorForMatch,
+  need: Pick<NeedForMatch, "category" | "sector">,
+  stats: MarketStats,
+): NeedMatch | null {
+  const probe: NeedForMatch = { id: "", category: need.category, sector: need.sector, budgetMin: 1, budgetMax: 1 };
+  const perfect: PackageForMatch = { category: need.category, priceFrom: 1, priceTo: 1 };
+  const result = scoreVendor(probe, { ...vendor, packages: [perfect] }, stats);
+  return result ? { needId: "", ...result } : null;
 }
 
 /**

@@ -1,14 +1,17 @@
 import crypto from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, getSqlite, openSqlite, schema } from "../../db/client.server";
 import { createEngagement, createOpenNeed, createUser, setVendorStanding } from "../../db/test/factories";
 import { DAY_MS as DAY } from "~/lib/local-date";
 import { rejectedStatus } from "../../db/test/responses";
+import { compareNeedMatches, compareVendorRanks, relatedCategories, type MatchScore } from "~/lib/matching";
 import type { Category, Sector } from "~/lib/reference";
+import { seededRandom } from "../../scripts/seeded-random";
 import { invitationOf, invitationsOfNeed, invitationsOfVendor, inviteVendor } from "./invitations.server";
 import {
   marketStats,
+  matchesForVendors,
   matchScoresForVendors,
   rankVendorsForNeed,
   recommendedNeedsForVendor,
@@ -180,6 +183,108 @@ describe("the vendors for a need", () => {
     expect(top.reasons).toContainEqual({ key: "match.reasons.activeEngagements", values: { count: 1 } });
     expect(top.reasons).toContainEqual({ key: "match.reasons.noOpenFlags" });
     expect(top.invited).toBe(false);
+  });
+
+  it("are the same list as scoring every candidate in full, however many there are", () => {
+    const { random, int, pick } = seededRandom(1407);
+    const some = <T>(list: readonly T[], min: number, max: number) => [
+      ...new Set(Array.from({ length: int(min, max) }, () => pick(list))),
+    ];
+    const categories: Category[] = ["accounting", "accounting", "erp", "hr_payroll", "e_invoice", "e_contract", "crm"];
+    const sectors: Sector[] = ["logistics", "education", "retail_trade", "manufacturing"];
+    const vendors = Array.from({ length: 90 }, () => {
+      const from = int(10, 200) * M;
+      return vendor({
+        categories: some(categories, 1, 3),
+        sectors: some(sectors, 0, 2),
+        price: [from, from + int(0, 100) * M],
+        rating: random() < 0.6 ? [int(250, 500), int(1, 30)] : undefined,
+        standing: random() < 0.1 ? pick(["suspended", "expired"] as const) : "vetted",
+      });
+    });
+    // Twins: the same facts, so the list's last places are decided by the id alone.
+    for (let i = 0; i < 25; i++)
+      vendor({ categories: ["accounting"], sectors: ["logistics"], price: [70 * M, 80 * M] });
+    for (const v of vendors.filter(() => random() < 0.25)) {
+      for (let i = int(1, 4); i > 0; i--)
+        engagement(v.id, v.user.id, pick(sectors), random() < 0.7 ? "completed" : "active");
+    }
+    // More engagements in a sector than the sector part counts, without declaring it.
+    for (const sector of ["logistics", "education"] as const) {
+      const veteran = vendor({ categories: ["accounting", "erp"], price: [60 * M, 90 * M], rating: [480, 20] });
+      for (let i = 0; i < 5; i++) engagement(veteran.id, veteran.user.id, sector, "completed");
+    }
+    const now = Date.now();
+    for (const v of vendors.filter(() => random() < 0.2)) {
+      getDb()
+        .insert(schema.flags)
+        .values({
+          id: crypto.randomUUID(),
+          code: "MILESTONE_OVERDUE",
+          subjectType: "engagement",
+          subjectId: crypto.randomUUID(),
+          vendorId: v.id,
+          severity: "medium",
+          status: "open",
+          evidence: "{}",
+          raisedAt: now,
+          updatedAt: now,
+        })
+        .run();
+    }
+
+    /** The reference: every vetted vendor offering the category or a related one, scored in full and sorted. */
+    const inFull = (n: (typeof needs)[number], limit: number) => {
+      const offered = [n.category, ...relatedCategories(n.category)];
+      const ids = getDb()
+        .all<{ id: string }>(
+          sql`SELECT DISTINCT vendor_id AS id FROM vendor_categories WHERE category IN (${sql.join(
+            offered.map((c) => sql`${c}`),
+            sql`, `,
+          )})`,
+        )
+        .map((r) => r.id);
+      const completed = new Map(
+        getDb()
+          .select()
+          .from(schema.vendorStats)
+          .all()
+          .map((r) => [r.vendorId, (JSON.parse(r.completedBySector) as Record<string, number>)[n.sector] ?? 0]),
+      );
+      return Object.entries(matchesForVendors(n, ids))
+        .map(([vendorId, match]) => ({ match: { vendorId, ...match }, completed: completed.get(vendorId) ?? 0 }))
+        .sort(compareVendorRanks)
+        .slice(0, limit)
+        .map((r) => r.match);
+    };
+    const shown = (r: MatchScore & { vendorId: string }) => ({
+      vendorId: r.vendorId,
+      score: r.score,
+      parts: r.parts,
+      reasons: r.reasons,
+    });
+    const needs = (
+      [
+        ["accounting", "logistics", 50, 100],
+        ["accounting", "education", 150, 300],
+        ["erp", "retail_trade", 10, 40],
+        ["e_invoice", "manufacturing", 60, 90],
+        ["e_contract", "logistics", 100, 120],
+        ["crm", "education", 20, 500],
+      ] as const
+    ).map(([category, sector, min, max]) => {
+      const { need: n } = need(category, sector);
+      return { ...n, budgetMin: min * M, budgetMax: max * M };
+    });
+    for (const n of needs) {
+      for (const limit of [1, 3, 10, 25, 1000]) {
+        const expected = inFull(n, limit);
+        expect(expected.length, `${n.category} ${limit}`).toBeGreaterThan(0);
+        expect(rankVendorsForNeed(n, { limit }).map(shown), `${n.category} ${n.sector} top ${limit}`).toEqual(
+          expected.map(shown),
+        );
+      }
+    }
   });
 
   it("give the compare page a score for each vetted bidder only", () => {
@@ -356,6 +461,70 @@ describe("needs recommended for a vendor", () => {
       values: { category: "warehouse_logistics" },
     });
     expect(first.title).toBeTruthy();
+  });
+
+  it("are the same list as scoring every open need in full, however many there are", () => {
+    const { int, pick } = seededRandom(2611);
+    const categories: Category[] = ["crm", "erp", "ecommerce", "digital_marketing", "hr_payroll", "accounting"];
+    const sectors: Sector[] = ["logistics", "education", "retail_trade", "manufacturing", "healthcare"];
+    for (let i = 0; i < 120; i++) {
+      const { needId } = need(pick(categories), pick(sectors));
+      const min = int(5, 300) * M;
+      getDb()
+        .update(schema.needs)
+        .set({ budgetMin: min, budgetMax: min + int(0, 200) * M })
+        .where(eq(schema.needs.id, needId))
+        .run();
+    }
+    const vendors = [
+      vendor({ categories: ["crm"], sectors: ["education"], price: [40 * M, 120 * M], rating: [450, 8] }),
+      vendor({ categories: ["erp", "ecommerce"], sectors: [], price: [200 * M, 260 * M] }),
+      vendor({ categories: ["digital_marketing"], sectors: ["logistics", "healthcare"], price: [5 * M, 9 * M] }),
+    ];
+    // Its declared sector's needs all priced out of reach, one need elsewhere fitting exactly: the
+    // best is in a level read after a full one.
+    const budget = (needId: string, min: number, max: number) =>
+      getDb().update(schema.needs).set({ budgetMin: min, budgetMax: max }).where(eq(schema.needs.id, needId)).run();
+    vendors.push(vendor({ categories: ["cybersecurity"], sectors: ["education"], price: [100 * M, 120 * M] }));
+    for (let i = 0; i < 6; i++) budget(need("cybersecurity", "education").needId, 5 * M, 10 * M);
+    budget(need("cybersecurity", "logistics").needId, 100 * M, 150 * M);
+    // Engagements completed in some sectors, counted whether declared or not.
+    for (const [v, sector, n] of [
+      [vendors[0]!, "education", 2],
+      [vendors[0]!, "retail_trade", 4],
+      [vendors[1]!, "manufacturing", 1],
+    ] as const) {
+      for (let i = 0; i < n; i++) engagement(v.id, v.user.id, sector, "completed");
+    }
+    const now = Date.now();
+    for (const v of vendors) {
+      const offered = new Set(
+        getDb()
+          .select()
+          .from(schema.vendorCategories)
+          .where(eq(schema.vendorCategories.vendorId, v.id))
+          .all()
+          .flatMap((c) => [c.category, ...relatedCategories(c.category)]),
+      );
+      const open = getDb()
+        .select()
+        .from(schema.needs)
+        .where(sql`${schema.needs.status} = 'open' AND ${schema.needs.deadline} > ${now}`)
+        .all()
+        .filter((n) => offered.has(n.category));
+      const expected = open
+        .map((n) => ({ needId: n.id, ...matchesForVendors(n, [v.id], now)[v.id]! }))
+        .sort(compareNeedMatches);
+      for (const limit of [1, 5, 12, 1000]) {
+        const got = recommendedNeedsForVendor(v.id, { limit, now }).needs.map((r) => ({
+          needId: r.needId,
+          score: r.score,
+          parts: r.parts,
+          reasons: r.reasons,
+        }));
+        expect(got, `top ${limit}`).toEqual(expected.slice(0, limit));
+      }
+    }
   });
 
   it("are none for a vendor that is not vetted now", () => {

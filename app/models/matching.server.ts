@@ -14,20 +14,28 @@ import type Database from "better-sqlite3";
 import { sql, type SQL } from "drizzle-orm";
 import { getDb, type DB } from "../../db/client.server";
 import {
+  bestPossibleNeedMatch,
+  bestPossibleRank,
+  compareNeedMatches,
+  compareVendorRanks,
   marketStatsFrom,
   rankNeedsForVendor,
   rankVendors,
   rankVendorsForCategory,
   relatedCategories,
+  scoreCeiling,
   scoreVendor,
+  SECTOR_ENGAGEMENTS_SATURATION,
   type MarketStats,
   type MatchScore,
   type NeedForMatch,
+  type NeedMatch,
   type PackageForMatch,
   type VendorForMatch,
+  type VendorRank,
 } from "~/lib/matching";
 import { MILESTONE_DELIVERED } from "~/lib/delivery-rules";
-import type { Category, Sector, StaffOrganisation } from "~/lib/reference";
+import { SECTORS, type Category, type Sector, type StaffOrganisation } from "~/lib/reference";
 import { milestoneAlias, milestoneIsOnTime } from "./delivery-sql.server";
 import { invitedVendorIds } from "./invitations.server";
 import { vettedNowConditions } from "./directory.server";
@@ -147,6 +155,24 @@ type FactRow = VendorRow & {
   openFlags: number;
 };
 
+type TrackRecordRow = VendorRow & {
+  activeEngagements: number | null;
+  milestonesDue: number | null;
+  milestonesOnTime: number | null;
+};
+
+/** The facts of a vendor's row that every score reads the same way, whichever query read them. */
+const trackRecord = (r: TrackRecordRow) => ({
+  id: r.id,
+  name: r.name,
+  vetted: true,
+  ratingSum: r.ratingAvg !== null ? (r.ratingAvg / 100) * r.ratingCount : 0,
+  ratingCount: r.ratingAvg !== null ? r.ratingCount : 0,
+  milestonesDue: r.milestonesDue ?? 0,
+  milestonesOnTime: r.milestonesOnTime ?? 0,
+  activeEngagements: r.activeEngagements ?? 0,
+});
+
 /**
  * The vetted-now vendors that `which` selects (over `organisations o`), each with every fact the
  * score needs, in one query: each list (categories, sectors, packages) and the open risk flags a
@@ -184,18 +210,11 @@ function vendorFacts(
       ([category, priceFrom, priceTo]): PackageForMatch => ({ category, priceFrom, priceTo }),
     );
     const vendor: VendorForMatch = {
-      id: r.id,
-      name: r.name,
-      vetted: true,
+      ...trackRecord(r),
       categories: JSON.parse(r.categories) as Category[],
       sectors: JSON.parse(r.sectors) as Sector[],
       packages,
-      ratingSum: r.ratingAvg !== null ? (r.ratingAvg / 100) * r.ratingCount : 0,
-      ratingCount: r.ratingAvg !== null ? r.ratingCount : 0,
       completedInSector: opts.sector ? (completedBySector[opts.sector] ?? 0) : 0,
-      milestonesDue: r.milestonesDue ?? 0,
-      milestonesOnTime: r.milestonesOnTime ?? 0,
-      activeEngagements: r.activeEngagements ?? 0,
       openFlags: r.openFlags,
     };
     return {
@@ -226,20 +245,164 @@ export function rankVendorsForNeed(
 ): RankedVendor[] {
   const db = opts.db ?? getDb();
   const now = opts.now ?? Date.now();
-  const candidates = vendorFacts(db, offering([need.category, ...relatedCategories(need.category)]), {
-    sector: need.sector,
-    packageCategory: need.category,
-    now,
-  });
-  const ranked = rankVendors(
-    forMatch(need),
-    candidates.map((c) => c.vendor),
-    marketStats(now, db),
-    opts.limit ?? MATCH_LIMIT,
-  );
-  const names = new Map(candidates.map((c) => [c.row.id, c.row.name]));
+  const limit = Math.max(0, opts.limit ?? MATCH_LIMIT);
+  if (limit === 0) return [];
+  const stats = marketStats(now, db);
+  const target = forMatch(need);
+  const scored: { vendor: VendorForMatch; rank: VendorRank }[] = [];
+  const last = () => (scored.length >= limit ? scored[limit - 1]!.rank : null);
+  // The candidates a tier at a time, best first: no vendor of a tier can score above its ceiling,
+  // so once the list's last vendor scores above it, none of that tier can enter the list.
+  let hopefuls: VendorRank[] = [];
+  for (const tier of candidateTiers(target)) {
+    const cutoff = last();
+    if (cutoff && cutoff.match.score > tier.ceiling) continue;
+    hopefuls = [...hopefuls, ...bestPossibleRanks(db, target, tier, now, stats)].sort(compareVendorRanks);
+    // Scored in full, best possible first, until none left could still make the list.
+    let next = 0;
+    while (next < hopefuls.length) {
+      const cutoff = last();
+      if (cutoff && compareVendorRanks(cutoff, hopefuls[next]!) < 0) break;
+      const batch = hopefuls.slice(next, next + FULL_SCORE_BATCH).map((h) => h.match.vendorId);
+      next += batch.length;
+      for (const { vendor } of vendorFacts(db, among(batch), {
+        sector: need.sector,
+        packageCategory: need.category,
+        now,
+      })) {
+        const match = scoreVendor(target, vendor, stats);
+        if (!match) continue;
+        scored.push({
+          vendor,
+          rank: { match: { vendorId: vendor.id, ...match }, completed: vendor.completedInSector },
+        });
+      }
+      scored.sort((a, b) => compareVendorRanks(a.rank, b.rank));
+      scored.length = Math.min(scored.length, limit);
+    }
+    hopefuls = hopefuls.slice(next);
+  }
+  const names = new Map(scored.map((s) => [s.vendor.id, s.vendor.name]));
   const invited = invitedVendorIds(need.id, db);
-  return ranked.map((r) => ({ ...r, name: names.get(r.vendorId) ?? "", invited: invited.has(r.vendorId) }));
+  return rankVendors(
+    target,
+    scored.map((s) => s.vendor),
+    stats,
+    limit,
+  ).map((r) => ({ ...r, name: names.get(r.vendorId) ?? "", invited: invited.has(r.vendorId) }));
+}
+
+/** How many candidates are scored in full at a time (one query for their packages, lists and flags). */
+const FULL_SCORE_BATCH = 2 * MATCH_LIMIT;
+
+/**
+ * A part of a need's candidates, by what decides the category and sector parts of their score:
+ * offering the category itself (or only a related one), declaring the sector, and how many
+ * engagements in it they completed (`completed` from..to, to null for no upper end).
+ */
+type Tier = { ceiling: number } & (
+  | { offers: "category"; declared: true }
+  | { offers: "category"; declared: false; completed: [number, number | null] }
+  | { offers: "related" }
+);
+
+/**
+ * The need's candidates in tiers of descending ceiling (`scoreCeiling`): those offering the
+ * category and declaring the sector; those offering it with engagements completed in the sector,
+ * most first; those offering it with neither; those offering only a related category. Every
+ * candidate is in exactly one tier. Each tier is found by index (a category's vendors, a sector's
+ * completions in vendor_sector_completions), so a need with a strong list reads few of them.
+ */
+function candidateTiers(need: NeedForMatch): Tier[] {
+  const own = { categories: [need.category], sectors: [] as Sector[] };
+  const completed: Tier[] = [];
+  for (let n = SECTOR_ENGAGEMENTS_SATURATION; n >= 1; n--) {
+    completed.push({
+      offers: "category",
+      declared: false,
+      completed: [n, n === SECTOR_ENGAGEMENTS_SATURATION ? null : n],
+      ceiling: scoreCeiling(need, { ...own, completedInSector: n }),
+    });
+  }
+  return [
+    { offers: "category", declared: true, ceiling: 100 },
+    ...completed,
+    {
+      offers: "category",
+      declared: false,
+      completed: [0, 0],
+      ceiling: scoreCeiling(need, { ...own, completedInSector: 0 }),
+    },
+    {
+      offers: "related",
+      ceiling: scoreCeiling(need, {
+        categories: relatedCategories(need.category),
+        sectors: [need.sector],
+        completedInSector: SECTOR_ENGAGEMENTS_SATURATION,
+      }),
+    },
+  ];
+}
+
+/** The vendors of a tier (over `vendor_categories c` for the category's, by their `c.vendor_id`). */
+function tierVendors(need: NeedForMatch, tier: Tier): SQL {
+  const declares = (vendorId: SQL) =>
+    sql`EXISTS (SELECT 1 FROM vendor_sectors s WHERE s.vendor_id = ${vendorId} AND s.sector = ${need.sector})`;
+  const offersCategory = (vendorId: SQL) =>
+    sql`EXISTS (SELECT 1 FROM vendor_categories c WHERE c.vendor_id = ${vendorId} AND c.category = ${need.category})`;
+  if (tier.offers === "related") {
+    return sql`${offering(relatedCategories(need.category))} AND NOT ${offersCategory(sql`o.id`)}`;
+  }
+  if (tier.declared) {
+    return sql`o.id IN (SELECT c.vendor_id FROM vendor_categories c
+      WHERE c.category = ${need.category} AND ${declares(sql`c.vendor_id`)})`;
+  }
+  const [from, to] = tier.completed;
+  if (from === 0) {
+    return sql`o.id IN (SELECT c.vendor_id FROM vendor_categories c
+      WHERE c.category = ${need.category} AND NOT ${declares(sql`c.vendor_id`)}
+        AND NOT EXISTS (SELECT 1 FROM vendor_sector_completions x WHERE x.vendor_id = c.vendor_id AND x.sector = ${need.sector}))`;
+  }
+  return sql`o.id IN (SELECT x.vendor_id FROM vendor_sector_completions x
+    WHERE x.sector = ${need.sector} AND x.completed >= ${from} ${to === null ? sql`` : sql`AND x.completed <= ${to}`}
+      AND ${offersCategory(sql`x.vendor_id`)} AND NOT ${declares(sql`x.vendor_id`)})`;
+}
+
+/**
+ * A tier's candidates, vetted now, each with the best rank it could have (`bestPossibleRank`):
+ * one row per vendor of the facts read from its own rows — its rating, its maintained
+ * `vendor_stats` — without its packages, lists or flags, which only a full score reads.
+ */
+function bestPossibleRanks(db: DB, need: NeedForMatch, tier: Tier, now: number, stats: MarketStats): VendorRank[] {
+  const related = relatedCategories(need.category);
+  if (tier.offers === "related" && related.length === 0) return [];
+  const rows = db.all<TrackRecordRow & { declared: number; completed: number | null }>(sql`
+    SELECT o.id AS id, o.legal_name AS name, p.rating_avg_x100 AS ratingAvg, p.rating_count AS ratingCount,
+      EXISTS (SELECT 1 FROM vendor_sectors s WHERE s.vendor_id = o.id AND s.sector = ${need.sector}) AS declared,
+      vs.active_engagements AS activeEngagements, vs.milestones_due AS milestonesDue,
+      vs.milestones_on_time AS milestonesOnTime,
+      json_extract(vs.completed_by_sector, ${`$."${need.sector}"`}) AS completed
+    FROM organisations o JOIN vendor_profiles p ON p.organisation_id = o.id
+      LEFT JOIN vendor_stats vs ON vs.vendor_id = o.id
+    WHERE ${sql.join(vettedNowConditions(now), sql` AND `)} AND ${tierVendors(need, tier)}`);
+  const ranks: VendorRank[] = [];
+  for (const r of rows) {
+    const rank = bestPossibleRank(
+      need,
+      {
+        ...trackRecord(r),
+        // The category itself, or else the related ones (the vendor offers at least one of them).
+        categories: tier.offers === "category" ? [need.category] : related,
+        sectors: r.declared ? [need.sector] : [],
+        packages: [],
+        completedInSector: r.completed ?? 0,
+        openFlags: 0,
+      },
+      stats,
+    );
+    if (rank) ranks.push(rank);
+  }
+  return ranks;
 }
 
 /** The match score of each vetted bidder; bidders no longer vetted have none. */
@@ -306,34 +469,33 @@ export function recommendedNeedsForVendor(
   if (!self) return { vetted: false, needs: [] };
   const { vendor, completedBySector } = self;
   if (vendor.categories.length === 0) return { vetted: true, needs: [] };
-  const categories = [...new Set(vendor.categories.flatMap((c) => [c, ...relatedCategories(c)]))];
-  const candidates = db.all<{
-    id: string;
-    title: string;
-    category: Category;
-    sector: Sector;
-    budgetMin: number;
-    budgetMax: number;
-    deadline: number;
-    organisationName: string;
-  }>(sql`
-    SELECT n.id AS id, n.title AS title, n.category AS category, n.sector AS sector, n.budget_min AS budgetMin,
-      n.budget_max AS budgetMax, n.deadline AS deadline, o.legal_name AS organisationName
-    FROM needs n JOIN organisations o ON o.id = n.organisation_id
-    WHERE n.status = 'open' AND n.deadline > ${now}
-      AND n.category IN (${sql.join(
-        categories.map((c) => sql`${c}`),
-        sql`, `,
-      )})
-      AND NOT EXISTS (SELECT 1 FROM bids b WHERE b.need_id = n.id AND b.vendor_id = ${vendorId} AND b.status <> 'withdrawn')`);
-  if (candidates.length === 0) return { vetted: true, needs: [] };
-  const ranked = rankNeedsForVendor(
-    vendor,
-    candidates.map(forMatch),
-    marketStats(now, db),
-    opts.limit ?? VENDOR_HOME_MATCH_LIMIT,
-    completedBySector,
-  );
+  const stats = marketStats(now, db);
+  const limit = Math.max(0, opts.limit ?? VENDOR_HOME_MATCH_LIMIT);
+  type Candidate = NeedForMatch & { title: string; deadline: number; organisationName: string };
+  const candidates: Candidate[] = [];
+  let ranked: NeedMatch[] = [];
+  // The open needs a level at a time, best possible first (`needLevels`): a level whose best
+  // possible match ranks after the list's last is not read.
+  for (const level of needLevels(vendor, completedBySector, stats)) {
+    const last = ranked.length >= limit ? ranked[limit - 1] : undefined;
+    if (limit === 0 || (last && compareNeedMatches(last, level.best) < 0)) continue;
+    const rows = db.all<Candidate>(sql`
+      SELECT n.id AS id, n.title AS title, n.category AS category, n.sector AS sector, n.budget_min AS budgetMin,
+        n.budget_max AS budgetMax, n.deadline AS deadline, o.legal_name AS organisationName
+      FROM needs n JOIN organisations o ON o.id = n.organisation_id
+      WHERE n.status = 'open' AND n.deadline > ${now}
+        AND n.category IN (${sql.join(
+          level.categories.map((c) => sql`${c}`),
+          sql`, `,
+        )})
+        AND n.sector IN (${sql.join(
+          level.sectors.map((c) => sql`${c}`),
+          sql`, `,
+        )})
+        AND NOT EXISTS (SELECT 1 FROM bids b WHERE b.need_id = n.id AND b.vendor_id = ${vendorId} AND b.status <> 'withdrawn')`);
+    candidates.push(...rows);
+    ranked = rankNeedsForVendor(vendor, candidates.map(forMatch), stats, limit, completedBySector);
+  }
   const byId = new Map(candidates.map((c) => [c.id, c]));
   return {
     vetted: true,
@@ -350,6 +512,40 @@ export function recommendedNeedsForVendor(
       };
     }),
   };
+}
+
+/**
+ * The open needs a vendor could be recommended, in levels: needs of the categories it offers, then
+ * of related ones (one category part each), each split by the sector part their sector gives it
+ * (declared, engagements completed there). Within a level every need's match has the same
+ * category and sector parts and at most the score of `best` (only the price part still depends on
+ * the need), so a level whose `best` ranks after the list's last need cannot enter the list.
+ * Ordered best first.
+ */
+function needLevels(
+  vendor: VendorForMatch,
+  completedBySector: Partial<Record<Sector, number>>,
+  stats: MarketStats,
+): { categories: Category[]; sectors: Sector[]; best: NeedMatch }[] {
+  const own = [...new Set(vendor.categories)];
+  const related = [...new Set(own.flatMap((c) => relatedCategories(c)))].filter((c) => !own.includes(c));
+  const levels = new Map<string, { categories: Category[]; sectors: Sector[]; best: NeedMatch }>();
+  for (const categories of [own, related]) {
+    if (categories.length === 0) continue;
+    for (const sector of SECTORS) {
+      const best = bestPossibleNeedMatch(
+        { ...vendor, completedInSector: completedBySector[sector] ?? 0 },
+        { category: categories[0]!, sector },
+        stats,
+      );
+      if (!best) continue;
+      const key = `${categories === own ? "own" : "related"}:${best.score}:${best.parts.category}:${best.parts.sector}`;
+      const level = levels.get(key);
+      if (level) level.sectors.push(sector);
+      else levels.set(key, { categories, sectors: [sector], best });
+    }
+  }
+  return [...levels.values()].sort((a, b) => compareNeedMatches(a.best, b.best));
 }
 
 /**

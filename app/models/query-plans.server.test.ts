@@ -76,6 +76,7 @@ const LARGE = new Set([
   "assessments",
   "incidents",
   "vendor_stats",
+  "vendor_sector_completions",
 ]);
 
 /** Plans that are right although they look like a finding: the query's name, the line, why. */

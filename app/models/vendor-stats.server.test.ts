@@ -29,8 +29,21 @@ function maintained(vendorId: string) {
   expect(stored, "a row for the vendor").toBeDefined();
   const [fresh] = computedVendorStats([vendorId], stored!.refreshedAt);
   expect(figures(stored!)).toEqual(figures(fresh!));
+  expect(sectorCompletions(vendorId), "vendor_sector_completions").toEqual(
+    Object.fromEntries(Object.entries(figures(fresh!).completedBySector).filter(([, n]) => n > 0)),
+  );
   return figures(stored!);
 }
+
+/** The vendor's rows of vendor_sector_completions (kept by triggers on vendor_stats), as sector → count. */
+const sectorCompletions = (vendorId: string) =>
+  Object.fromEntries(
+    (
+      getSqlite()
+        .prepare("SELECT sector, completed FROM vendor_sector_completions WHERE vendor_id = ?")
+        .all(vendorId) as { sector: string; completed: number }[]
+    ).map((r) => [r.sector, r.completed]),
+  );
 
 const sectorOf = (needId: string) =>
   (getSqlite().prepare("SELECT sector FROM needs WHERE id = ?").get(needId) as { sector: string }).sector;
@@ -144,6 +157,7 @@ describe("a vendor's maintained track record", () => {
     expect(maintained(vendor.organisationId)).toEqual(correct);
 
     getSqlite().prepare("DELETE FROM vendor_stats").run();
+    expect(getSqlite().prepare("SELECT count(*) AS n FROM vendor_sector_completions").get()).toEqual({ n: 0 });
     const vendors = (
       getSqlite().prepare("SELECT count(*) AS n FROM organisations WHERE kind = 'vendor'").get() as {
         n: number;
