@@ -3,7 +3,8 @@ import { getSqlite } from "../../db/client.server";
 import { createEngagement, createUser } from "../../db/test/factories";
 import { as, otherConnection, sideEffects } from "./engagement-test-kit";
 import { engagementView } from "./engagement-view.server";
-import { sideOf, terminateEngagement } from "./engagements.server";
+import { listBidsOfVendor, listEngagementsForOrganisation, sideOf, terminateEngagement } from "./engagements.server";
+import { getOrganisation } from "./users.server";
 
 const status = (id: string) =>
   (getSqlite().prepare("SELECT status FROM engagements WHERE id = ?").get(id) as { status: string }).status;
@@ -88,5 +89,32 @@ describe("termination", () => {
     } finally {
       getSqlite().exec("DROP TRIGGER refuse_notifications");
     }
+  });
+});
+
+describe("an organisation's engagements and a vendor's bids, for its home", () => {
+  it("lists each organisation's own, as either party, newest first, one organisation after another", () => {
+    const a = createEngagement({ total: 10_000_000 });
+    const b = createEngagement({ total: 20_000_000 });
+    const row = (id: string) =>
+      getSqlite().prepare("SELECT sme_id AS sme, vendor_id AS vendor FROM engagements WHERE id = ?").get(id) as {
+        sme: string;
+        vendor: string;
+      };
+    const [ra, rb] = [row(a.engagementId), row(b.engagementId)];
+    // The second engagement's SME is also the first's vendor's client: two engagements for it.
+    getSqlite()
+      .prepare("UPDATE engagements SET sme_id = ?, awarded_at = awarded_at + 1000 WHERE id = ?")
+      .run(ra.sme, b.engagementId);
+    expect(listEngagementsForOrganisation(ra.sme).rows.map((r) => r.id)).toEqual([b.engagementId, a.engagementId]);
+    expect(listEngagementsForOrganisation(ra.sme)).toMatchObject({ total: 2, pageCount: 1 });
+    expect(listEngagementsForOrganisation(ra.vendor).rows.map((r) => r.id)).toEqual([a.engagementId]);
+    expect(listEngagementsForOrganisation(rb.vendor).rows).toMatchObject([{ id: b.engagementId, total: 20_000_000 }]);
+    expect(listEngagementsForOrganisation(rb.sme)).toMatchObject({ rows: [], total: 0 });
+    expect(listEngagementsForOrganisation(ra.sme, 2).rows).toEqual([]);
+    expect(listBidsOfVendor(ra.vendor).map((r) => r.status)).toEqual(["awarded"]);
+    expect(listBidsOfVendor(rb.vendor, 0)).toEqual([]);
+    expect(getOrganisation(rb.vendor)?.id).toBe(rb.vendor);
+    expect(getOrganisation("nobody")).toBeUndefined();
   });
 });

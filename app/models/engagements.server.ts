@@ -6,9 +6,9 @@
  * beside it: milestones, attachments, amendments, messages, reviews (`*.server.ts` of those names),
  * incidents (incidents.server.ts) and the page's read model (engagement-view.server.ts).
  */
-import { and, count, desc, eq, inArray, or } from "drizzle-orm";
+import { and, count, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { getDb, schema, type DB, type DbOrTx, type Tx } from "../../db/client.server";
+import { getDb, preparedOnce, schema, type DB, type DbOrTx, type Tx } from "../../db/client.server";
 import { onTimeCounts, type Side } from "~/lib/delivery-rules";
 import type { NotificationKind } from "~/lib/notification-kinds";
 import type { StaffEngagementFilters } from "~/lib/flag-options";
@@ -210,47 +210,62 @@ export const ENGAGEMENTS_PAGE_SIZE = 10;
 /** An organisation's engagements, newest award first, as either party. */
 export function listEngagementsForOrganisation(organisationId: string, page = 1) {
   const db = getDb();
-  const where = or(eq(schema.engagements.smeId, organisationId), eq(schema.engagements.vendorId, organisationId));
-  const rows = db
-    .select({
-      id: schema.engagements.id,
-      status: schema.engagements.status,
-      total: schema.engagements.total,
-      awardedAt: schema.engagements.awardedAt,
-      needTitle: schema.needs.title,
-      smeName: sme.legalName,
-      vendorName: vendor.legalName,
-    })
-    .from(schema.engagements)
-    .innerJoin(schema.needs, eq(schema.needs.id, schema.engagements.needId))
-    .innerJoin(sme, eq(sme.id, schema.engagements.smeId))
-    .innerJoin(vendor, eq(vendor.id, schema.engagements.vendorId))
-    .where(where)
-    .orderBy(desc(schema.engagements.awardedAt))
-    .limit(ENGAGEMENTS_PAGE_SIZE)
-    .offset((page - 1) * ENGAGEMENTS_PAGE_SIZE)
-    .all();
-  const total = db.select({ n: count() }).from(schema.engagements).where(where).get()?.n ?? 0;
+  // Built and prepared once per connection (the query builder cost ten times what SQLite does here).
+  const { pageOf, countOf } = preparedOnce(db, "engagements.ofOrganisation", () => {
+    const organisation = sql.placeholder("organisationId");
+    const where = or(eq(schema.engagements.smeId, organisation), eq(schema.engagements.vendorId, organisation));
+    return {
+      pageOf: db
+        .select({
+          id: schema.engagements.id,
+          status: schema.engagements.status,
+          total: schema.engagements.total,
+          awardedAt: schema.engagements.awardedAt,
+          needTitle: schema.needs.title,
+          smeName: sme.legalName,
+          vendorName: vendor.legalName,
+        })
+        .from(schema.engagements)
+        .innerJoin(schema.needs, eq(schema.needs.id, schema.engagements.needId))
+        .innerJoin(sme, eq(sme.id, schema.engagements.smeId))
+        .innerJoin(vendor, eq(vendor.id, schema.engagements.vendorId))
+        .where(where)
+        .orderBy(desc(schema.engagements.awardedAt))
+        .limit(sql.placeholder("limit"))
+        .offset(sql.placeholder("offset"))
+        .prepare(),
+      countOf: db.select({ n: count() }).from(schema.engagements).where(where).prepare(),
+    };
+  });
+  const rows = pageOf.all({
+    organisationId,
+    limit: ENGAGEMENTS_PAGE_SIZE,
+    offset: (page - 1) * ENGAGEMENTS_PAGE_SIZE,
+  });
+  const total = countOf.get({ organisationId })?.n ?? 0;
   return { rows, total, pageCount: pageCount(total, ENGAGEMENTS_PAGE_SIZE) };
 }
 
 /** The vendor's bids, newest first, for its home. */
 export function listBidsOfVendor(vendorId: string, limit = 10) {
-  return getDb()
-    .select({
-      needId: schema.bids.needId,
-      status: schema.bids.status,
-      total: schema.bids.total,
-      updatedAt: schema.bids.updatedAt,
-      needTitle: schema.needs.title,
-      deadline: schema.needs.deadline,
-    })
-    .from(schema.bids)
-    .innerJoin(schema.needs, eq(schema.needs.id, schema.bids.needId))
-    .where(and(eq(schema.bids.vendorId, vendorId)))
-    .orderBy(desc(schema.bids.updatedAt))
-    .limit(limit)
-    .all();
+  const db = getDb();
+  return preparedOnce(db, "bids.ofVendor", () =>
+    db
+      .select({
+        needId: schema.bids.needId,
+        status: schema.bids.status,
+        total: schema.bids.total,
+        updatedAt: schema.bids.updatedAt,
+        needTitle: schema.needs.title,
+        deadline: schema.needs.deadline,
+      })
+      .from(schema.bids)
+      .innerJoin(schema.needs, eq(schema.needs.id, schema.bids.needId))
+      .where(eq(schema.bids.vendorId, sql.placeholder("vendorId")))
+      .orderBy(desc(schema.bids.updatedAt))
+      .limit(sql.placeholder("limit"))
+      .prepare(),
+  ).all({ vendorId, limit });
 }
 
 // ---------------------------------------------------------------------------------------------

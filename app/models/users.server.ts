@@ -7,7 +7,7 @@
  */
 import crypto from "node:crypto";
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
-import { getDb, schema, type DbOrTx } from "../../db/client.server";
+import { getDb, preparedOnce, schema, type DbOrTx } from "../../db/client.server";
 import { sizeClassFromBands, type CapitalBand, type RevenueBand } from "~/lib/enterprise-size";
 import { STAFF_ROLES } from "~/lib/permissions";
 import { sectorGroup, type Lang, type Role, type Sector } from "~/lib/reference";
@@ -187,7 +187,14 @@ export function getUserById(id: string): UserRow | undefined {
 }
 
 export function getOrganisation(id: string) {
-  return getDb().select().from(schema.organisations).where(eq(schema.organisations.id, id)).get();
+  const db = getDb();
+  return preparedOnce(db, "organisations.byId", () =>
+    db
+      .select()
+      .from(schema.organisations)
+      .where(eq(schema.organisations.id, sql.placeholder("id")))
+      .prepare(),
+  ).get({ id });
 }
 
 /** How many accounts there are (none: a fresh database). */
