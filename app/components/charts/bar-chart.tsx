@@ -1,5 +1,5 @@
 import { ChartEmpty, ChartSvg, defaultFormat, FONT, SMALL_FONT, VIEW_WIDTH, type ChartProps } from "./chart-frame";
-import { AXIS_COLOUR, seriesColour, TEXT_COLOUR } from "./palette";
+import { AXIS_COLOUR, seriesColour } from "./palette";
 import { fitText, px, textWidth, wrapText } from "./text";
 
 export type BarDatum = { label: string; value: number };
@@ -68,7 +68,7 @@ function HorizontalBars({
         return (
           <g key={i}>
             {names[i]!.map((line, k) => (
-              <text key={k} x={0} y={y + k * LINE_H + FONT} fontSize={FONT} fill={TEXT_COLOUR}>
+              <text key={k} x={0} y={y + k * LINE_H + FONT} fontSize={FONT}>
                 {line}
               </text>
             ))}
@@ -85,9 +85,7 @@ function HorizontalBars({
             <text
               x={px(d.value >= 0 ? x0 + w + VALUE_GAP : x - VALUE_GAP)}
               y={y + labelH + BAR_H / 2 + SMALL_FONT * 0.35}
-              fontSize={SMALL_FONT}
               fontWeight={600}
-              fill={TEXT_COLOUR}
               textAnchor={d.value >= 0 ? "start" : "end"}
             >
               {labels[i]}
@@ -140,25 +138,11 @@ function VerticalBars({
               fill={colour}
               rx={2}
             />
-            <text
-              x={px(cx)}
-              y={px(d.value >= 0 ? y - 5 : y + h + SMALL_FONT + 3)}
-              fontSize={SMALL_FONT}
-              fontWeight={600}
-              fill={TEXT_COLOUR}
-              textAnchor="middle"
-            >
+            <text x={px(cx)} y={px(d.value >= 0 ? y - 5 : y + h + SMALL_FONT + 3)} fontWeight={600} textAnchor="middle">
               {fitText(format(d.value), slot, SMALL_FONT)}
             </text>
             {labelLines[i]!.map((line, k) => (
-              <text
-                key={k}
-                x={px(cx)}
-                y={plotBottom + 4 + (k + 1) * CATEGORY_LINE - 3}
-                fontSize={SMALL_FONT}
-                fill={TEXT_COLOUR}
-                textAnchor="middle"
-              >
+              <text key={k} x={px(cx)} y={plotBottom + 4 + (k + 1) * CATEGORY_LINE - 3} textAnchor="middle">
                 {line}
               </text>
             ))}

@@ -82,11 +82,12 @@ export function FigureTable({
   numeric?: readonly number[];
 }) {
   return (
-    <table className="w-full text-left text-sm">
+    // Cell styles are in tailwind.css (.figure-table), not repeated in every cell.
+    <table className="figure-table w-full text-left text-sm">
       <thead>
-        <tr className="border-b border-slate-300">
+        <tr>
           {head.map((h, i) => (
-            <th key={i} scope="col" className={`py-2 pr-3 font-semibold ${numeric.includes(i) ? "text-right" : ""}`}>
+            <th key={i} scope="col" className={numeric.includes(i) ? "n" : undefined}>
               {h}
             </th>
           ))}
@@ -94,14 +95,14 @@ export function FigureTable({
       </thead>
       <tbody>
         {rows.map((r, k) => (
-          <tr key={k} className="border-b border-slate-100">
+          <tr key={k}>
             {r.map((cell, i) =>
               i === 0 ? (
-                <th key={i} scope="row" className="py-2 pr-3 font-normal">
+                <th key={i} scope="row">
                   {cell}
                 </th>
               ) : (
-                <td key={i} className={`py-2 pr-3 ${numeric.includes(i) ? "text-right tabular-nums" : ""}`}>
+                <td key={i} className={numeric.includes(i) ? "n" : undefined}>
                   {cell}
                 </td>
               ),

@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from "react";
 import { useTranslation } from "~/utils/i18n-react";
+import { TEXT_COLOUR } from "./palette";
 
 /** What every chart takes besides its data. */
 export type ChartProps = {
@@ -52,6 +53,9 @@ export function ChartSvg({
       aria-describedby={`${id}desc`}
       className={className ?? "block h-auto w-full max-w-sm"}
       fontFamily="inherit"
+      // What most text of a chart is written in, inherited: an element says only where it differs.
+      fontSize={SMALL_FONT}
+      fill={TEXT_COLOUR}
     >
       <title id={`${id}title`}>{title}</title>
       <desc id={`${id}desc`}>{description}</desc>

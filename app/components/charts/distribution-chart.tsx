@@ -1,5 +1,5 @@
 import { ChartEmpty, ChartSvg, defaultFormat, FONT, SMALL_FONT, VIEW_WIDTH, type ChartProps } from "./chart-frame";
-import { AXIS_COLOUR, seriesColour, TEXT_COLOUR } from "./palette";
+import { AXIS_COLOUR, seriesColour } from "./palette";
 import { px, wrapText } from "./text";
 
 /** A bucket whose count is withheld (`hidden`, e.g. too few SMEs to publish) is drawn without a bar. */
@@ -63,7 +63,6 @@ export function DistributionChart({
             <text
               x={px(meanX + (meanX > VIEW_WIDTH / 2 ? -4 : 4))}
               y={SMALL_FONT}
-              fontSize={SMALL_FONT}
               fontWeight={600}
               fill={seriesColour(1)}
               textAnchor={meanX > VIEW_WIDTH / 2 ? "end" : "start"}
@@ -77,28 +76,14 @@ export function DistributionChart({
         const cx = slot * i + slot / 2;
         const h = (b.value / max) * PLOT_H;
         const names = labels[i]!.map((line, k) => (
-          <text
-            key={k}
-            x={px(cx)}
-            y={base + 4 + (k + 1) * LINE - 3}
-            fontSize={SMALL_FONT}
-            fill={TEXT_COLOUR}
-            textAnchor="middle"
-          >
+          <text key={k} x={px(cx)} y={base + 4 + (k + 1) * LINE - 3} textAnchor="middle">
             {line}
           </text>
         ));
         if (b.hidden) {
           return (
             <g key={i}>
-              <text
-                x={px(cx)}
-                y={base - 6}
-                fontSize={SMALL_FONT}
-                fontStyle="italic"
-                fill={TEXT_COLOUR}
-                textAnchor="middle"
-              >
+              <text x={px(cx)} y={base - 6} fontStyle="italic" textAnchor="middle">
                 {hiddenLabel}
               </text>
               {names}
@@ -122,7 +107,6 @@ export function DistributionChart({
               y={px(base - h - SMALL_FONT - 6)}
               fontSize={FONT}
               fontWeight={700}
-              fill={TEXT_COLOUR}
               textAnchor="middle"
               stroke="#ffffff"
               strokeWidth={3}
@@ -134,7 +118,6 @@ export function DistributionChart({
               x={px(cx)}
               y={px(base - h - 4)}
               fontSize={SMALL_FONT - 1}
-              fill={TEXT_COLOUR}
               textAnchor="middle"
               stroke="#ffffff"
               strokeWidth={3}

@@ -1,5 +1,5 @@
 import { FONT, SMALL_FONT, VIEW_WIDTH } from "./chart-frame";
-import { TEXT_COLOUR } from "./palette";
+import { Fragment } from "react";
 import { px, textWidth } from "./text";
 
 export type LegendItem = { label: string; colour: string; marker?: "square" | "circle" | "triangle"; dash?: string };
@@ -23,19 +23,15 @@ export function layoutLegend(items: readonly LegendItem[]) {
   return { placed, height: items.length > 0 ? (row + 1) * ROW : 0 };
 }
 
-export function Marker({ x, y, item }: { x: number; y: number; item: LegendItem }) {
-  switch (item.marker) {
+/** A marker as path data (a circle as two arcs), so that a line's markers are one element. */
+export function markerPath(x: number, y: number, marker: LegendItem["marker"] = "square"): string {
+  switch (marker) {
     case "circle":
-      return <circle cx={px(x)} cy={px(y)} r={4.5} fill={item.colour} />;
+      return `M${px(x - 4.5)} ${px(y)}a4.5 4.5 0 1 0 9 0a4.5 4.5 0 1 0-9 0z`;
     case "triangle":
-      return (
-        <polygon
-          points={`${px(x)},${px(y - 5)} ${px(x + 5)},${px(y + 4)} ${px(x - 5)},${px(y + 4)}`}
-          fill={item.colour}
-        />
-      );
+      return `M${px(x)} ${px(y - 5)}L${px(x + 5)} ${px(y + 4)}H${px(x - 5)}z`;
     default:
-      return <rect x={px(x - 4.5)} y={px(y - 4.5)} width={9} height={9} fill={item.colour} />;
+      return `M${px(x - 4.5)} ${px(y - 4.5)}h9v9h-9z`;
   }
 }
 
@@ -44,7 +40,7 @@ export function Legend({ items, y = 0 }: { items: readonly LegendItem[]; y?: num
   return (
     <g>
       {placed.map(({ item, x, y: dy }, i) => (
-        <g key={i}>
+        <Fragment key={i}>
           {item.dash !== undefined ? (
             <line
               x1={x}
@@ -56,11 +52,11 @@ export function Legend({ items, y = 0 }: { items: readonly LegendItem[]; y?: num
               strokeDasharray={item.dash || undefined}
             />
           ) : null}
-          <Marker x={x + 7} y={y + dy + 8} item={{ ...item, marker: item.marker ?? "square" }} />
-          <text x={x + 18} y={y + dy + 8 + SMALL_FONT * 0.35} fontSize={SMALL_FONT} fill={TEXT_COLOUR}>
+          <path d={markerPath(x + 7, y + dy + 8, item.marker)} fill={item.colour} />
+          <text x={x + 18} y={px(y + dy + 8 + SMALL_FONT * 0.35)}>
             {item.label}
           </text>
-        </g>
+        </Fragment>
       ))}
     </g>
   );

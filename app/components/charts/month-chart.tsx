@@ -1,6 +1,6 @@
 import { ChartEmpty, ChartSvg, defaultFormat, SMALL_FONT, VIEW_WIDTH, type ChartProps } from "./chart-frame";
-import { Legend, layoutLegend, Marker, type LegendItem } from "./legend";
-import { GRID_COLOUR, AXIS_COLOUR, seriesColour, TEXT_COLOUR } from "./palette";
+import { Legend, layoutLegend, markerPath, type LegendItem } from "./legend";
+import { GRID_COLOUR, AXIS_COLOUR, seriesColour } from "./palette";
 import { px, textWidth } from "./text";
 
 export type MonthSeries = { label: string; values: readonly number[] };
@@ -92,128 +92,107 @@ export function MonthChart({
         <line key={g} x1={0} x2={VIEW_WIDTH} y1={px(y(g))} y2={px(y(g))} stroke={GRID_COLOUR} strokeDasharray="3 3" />
       ))}
       <line x1={0} x2={VIEW_WIDTH} y1={px(y(0))} y2={px(y(0))} stroke={AXIS_COLOUR} />
-      {kind === "column"
-        ? months.map((m, i) => {
+      {kind === "column" ? (
+        <>
+          {/* One path per series, a sub-path per column drawn; the values of those columns listed for tests and tools. */}
+          {series.map((s, k) => {
             const group = slot * 0.72;
             const w = stacked ? group : group / series.length;
-            let below = 0;
+            const drawn: number[] = [];
+            const d = months
+              .map((_, i) => {
+                const v = Math.max(0, s.values[i] ?? 0);
+                // A column of nothing is not drawn (its outline would cross the axis).
+                if (v === 0) return "";
+                drawn.push(v);
+                const x = slot * i + (slot - group) / 2 + (stacked ? 0 : k * w);
+                const bottom = stacked
+                  ? series.slice(0, k).reduce((sum, x) => sum + Math.max(0, x.values[i] ?? 0), 0)
+                  : 0;
+                return `M${px(x)} ${px(y(bottom + v))}h${px(Math.max(1, w - 1))}V${px(y(bottom))}H${px(x)}z`;
+              })
+              .join("");
             return (
-              <g key={m}>
-                {series.map((s, k) => {
-                  const v = Math.max(0, s.values[i] ?? 0);
-                  const x = slot * i + (slot - group) / 2 + (stacked ? 0 : k * w);
-                  const bottom = stacked ? below : 0;
-                  below += v;
-                  const label = format(v);
-                  return (
-                    <g key={k}>
-                      <rect
-                        data-bar=""
-                        data-series={k}
-                        data-value={v}
-                        x={px(x)}
-                        y={px(y(bottom + v))}
-                        width={px(Math.max(1, w - 1))}
-                        height={px(y(bottom) - y(bottom + v))}
-                        fill={seriesColour(k)}
-                        stroke={stacked ? "#ffffff" : undefined}
-                        strokeWidth={stacked ? 0.75 : undefined}
-                      />
-                      {single && v !== 0 && textWidth(label, SMALL_FONT - 1) <= slot ? (
-                        <text
-                          x={px(x + w / 2)}
-                          y={px(y(v) - 4)}
-                          fontSize={SMALL_FONT - 1}
-                          fontWeight={600}
-                          fill={TEXT_COLOUR}
-                          textAnchor="middle"
-                        >
-                          {label}
-                        </text>
-                      ) : null}
-                    </g>
-                  );
-                })}
-              </g>
-            );
-          })
-        : series.map((s, k) => {
-            const points = months.map((_, i) => [slot * i + slot / 2, y(s.values[i] ?? 0)] as const);
-            return (
-              <g key={k}>
-                <polyline
-                  data-line={k}
-                  points={points.map(([a, b]) => `${px(a)},${px(b)}`).join(" ")}
-                  fill="none"
-                  stroke={seriesColour(k)}
-                  strokeWidth={2.5}
-                  strokeDasharray={DASHES[k % DASHES.length] || undefined}
-                />
-                {points.map(([a, b], i) => (
-                  <Marker key={i} x={a} y={b} item={items[k]!} />
-                ))}
-              </g>
+              <path
+                key={k}
+                data-bar=""
+                data-series={k}
+                data-values={drawn.join(" ")}
+                d={d}
+                fill={seriesColour(k)}
+                stroke={stacked ? "#ffffff" : undefined}
+                strokeWidth={stacked ? 0.75 : undefined}
+              />
             );
           })}
-      {[step, max].map((g) => (
-        <text
-          key={g}
-          x={2}
-          y={px(y(g) - 4)}
-          fontSize={SMALL_FONT - 1}
-          fill={TEXT_COLOUR}
-          stroke="#ffffff"
-          strokeWidth={3}
-          paintOrder="stroke"
-        >
-          {tick(g)}
-        </text>
-      ))}
-      {columnLabel
-        ? months.map((m, i) => {
-            const label = columnLabel(m, i);
-            if (!label) return null;
-            // The first label starts at the left edge, so that it is never cut off.
-            const x = i === 0 ? 0 : slot * i + slot / 2;
-            return (
-              <text
-                key={m}
-                x={px(x)}
-                y={top + PLOT_H + 16}
-                fontSize={SMALL_FONT - 1}
-                fill={TEXT_COLOUR}
-                textAnchor={i === 0 ? "start" : "middle"}
-              >
-                <tspan x={px(x)}>{label[0]}</tspan>
-                {label[1] ? (
-                  <tspan x={px(x)} dy={15}>
+          {single ? (
+            <g fontSize={SMALL_FONT - 1} fontWeight={600} textAnchor="middle">
+              {months.map((m, i) => {
+                const v = Math.max(0, series[0]!.values[i] ?? 0);
+                const label = format(v);
+                const w = slot * 0.72;
+                const x = slot * i + (slot - w) / 2;
+                return v !== 0 && textWidth(label, SMALL_FONT - 1) <= slot ? (
+                  <text key={m} x={px(x + w / 2)} y={px(y(v) - 4)}>
+                    {label}
+                  </text>
+                ) : null;
+              })}
+            </g>
+          ) : null}
+        </>
+      ) : (
+        series.map((s, k) => {
+          const points = months.map((_, i) => [slot * i + slot / 2, y(s.values[i] ?? 0)] as const);
+          return (
+            <g key={k} fill={seriesColour(k)}>
+              <polyline
+                data-line={k}
+                points={points.map(([a, b]) => `${px(a)},${px(b)}`).join(" ")}
+                fill="none"
+                stroke={seriesColour(k)}
+                strokeWidth={2.5}
+                strokeDasharray={DASHES[k % DASHES.length] || undefined}
+              />
+              <path d={points.map(([a, b]) => markerPath(a, b, items[k]!.marker)).join("")} />
+            </g>
+          );
+        })
+      )}
+      <g fontSize={SMALL_FONT - 1}>
+        {[step, max].map((g) => (
+          <text key={g} x={2} y={px(y(g) - 4)} stroke="#ffffff" strokeWidth={3} paintOrder="stroke">
+            {tick(g)}
+          </text>
+        ))}
+      </g>
+      <g fontSize={SMALL_FONT - 1} textAnchor="middle">
+        {months.map((m, i) => {
+          const label = columnLabel
+            ? columnLabel(m, i)
+            : i % every === 0
+              ? ([m.slice(5, 7), showsYear(months, i) ? m.slice(0, 4) : null] as const)
+              : null;
+          if (!label) return null;
+          // A column label starts at the left edge under the first column, so that it is never cut off.
+          const first = columnLabel !== undefined && i === 0;
+          const x = px(first ? 0 : slot * i + slot / 2);
+          return (
+            <text key={m} x={x} y={top + PLOT_H + 16} textAnchor={first ? "start" : undefined}>
+              {label[1] ? (
+                <>
+                  <tspan x={x}>{label[0]}</tspan>
+                  <tspan x={x} dy={15}>
                     {label[1]}
                   </tspan>
-                ) : null}
-              </text>
-            );
-          })
-        : null}
-      {!columnLabel &&
-        months.map((m, i) =>
-          i % every === 0 ? (
-            <text
-              key={m}
-              x={px(slot * i + slot / 2)}
-              y={top + PLOT_H + 16}
-              fontSize={SMALL_FONT - 1}
-              fill={TEXT_COLOUR}
-              textAnchor="middle"
-            >
-              <tspan x={px(slot * i + slot / 2)}>{m.slice(5, 7)}</tspan>
-              {showsYear(months, i) ? (
-                <tspan x={px(slot * i + slot / 2)} dy={15}>
-                  {m.slice(0, 4)}
-                </tspan>
-              ) : null}
+                </>
+              ) : (
+                label[0]
+              )}
             </text>
-          ) : null,
-        )}
+          );
+        })}
+      </g>
     </ChartSvg>
   );
 }

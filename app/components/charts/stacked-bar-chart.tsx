@@ -1,6 +1,7 @@
+import { Fragment } from "react";
 import { ChartEmpty, ChartSvg, defaultFormat, FONT, SMALL_FONT, VIEW_WIDTH, type ChartProps } from "./chart-frame";
 import { Legend, layoutLegend } from "./legend";
-import { seriesColour, TEXT_COLOUR } from "./palette";
+import { seriesColour } from "./palette";
 import { px, textWidth, wrapText } from "./text";
 
 export type StackedRow = { label: string; values: readonly number[] };
@@ -47,7 +48,7 @@ export function StackedBarChart({
         return (
           <g key={i}>
             {names[i]!.map((line, k) => (
-              <text key={k} x={0} y={y + k * LINE_H + FONT} fontSize={FONT} fill={TEXT_COLOUR}>
+              <text key={k} x={0} y={y + k * LINE_H + FONT} fontSize={FONT}>
                 {line}
               </text>
             ))}
@@ -58,7 +59,7 @@ export function StackedBarChart({
               if (w === 0) return null;
               const text = format(v);
               return (
-                <g key={k}>
+                <Fragment key={k}>
                   <rect
                     data-bar=""
                     data-series={k}
@@ -75,23 +76,16 @@ export function StackedBarChart({
                     <text
                       x={px(at + w / 2)}
                       y={y + labelH + BAR_H / 2 + SMALL_FONT * 0.35}
-                      fontSize={SMALL_FONT}
                       fill="#ffffff"
                       textAnchor="middle"
                     >
                       {text}
                     </text>
                   ) : null}
-                </g>
+                </Fragment>
               );
             })}
-            <text
-              x={px(x + 5)}
-              y={y + labelH + BAR_H / 2 + SMALL_FONT * 0.35}
-              fontSize={SMALL_FONT}
-              fontWeight={600}
-              fill={TEXT_COLOUR}
-            >
+            <text x={px(x + 5)} y={y + labelH + BAR_H / 2 + SMALL_FONT * 0.35} fontWeight={600}>
               {totalLabels[i]}
             </text>
           </g>

@@ -9,17 +9,17 @@ import { displayCell, isNumeric, type TableData } from "~/lib/report-tables";
 export function ReportTable({ table, caption }: { table: TableData; caption: string }) {
   const { t, i18n } = useTranslation();
   const lang: Lang = i18n.language === "en" ? "en" : "vi";
-  const align = (i: number) =>
-    isNumeric(table.columns[i]!.type) ? "whitespace-nowrap text-right tabular-nums" : "text-left";
+  // Cell styles are in tailwind.css (.report-table): a large report repeats them in every cell.
+  const align = (i: number) => (isNumeric(table.columns[i]!.type) ? "n" : undefined);
   // A wide table keeps its columns readable and scrolls sideways on a phone; a narrow one wraps.
   const wide = table.columns.length > 4;
   return (
-    <table className={`w-full text-sm ${wide ? "min-w-max" : ""}`}>
+    <table className={`report-table w-full text-sm ${wide ? "min-w-max" : ""}`}>
       <caption className="sr-only">{caption}</caption>
       <thead>
-        <tr className="border-b border-slate-300">
+        <tr>
           {table.columns.map((c, i) => (
-            <th key={c.header} scope="col" className={`px-2 py-2 align-bottom font-semibold first:pl-0 ${align(i)}`}>
+            <th key={c.header} scope="col" className={align(i)}>
               {t(c.header)}
             </th>
           ))}
@@ -28,20 +28,20 @@ export function ReportTable({ table, caption }: { table: TableData; caption: str
       <tbody>
         {table.rows.length === 0 ? (
           <tr>
-            <td colSpan={table.columns.length} className="py-3 text-slate-700">
+            <td colSpan={table.columns.length} className="text-slate-700">
               {t("reports.noRows")}
             </td>
           </tr>
         ) : (
           table.rows.map((row, k) => (
-            <tr key={k} className="border-b border-slate-100">
+            <tr key={k}>
               {row.map((cell, i) =>
                 i === 0 ? (
-                  <th key={i} scope="row" className={`py-2 pr-2 font-normal ${align(i)}`}>
+                  <th key={i} scope="row" className={align(i)}>
                     {displayCell(table.columns[i]!, cell, t, lang)}
                   </th>
                 ) : (
-                  <td key={i} className={`px-2 py-2 ${align(i)}`}>
+                  <td key={i} className={align(i)}>
                     {displayCell(table.columns[i]!, cell, t, lang)}
                   </td>
                 ),
@@ -52,14 +52,14 @@ export function ReportTable({ table, caption }: { table: TableData; caption: str
       </tbody>
       {table.total ? (
         <tfoot>
-          <tr className="border-t-2 border-slate-300 font-semibold">
+          <tr>
             {table.total.map((cell, i) =>
               i === 0 ? (
-                <th key={i} scope="row" className="py-2 pr-2 text-left">
+                <th key={i} scope="row">
                   {t("reports.total")}
                 </th>
               ) : (
-                <td key={i} className={`px-2 py-2 ${align(i)}`}>
+                <td key={i} className={align(i)}>
                   {cell === null && table.columns[i]!.type === "label"
                     ? ""
                     : displayCell(table.columns[i]!, cell, t, lang)}
