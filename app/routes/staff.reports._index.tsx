@@ -5,6 +5,7 @@
  */
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
 import { useTranslation } from "~/utils/i18n-react";
 import { BarChart } from "~/components/charts/bar-chart";
 import { ChartFigure } from "~/components/charts/chart-figure";
@@ -27,6 +28,7 @@ import { pickOne } from "~/lib/query-params";
 import { SECTORS } from "~/lib/reference";
 import { CLIENT_OUTCOME_MIN_ENGAGEMENTS, share } from "~/lib/report-figures";
 import { formatMonth, parsePeriod } from "~/lib/report-period";
+import { reportTables } from "~/lib/report-table-builders";
 import type { ReportTableId, TableData } from "~/lib/report-tables";
 import { getReport } from "~/models/report-tables.server";
 import { requireRole } from "~/utils/auth.server";
@@ -66,7 +68,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     sector,
     query,
     computedAt,
-    ...report,
+    // The aggregates only: the page builds its tables from them (reportTables), not sent twice.
+    data: report.data,
     attendance: attendanceTable(attendanceByEvent({ start: period.start, end: period.end, now })),
   });
 }
@@ -75,7 +78,8 @@ const SECTIONS = ["smes", "outcomes", "vendors", "needs", "engagements", "value"
 
 export default function StaffReports() {
   const { t } = useTranslation();
-  const { period, errors, input, sector, query, computedAt, data, tables, attendance } = useLoaderData<typeof loader>();
+  const { period, errors, input, sector, query, computedAt, data, attendance } = useLoaderData<typeof loader>();
+  const tables = useMemo(() => reportTables(data), [data]);
   const f = useFigureFormat();
   const csv = (id: ReportTableId) => `/staff/reports/csv/${id}?${query}`;
   const range = `${formatMonth(period.from)} – ${formatMonth(period.to)}`;
