@@ -21,7 +21,28 @@ export const meta: MetaFunction = (args) => title(args, "staffHome.title");
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireRole(request, "staff");
   const now = Date.now();
-  return json({ now, outcomeWindowDays: OUTCOME_WINDOW_DAYS, ...(await dashboard(staff.id, now)) });
+  const d = await dashboard(staff.id, now);
+  const outcome = ({ engagements, before, after }: { engagements: number; before: number; after: number }) => ({
+    engagements,
+    before,
+    after,
+  });
+  // Only what the page shows: the loader's data is sent again inside the HTML.
+  return json({
+    now,
+    outcomeWindowDays: OUTCOME_WINDOW_DAYS,
+    tiles: d.tiles,
+    flagsByRule: d.flagsByRule,
+    flagsByWeek: d.flagsByWeek,
+    bySector: d.bySector,
+    outcomes: {
+      completed: d.outcomes.completed,
+      overall: d.outcomes.overall ? outcome(d.outcomes.overall) : null,
+      byCategory: d.outcomes.byCategory.map((c) => ({ category: c.category, ...outcome(c) })),
+    },
+    outcomesComputedAt: d.outcomesComputedAt,
+    first: d.first,
+  });
 }
 
 const VALUE_COLOUR: Record<TileTone, string> = {

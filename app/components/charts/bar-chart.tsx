@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { ChartEmpty, ChartSvg, defaultFormat, FONT, SMALL_FONT, VIEW_WIDTH, type ChartProps } from "./chart-frame";
 import { AXIS_COLOUR, seriesColour } from "./palette";
 import { fitText, px, textWidth, wrapText } from "./text";
@@ -66,7 +67,7 @@ function HorizontalBars({
         const w = Math.abs(d.value) * scale;
         const x = d.value >= 0 ? x0 : x0 - w;
         return (
-          <g key={i}>
+          <Fragment key={i}>
             {names[i]!.map((line, k) => (
               <text key={k} x={0} y={y + k * LINE_H + FONT} fontSize={FONT}>
                 {line}
@@ -90,7 +91,7 @@ function HorizontalBars({
             >
               {labels[i]}
             </text>
-          </g>
+          </Fragment>
         );
       })}
       {negMax > 0 ? <line x1={px(x0)} x2={px(x0)} y1={LINE_H} y2={height} stroke={AXIS_COLOUR} /> : null}
@@ -127,7 +128,7 @@ function VerticalBars({
         const h = Math.abs(d.value) * scale;
         const y = d.value >= 0 ? y0 - h : y0;
         return (
-          <g key={i}>
+          <Fragment key={i}>
             <rect
               data-bar=""
               data-value={d.value}
@@ -146,7 +147,7 @@ function VerticalBars({
                 {line}
               </text>
             ))}
-          </g>
+          </Fragment>
         );
       })}
     </ChartSvg>

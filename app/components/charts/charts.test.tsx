@@ -157,7 +157,8 @@ describe("StackedBarChart", () => {
       />,
     );
     expectLabelled(html);
-    const b = bars(html);
+    // Row by row (top to bottom), each row's parts in series order.
+    const b = bars(html).sort((p, q) => p.y - q.y || p.series! - q.series!);
     expect(b.map((x) => [x.series, x.value])).toEqual([
       [0, 6],
       [1, 2],

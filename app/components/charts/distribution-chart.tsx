@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { ChartEmpty, ChartSvg, defaultFormat, FONT, SMALL_FONT, VIEW_WIDTH, type ChartProps } from "./chart-frame";
 import { AXIS_COLOUR, seriesColour } from "./palette";
 import { px, wrapText } from "./text";
@@ -82,16 +83,16 @@ export function DistributionChart({
         ));
         if (b.hidden) {
           return (
-            <g key={i}>
+            <Fragment key={i}>
               <text x={px(cx)} y={base - 6} fontStyle="italic" textAnchor="middle">
                 {hiddenLabel}
               </text>
               {names}
-            </g>
+            </Fragment>
           );
         }
         return (
-          <g key={i}>
+          <Fragment key={i}>
             <rect
               data-bar=""
               data-value={b.value}
@@ -126,7 +127,7 @@ export function DistributionChart({
               {formatShare(b.value / total)}
             </text>
             {names}
-          </g>
+          </Fragment>
         );
       })}
     </ChartSvg>

@@ -33,6 +33,9 @@ export function StackedBarChart({
     (acc, lines, i) => [...acc, acc[i]! + lines.length * LINE_H + 3 + BAR_H + ROW_GAP],
     [legend.height + 8],
   );
+  const labelHeights = names.map((lines) => lines.length * LINE_H + 3);
+  // Where each part starts, in values: the sum of the parts before it.
+  const starts = rows.map((r) => r.values.map((_, k) => r.values.slice(0, k).reduce((s, v) => s + Math.max(0, v), 0)));
   return (
     <ChartSvg
       height={tops[rows.length]! - ROW_GAP + 4}
@@ -41,12 +44,37 @@ export function StackedBarChart({
       className={props.className}
     >
       <Legend items={legendItems} />
+      {/* The parts of one series, in every row, are one path; the values they are drawn from are listed for tests and tools. */}
+      {series.map((_, k) => {
+        const drawn: number[] = [];
+        const d = rows
+          .map((r, i) => {
+            const v = Math.max(0, r.values[k] ?? 0);
+            if (v === 0) return "";
+            drawn.push(v);
+            const at = starts[i]![k]! * scale;
+            const top = tops[i]! + labelHeights[i]!;
+            return `M${px(at)} ${px(top)}h${px(v * scale)}V${px(top + BAR_H)}H${px(at)}z`;
+          })
+          .join("");
+        return (
+          <path
+            key={k}
+            data-bar=""
+            data-series={k}
+            data-values={drawn.join(" ")}
+            d={d}
+            fill={seriesColour(k)}
+            stroke="#ffffff"
+          />
+        );
+      })}
       {rows.map((r, i) => {
         const y = tops[i]!;
-        const labelH = names[i]!.length * LINE_H + 3;
-        let x = 0;
+        const labelH = labelHeights[i]!;
+        const middle = px(y + labelH + BAR_H / 2 + SMALL_FONT * 0.35);
         return (
-          <g key={i}>
+          <Fragment key={i}>
             {names[i]!.map((line, k) => (
               <text key={k} x={0} y={y + k * LINE_H + FONT} fontSize={FONT}>
                 {line}
@@ -54,41 +82,17 @@ export function StackedBarChart({
             ))}
             {r.values.map((v, k) => {
               const w = Math.max(0, v) * scale;
-              const at = x;
-              x += w;
-              if (w === 0) return null;
               const text = format(v);
-              return (
-                <Fragment key={k}>
-                  <rect
-                    data-bar=""
-                    data-series={k}
-                    data-value={v}
-                    x={px(at)}
-                    y={y + labelH}
-                    width={px(w)}
-                    height={BAR_H}
-                    fill={seriesColour(k)}
-                    stroke="#ffffff"
-                    strokeWidth={1}
-                  />
-                  {textWidth(text, SMALL_FONT) + 6 <= w ? (
-                    <text
-                      x={px(at + w / 2)}
-                      y={y + labelH + BAR_H / 2 + SMALL_FONT * 0.35}
-                      fill="#ffffff"
-                      textAnchor="middle"
-                    >
-                      {text}
-                    </text>
-                  ) : null}
-                </Fragment>
-              );
+              return w > 0 && textWidth(text, SMALL_FONT) + 6 <= w ? (
+                <text key={k} x={px(starts[i]![k]! * scale + w / 2)} y={middle} fill="#ffffff" textAnchor="middle">
+                  {text}
+                </text>
+              ) : null;
             })}
-            <text x={px(x + 5)} y={y + labelH + BAR_H / 2 + SMALL_FONT * 0.35} fontWeight={600}>
+            <text x={px(totals[i]! * scale + 5)} y={middle} fontWeight={600}>
               {totalLabels[i]}
             </text>
-          </g>
+          </Fragment>
         );
       })}
     </ChartSvg>
