@@ -59,41 +59,51 @@ function HorizontalBars({
     [0],
   );
   const height = tops[data.length]! - ROW_GAP + 4;
+  const labelHeights = names.map((lines) => lines.length * LINE_H + 3);
   return (
     <ChartSvg height={height} title={props.title} description={props.description} className={props.className}>
-      {data.map((d, i) => {
-        const labelH = names[i]!.length * LINE_H + 3;
-        const y = tops[i]!;
-        const w = Math.abs(d.value) * scale;
-        const x = d.value >= 0 ? x0 : x0 - w;
-        return (
-          <Fragment key={i}>
-            {names[i]!.map((line, k) => (
-              <text key={k} x={0} y={y + k * LINE_H + FONT} fontSize={FONT}>
-                {line}
-              </text>
-            ))}
+      {/* Names, bars and values each in a group that carries their common attributes. */}
+      <g fontSize={FONT}>
+        {data.map((_, i) =>
+          names[i]!.map((line, k) => (
+            <text key={`${i}-${k}`} x={0} y={tops[i]! + k * LINE_H + FONT}>
+              {line}
+            </text>
+          )),
+        )}
+      </g>
+      <g fill={colour}>
+        {data.map((d, i) => {
+          const w = Math.abs(d.value) * scale;
+          return (
             <rect
+              key={i}
               data-bar=""
               data-value={d.value}
-              x={px(x)}
-              y={y + labelH}
+              x={px(d.value >= 0 ? x0 : x0 - w)}
+              y={tops[i]! + labelHeights[i]!}
               width={px(w)}
               height={BAR_H}
-              fill={colour}
               rx={2}
             />
+          );
+        })}
+      </g>
+      <g fontWeight={600}>
+        {data.map((d, i) => {
+          const w = Math.abs(d.value) * scale;
+          return (
             <text
-              x={px(d.value >= 0 ? x0 + w + VALUE_GAP : x - VALUE_GAP)}
-              y={y + labelH + BAR_H / 2 + SMALL_FONT * 0.35}
-              fontWeight={600}
-              textAnchor={d.value >= 0 ? "start" : "end"}
+              key={i}
+              x={px(d.value >= 0 ? x0 + w + VALUE_GAP : x0 - w - VALUE_GAP)}
+              y={tops[i]! + labelHeights[i]! + BAR_H / 2 + SMALL_FONT * 0.35}
+              textAnchor={d.value >= 0 ? undefined : "end"}
             >
               {labels[i]}
             </text>
-          </Fragment>
-        );
-      })}
+          );
+        })}
+      </g>
       {negMax > 0 ? <line x1={px(x0)} x2={px(x0)} y1={LINE_H} y2={height} stroke={AXIS_COLOUR} /> : null}
     </ChartSvg>
   );
