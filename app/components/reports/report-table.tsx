@@ -28,7 +28,7 @@ export function ReportTable({ table, caption }: { table: TableData; caption: str
       <tbody>
         {table.rows.length === 0 ? (
           <tr>
-            <td colSpan={table.columns.length} className="text-slate-700">
+            <td colSpan={table.columns.length} className="py-3 text-slate-700">
               {t("reports.noRows")}
             </td>
           </tr>
