@@ -856,6 +856,17 @@ export const activeEngagementCounts = sqliteTable(
   (t) => [primaryKey({ columns: [t.sector, t.healthRank] })],
 );
 
+/**
+ * One row: a counter that moves with every write the market figures read (`marketStats` in
+ * app/models/matching.server.ts: vendors' ratings and vetting, milestones' due dates, submissions
+ * and statuses). Triggers on those tables move it (migration `market_version_triggers`), so the
+ * figures are reused until something they count changes — a bid, a message or a sign-in does not.
+ */
+export const marketVersion = sqliteTable("market_version", {
+  id: integer("id").primaryKey(),
+  n: integer("n").notNull().default(0),
+});
+
 // ---------------------------------------------------------------------------------------------
 // Matchmaking (docs/product.md §8)
 

@@ -347,6 +347,68 @@ describe("market figures", () => {
   });
 });
 
+describe("the market figures' version", () => {
+  const version = () => getSqlite().prepare("SELECT n FROM market_version WHERE id = 1").pluck().get() as number;
+
+  it("moves with every write the figures count, and not with a bid", () => {
+    const { milestoneIds, vendor: v, engagementId } = createEngagement();
+    const moves = (write: () => void) => {
+      const before = version();
+      write();
+      return version() - before;
+    };
+    const sqlite = getSqlite();
+    expect(
+      moves(() =>
+        sqlite.prepare("UPDATE engagement_milestones SET status = 'submitted' WHERE id = ?").run(milestoneIds[0]),
+      ),
+    ).toBeGreaterThan(0);
+    expect(
+      moves(() =>
+        sqlite.prepare("UPDATE engagement_milestones SET first_submitted_at = 1 WHERE id = ?").run(milestoneIds[0]),
+      ),
+    ).toBeGreaterThan(0);
+    expect(
+      moves(() =>
+        sqlite.prepare("UPDATE engagement_milestones SET due_at = due_at + 1 WHERE id = ?").run(milestoneIds[1]),
+      ),
+    ).toBeGreaterThan(0);
+    expect(
+      moves(() =>
+        sqlite
+          .prepare("UPDATE vendor_profiles SET rating_avg_x100 = 400, rating_count = 3 WHERE organisation_id = ?")
+          .run(v.organisationId),
+      ),
+    ).toBeGreaterThan(0);
+    expect(
+      moves(() =>
+        sqlite
+          .prepare("UPDATE vendor_profiles SET vetting_expires_at = vetting_expires_at + 1 WHERE organisation_id = ?")
+          .run(v.organisationId),
+      ),
+    ).toBeGreaterThan(0);
+    expect(
+      moves(() =>
+        sqlite.prepare("UPDATE organisations SET vendor_status = 'suspended' WHERE id = ?").run(v.organisationId),
+      ),
+    ).toBeGreaterThan(0);
+    expect(
+      moves(() => sqlite.prepare("DELETE FROM engagement_milestones WHERE id = ?").run(milestoneIds[1])),
+    ).toBeGreaterThan(0);
+    // Writes the figures do not count leave it.
+    expect(
+      moves(() => sqlite.prepare("UPDATE engagement_milestones SET title = 'Khác' WHERE id = ?").run(milestoneIds[0])),
+    ).toBe(0);
+    expect(moves(() => sqlite.prepare("UPDATE engagements SET total = total + 1 WHERE id = ?").run(engagementId))).toBe(
+      0,
+    );
+    expect(moves(() => createOpenNeed(5))).toBe(0);
+    expect(
+      moves(() => sqlite.prepare("UPDATE bids SET total = total + 1 WHERE vendor_id = ?").run(v.organisationId)),
+    ).toBe(0);
+  });
+});
+
 describe("invitations", () => {
   it("are one per need and vendor, notify the vendor's users once, and show on both sides", async () => {
     const { need: n, owner } = need("digital_skills_training");

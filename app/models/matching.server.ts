@@ -92,7 +92,10 @@ function marketTotals(now: number, db: DB): MarketTotals & { until: number } {
 }
 
 /** The last market figures of each connection, with the database version they were read at. */
-const lastMarket = new WeakMap<object, { version: string; from: number; until: number; totals: MarketTotals }>();
+const lastMarket = new WeakMap<
+  object,
+  { version: number | undefined; from: number; until: number; totals: MarketTotals }
+>();
 
 /**
  * The priors that smoothing pulls toward: the mean rating of the verified reviews of vetted
@@ -102,19 +105,20 @@ const lastMarket = new WeakMap<object, { version: string; from: number; until: n
  *
  * Counting them reads every milestone of the market (20–50 ms at city scale), and every page that
  * scores a match asks for them, so the last figures are reused while they are still exact (ADR 012,
- * "market figures"): no write since (this connection's `total_changes()` and the file's
- * `data_version`, which moves when another connection commits) and `now` inside the window in
- * which time alone changes nothing (`marketTotals`). Never inside a transaction, which may yet
- * roll back.
+ * "market figures"): no write since to anything they count (`market_version`, moved by triggers on
+ * milestones, vendor profiles and organisations; a bid does not move it) and `now` inside the
+ * window in which time alone changes nothing (`marketTotals`). Never inside a transaction, which
+ * may yet roll back.
  */
 export function marketStats(now = Date.now(), db: DB = getDb()): MarketStats {
   const client = (db as { $client?: Database.Database }).$client;
   let totals: MarketTotals;
   if (!client || client.inTransaction) totals = marketTotals(now, db);
   else {
-    const version = `${client.pragma("data_version", { simple: true })}:${db.get<{ n: number }>(sql`SELECT total_changes() AS n`)?.n}`;
+    const version = db.get<{ n: number }>(sql`SELECT n FROM market_version WHERE id = 1`)?.n;
     const last = lastMarket.get(client);
-    if (last && last.version === version && last.from <= now && now < last.until) totals = last.totals;
+    if (version !== undefined && last && last.version === version && last.from <= now && now < last.until)
+      totals = last.totals;
     else {
       const { until, ...fresh } = marketTotals(now, db);
       lastMarket.set(client, { version, from: now, until, totals: fresh });

@@ -1,0 +1,4 @@
+CREATE TABLE `market_version` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`n` integer DEFAULT 0 NOT NULL
+);
