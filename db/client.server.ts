@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { and, type SQL } from "drizzle-orm";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import * as schema from "./schema";
 import { env } from "../app/utils/env.server";
@@ -101,4 +102,42 @@ export function preparedOnce<T>(db: DB, key: string, build: () => T): T {
     prepared.set(key, statement);
   }
   return statement;
+}
+
+/**
+ * The WHERE of a query prepared per shape (`preparedOnce`): each condition is added with the value
+ * of its placeholder (`sql.placeholder(name)`); `key` names the conditions present, the statement's
+ * key, and `values` binds them at each run.
+ */
+export class ShapedWhere {
+  private readonly conditions: SQL[] = [];
+  readonly values: Record<string, string | number> = {};
+  private readonly names: string[];
+
+  /** `shape`: what else decides the statement's text (a sort, a plan's mode). */
+  constructor(...shape: string[]) {
+    this.names = shape;
+  }
+
+  /** A condition on the placeholder `name`, bound to `value`; left out when there is no value. */
+  bind(name: string, value: string | number | null | undefined, condition: SQL) {
+    if (value === undefined || value === null || value === "") return;
+    this.conditions.push(condition);
+    this.values[name] = value;
+    this.names.push(name);
+  }
+
+  /** A condition with no value to bind, named in the shape. */
+  fixed(name: string, condition: SQL) {
+    this.conditions.push(condition);
+    this.names.push(name);
+  }
+
+  get where() {
+    return and(...this.conditions);
+  }
+
+  get key() {
+    return this.names.join(",");
+  }
 }

@@ -3,8 +3,8 @@
  * flag with its history, the dashboard's counts, and the staff actions on a flag (acknowledge, then
  * resolve or dismiss) on the transition pattern. The engine that raises flags is flags.server.ts.
  */
-import { and, asc, count, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
-import { getDb, preparedOnce, schema } from "../../db/client.server";
+import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
+import { getDb, preparedOnce, schema, ShapedWhere } from "../../db/client.server";
 import type { FlagFilters } from "~/lib/flag-options";
 import { FLAG_STATUSES_OPEN } from "~/lib/risk-rules";
 import { assertRole, type SessionUser } from "~/utils/auth.server";
@@ -25,36 +25,24 @@ export const FLAGS_PAGE_SIZE = 20;
  */
 const openStatuses = sql`${schema.flags.status} IN (${sql.raw(FLAG_STATUSES_OPEN.map((s) => `'${s}'`).join(", "))})`;
 
-/**
- * The list's conditions with placeholders for their values, and the values: the statements are
- * prepared once per combination of filters set (`preparedOnce`), keyed by `shape`.
- */
+/** The list's conditions, for statements prepared once per combination of filters set. */
 function flagsWhere(filters: FlagFilters, viewerId: string) {
   const p = sql.placeholder;
-  const conditions: SQL[] = [filters.status === "active" ? openStatuses : eq(schema.flags.status, p("status"))];
-  const values: Record<string, string | number> = { status: filters.status };
-  const shape: string[] = [filters.status === "active" ? "active" : "status"];
-  const where = (name: string, value: string | null | undefined, condition: SQL) => {
-    if (!value) return;
-    conditions.push(condition);
-    values[name] = value;
-    shape.push(name);
-  };
-  where("severity", filters.severity, eq(schema.flags.severity, p("severity")));
-  where("code", filters.code, eq(schema.flags.code, p("code")));
-  where("sector", filters.sector, eq(schema.flags.sector, p("sector")));
-  where("vendorId", filters.vendorId, eq(schema.flags.vendorId, p("vendorId")));
-  if (filters.assignee === "unassigned") {
-    conditions.push(sql`${schema.flags.assignedTo} IS NULL`);
-    shape.push("unassigned");
-  } else {
-    where(
+  const q = new ShapedWhere();
+  if (filters.status === "active") q.fixed("active", openStatuses);
+  else q.bind("status", filters.status, eq(schema.flags.status, p("status")));
+  q.bind("severity", filters.severity, eq(schema.flags.severity, p("severity")));
+  q.bind("code", filters.code, eq(schema.flags.code, p("code")));
+  q.bind("sector", filters.sector, eq(schema.flags.sector, p("sector")));
+  q.bind("vendorId", filters.vendorId, eq(schema.flags.vendorId, p("vendorId")));
+  if (filters.assignee === "unassigned") q.fixed("unassigned", sql`${schema.flags.assignedTo} IS NULL`);
+  else
+    q.bind(
       "assignee",
       filters.assignee === "me" ? viewerId : filters.assignee,
       eq(schema.flags.assignedTo, p("assignee")),
     );
-  }
-  return { where: and(...conditions), values, shape: shape.join(",") };
+  return q;
 }
 
 /**
@@ -63,11 +51,11 @@ function flagsWhere(filters: FlagFilters, viewerId: string) {
  */
 export function countFlags(filters: FlagFilters, viewerId: string): number {
   const db = getDb();
-  const { where, values, shape } = flagsWhere(filters, viewerId);
-  const statement = preparedOnce(db, `flags.count:${shape}`, () =>
-    db.select({ n: count() }).from(schema.flags).where(where).prepare(),
+  const q = flagsWhere(filters, viewerId);
+  const statement = preparedOnce(db, `flags.count:${q.key}`, () =>
+    db.select({ n: count() }).from(schema.flags).where(q.where).prepare(),
   );
-  return statement.get(values)?.n ?? 0;
+  return statement.get(q.values)?.n ?? 0;
 }
 
 /** The list's order: high first, then the oldest; the id breaks ties (a sweep raises many at once). */
@@ -79,14 +67,14 @@ const flagOrder = () => [
 
 export function listFlags(filters: FlagFilters, viewerId: string, page: number) {
   const db = getDb();
-  const { where, values, shape } = flagsWhere(filters, viewerId);
-  const statement = preparedOnce(db, `flags.page:${shape}`, () => {
+  const q = flagsWhere(filters, viewerId);
+  const statement = preparedOnce(db, `flags.page:${q.key}`, () => {
     // The page's flags are chosen from the flags alone, then only those are joined to their
     // names: joining every matching flag before sorting read three rows per open flag (thousands).
     const pageIds = db
       .select({ id: schema.flags.id })
       .from(schema.flags)
-      .where(where)
+      .where(q.where)
       .orderBy(...flagOrder())
       .limit(sql.placeholder("limit"))
       .offset(sql.placeholder("offset"));
@@ -105,13 +93,15 @@ export function listFlags(filters: FlagFilters, viewerId: string, page: number) 
       .orderBy(...flagOrder())
       .prepare();
   });
-  const rows = statement.all({ ...values, limit: FLAGS_PAGE_SIZE, offset: (page - 1) * FLAGS_PAGE_SIZE }).map((r) => ({
-    ...r.flag,
-    evidence: JSON.parse(r.flag.evidence) as Record<string, unknown>,
-    assigneeName: r.assigneeName,
-    vendorName: r.vendorName,
-    needTitle: r.needTitle,
-  }));
+  const rows = statement
+    .all({ ...q.values, limit: FLAGS_PAGE_SIZE, offset: (page - 1) * FLAGS_PAGE_SIZE })
+    .map((r) => ({
+      ...r.flag,
+      evidence: JSON.parse(r.flag.evidence) as Record<string, unknown>,
+      assigneeName: r.assigneeName,
+      vendorName: r.vendorName,
+      needTitle: r.needTitle,
+    }));
   const total = countFlags(filters, viewerId);
   return { rows, total, pageCount: pageCount(total, FLAGS_PAGE_SIZE) };
 }

@@ -3,9 +3,9 @@
  * in SQL; the counts of open needs for visitors; and an SME's own needs by their state now. The
  * lifecycle and who may see one need are needs.server.ts.
  */
-import { and, asc, count, desc, eq, gt, sql, type Placeholder, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, sql, type Placeholder } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import { getDb, preparedOnce, schema, type DbOrTx } from "../../db/client.server";
+import { getDb, preparedOnce, schema, ShapedWhere, type DbOrTx } from "../../db/client.server";
 import { DAY_MS } from "~/lib/local-date";
 import { BUDGET_BANDS, type NeedFilters } from "~/lib/need-filters";
 import type { NeedStatus } from "~/lib/need-status";
@@ -31,39 +31,25 @@ function boardWhere(filters: NeedFilters, now: number, mode: "walk" | "search" |
   const col = (c: SQLiteColumn, keep = false) => (mode === "count" || keep ? sql`${c}` : sql`+${c}`);
   const byDeadline = mode === "walk" && filters.sort === "deadline";
   const deadline = col(schema.needs.deadline, byDeadline);
-  const conditions: (SQL | undefined)[] = [
-    sql`${col(schema.needs.status, mode === "walk")} = 'open'`,
-    sql`${deadline} > ${p("now")}`,
-  ];
-  const values: Record<string, string | number> = { now };
-  // The statement's shape: which conditions it has (their values are bound at each request).
-  const shape: string[] = [mode, filters.sort];
-  const where = (name: string, value: string | number, condition: SQL) => {
-    conditions.push(condition);
-    values[name] = value;
-    shape.push(name);
-  };
-  if (filters.category)
-    where("category", filters.category, sql`${col(schema.needs.category, mode === "walk")} = ${p("category")}`);
-  if (filters.sector)
-    where("sector", filters.sector, sql`${col(schema.needs.sector, mode === "walk")} = ${p("sector")}`);
-  if (filters.invited && invitedVendorId) where("invitedVendorId", invitedVendorId, invitedOnly(p("invitedVendorId")));
+  const q = new ShapedWhere(mode, filters.sort);
+  q.fixed("open", sql`${col(schema.needs.status, mode === "walk")} = 'open'`);
+  q.bind("now", now, sql`${deadline} > ${p("now")}`);
+  q.bind("category", filters.category, sql`${col(schema.needs.category, mode === "walk")} = ${p("category")}`);
+  q.bind("sector", filters.sector, sql`${col(schema.needs.sector, mode === "walk")} = ${p("sector")}`);
+  if (filters.invited) q.bind("invitedVendorId", invitedVendorId, invitedOnly(p("invitedVendorId")));
   if (filters.budget) {
     const [from, to] = BUDGET_BANDS[filters.budget];
     const budgetMax = col(schema.needs.budgetMax, mode === "walk" && filters.sort === "budget");
-    where("budgetFrom", from, sql`${budgetMax} >= ${p("budgetFrom")}`);
-    where("budgetTo", to, sql`${col(schema.needs.budgetMin)} < ${p("budgetTo")}`);
+    q.bind("budgetFrom", from, sql`${budgetMax} >= ${p("budgetFrom")}`);
+    q.bind("budgetTo", to, sql`${col(schema.needs.budgetMin)} < ${p("budgetTo")}`);
   }
-  if (filters.closes) where("closesBy", now + filters.closes * DAY_MS, sql`${deadline} <= ${p("closesBy")}`);
-  const match = ftsQuery(filters.q);
-  if (match) {
-    where(
-      "match",
-      match,
-      sql`${schema.needs.id} IN (SELECT need_id FROM needs_fts WHERE needs_fts MATCH ${p("match")})`,
-    );
-  }
-  return { where: and(...conditions), values, shape: shape.join(",") };
+  if (filters.closes) q.bind("closesBy", now + filters.closes * DAY_MS, sql`${deadline} <= ${p("closesBy")}`);
+  q.bind(
+    "match",
+    ftsQuery(filters.q),
+    sql`${schema.needs.id} IN (SELECT need_id FROM needs_fts WHERE needs_fts MATCH ${p("match")})`,
+  );
+  return q;
 }
 
 /**
@@ -79,7 +65,7 @@ export function listOpenNeeds(
   const db = getDb();
   const searching = ftsQuery(filters.q) !== null;
   const board = boardWhere(filters, now, searching ? "search" : "walk", opts.invitedVendorId);
-  const statement = preparedOnce(db, `needs.board:${board.shape}`, () =>
+  const statement = preparedOnce(db, `needs.board:${board.key}`, () =>
     db
       .select({
         id: schema.needs.id,
@@ -120,7 +106,7 @@ export function listOpenNeeds(
 function countBoard(filters: NeedFilters, now: number, searching: boolean, invitedVendorId?: string) {
   const db = getDb();
   const board = boardWhere(filters, now, searching ? "search" : "count", invitedVendorId);
-  const statement = preparedOnce(db, `needs.board.count:${board.shape}`, () =>
+  const statement = preparedOnce(db, `needs.board.count:${board.key}`, () =>
     db.select({ n: count() }).from(schema.needs).where(board.where).prepare(),
   );
   return statement.get(board.values)?.n ?? 0;

@@ -4,7 +4,7 @@
  */
 import crypto from "node:crypto";
 import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { getDb, schema, type DB, type DbOrTx } from "../../db/client.server";
+import { getDb, preparedOnce, schema, type DbOrTx } from "../../db/client.server";
 import {
   emailGroupOf,
   EMAIL_GROUPS,
@@ -113,26 +113,18 @@ export function listNotifications(userId: string, page: number) {
   return { rows, total, pageCount: pageCount(total, NOTIFICATIONS_PAGE_SIZE) };
 }
 
-export function unreadCount(userId: string): number {
-  return unreadStatement(getDb()).get({ userId })?.n ?? 0;
-}
-
 /** Prepared once per connection: every page's header asks (ADR 014). */
-const unreadStatements = new WeakMap<DB, ReturnType<typeof prepareUnread>>();
-function prepareUnread(db: DB) {
-  return db
-    .select({ n: count() })
-    .from(schema.notifications)
-    .where(and(eq(schema.notifications.userId, sql.placeholder("userId")), isNull(schema.notifications.readAt)))
-    .prepare();
-}
-function unreadStatement(db: DB) {
-  let statement = unreadStatements.get(db);
-  if (!statement) {
-    statement = prepareUnread(db);
-    unreadStatements.set(db, statement);
-  }
-  return statement;
+export function unreadCount(userId: string): number {
+  const db = getDb();
+  return (
+    preparedOnce(db, "notifications.unread", () =>
+      db
+        .select({ n: count() })
+        .from(schema.notifications)
+        .where(and(eq(schema.notifications.userId, sql.placeholder("userId")), isNull(schema.notifications.readAt)))
+        .prepare(),
+    ).get({ userId })?.n ?? 0
+  );
 }
 
 /** Marks one of the user's notifications read; returns its link, or null if it is not theirs. */

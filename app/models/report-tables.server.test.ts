@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildReportFixture, NOW } from "../../db/test/report-fixture";
 import { periodOf } from "~/lib/report-period";
+import { reportTables } from "~/lib/report-table-builders";
 import { csvHeader, csvPages } from "~/lib/report-tables";
 import { csvResponse } from "~/utils/csv.server";
 import { translator } from "~/utils/i18n";
@@ -31,7 +32,7 @@ describe("report downloads", () => {
     expect(lines[2]).toBe("2025-02,3,3,100,0,0,0,4,1.33,19,18.7");
     expect(lines.at(-1)).toBe("Tổng cộng,10,5,50,1,2,2,11,1.1,22,21.6");
     // The same figures as the page's table.
-    const page = (await computeReport(f)).tables.needs;
+    const page = reportTables((await computeReport(f)).data).needs;
     expect(page.total).toEqual([null, 10, 5, 0.5, 1, 2, 2, 11, 1.1, 22, 21.6]);
     expect((await download("needs", "en")).lines[0]).toMatch(/^Month,Needs posted,Awarded,/);
   });

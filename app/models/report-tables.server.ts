@@ -3,13 +3,13 @@
  * (built by lib/report-table-builders.ts) for /staff/reports/csv/:table.
  */
 import {
+  col,
   deliveryTable,
   engagementStatusTable,
   levelsTable,
   needsTable,
   outcomesCategoryTable,
   outcomesVendorTable,
-  reportTables,
   smesTable,
   supportTable,
   valueMonthTable,
@@ -35,8 +35,6 @@ import {
   type ReportFilter,
 } from "./reports.server";
 import { snapshot, step, type Snapshot, type Step } from "./snapshots.server";
-
-const col = (header: string, type: Column["type"]): Column => ({ header: `reports.columns.${header}`, type });
 
 export const ENGAGEMENT_LIST_COLUMNS: Column[] = [
   col("awardedAt", "date"),
@@ -73,8 +71,9 @@ export function engagementListCells(r: EngagementListRow): Cell[] {
 }
 
 /**
- * Everything /staff/reports shows, the aggregates (for the charts) and their tables, one
- * aggregate per `step` (run straight through unless given one that yields).
+ * Everything /staff/reports shows: the aggregates, from which the page draws its charts and builds
+ * its tables (`reportTables`), one aggregate per `step` (run straight through unless given one that
+ * yields).
  */
 export async function computeReport(f: ReportFilter, step: Step = async (compute) => compute()) {
   const smes = await step(() => smeActivity(f));
@@ -101,7 +100,7 @@ export async function computeReport(f: ReportFilter, step: Step = async (compute
     byMonth,
     support,
   };
-  return { data, tables: reportTables(data) };
+  return { data };
 }
 
 export type Report = Awaited<ReturnType<typeof computeReport>>;

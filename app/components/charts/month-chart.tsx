@@ -1,6 +1,7 @@
 import { ChartEmpty, ChartSvg, defaultFormat, SMALL_FONT, VIEW_WIDTH, type ChartProps } from "./chart-frame";
 import { Legend, layoutLegend, markerPath, type LegendItem } from "./legend";
 import { GRID_COLOUR, AXIS_COLOUR, seriesColour } from "./palette";
+import { SeriesBars } from "./series-bars";
 import { px, textWidth } from "./text";
 
 export type MonthSeries = { label: string; values: readonly number[] };
@@ -94,32 +95,23 @@ export function MonthChart({
       <line x1={0} x2={VIEW_WIDTH} y1={px(y(0))} y2={px(y(0))} stroke={AXIS_COLOUR} />
       {kind === "column" ? (
         <>
-          {/* One path per series, a sub-path per column drawn; the values of those columns listed for tests and tools. */}
+          {/* One path per series, a sub-path per column. */}
           {series.map((s, k) => {
             const group = slot * 0.72;
             const w = stacked ? group : group / series.length;
-            const drawn: number[] = [];
-            const d = months
-              .map((_, i) => {
-                const v = Math.max(0, s.values[i] ?? 0);
-                // A column of nothing is not drawn (its outline would cross the axis).
-                if (v === 0) return "";
-                drawn.push(v);
-                const x = slot * i + (slot - group) / 2 + (stacked ? 0 : k * w);
-                const bottom = stacked
-                  ? series.slice(0, k).reduce((sum, x) => sum + Math.max(0, x.values[i] ?? 0), 0)
-                  : 0;
-                return `M${px(x)} ${px(y(bottom + v))}h${px(Math.max(1, w - 1))}V${px(y(bottom))}H${px(x)}z`;
-              })
-              .join("");
+            const bars = months.map((_, i) => {
+              const value = Math.max(0, s.values[i] ?? 0);
+              const bottom = stacked
+                ? series.slice(0, k).reduce((sum, x) => sum + Math.max(0, x.values[i] ?? 0), 0)
+                : 0;
+              const x = slot * i + (slot - group) / 2 + (stacked ? 0 : k * w);
+              return { value, x, width: Math.max(1, w - 1), top: y(bottom + value), bottom: y(bottom) };
+            });
             return (
-              <path
+              <SeriesBars
                 key={k}
-                data-bar=""
-                data-series={k}
-                data-values={drawn.join(" ")}
-                d={d}
-                fill={seriesColour(k)}
+                series={k}
+                bars={bars}
                 stroke={stacked ? "#ffffff" : undefined}
                 strokeWidth={stacked ? 0.75 : undefined}
               />

@@ -2,6 +2,7 @@ import { Fragment } from "react";
 import { ChartEmpty, ChartSvg, defaultFormat, FONT, SMALL_FONT, VIEW_WIDTH, type ChartProps } from "./chart-frame";
 import { Legend, layoutLegend } from "./legend";
 import { seriesColour } from "./palette";
+import { SeriesBars } from "./series-bars";
 import { px, textWidth, wrapText } from "./text";
 
 export type StackedRow = { label: string; values: readonly number[] };
@@ -44,31 +45,19 @@ export function StackedBarChart({
       className={props.className}
     >
       <Legend items={legendItems} />
-      {/* The parts of one series, in every row, are one path; the values they are drawn from are listed for tests and tools. */}
-      {series.map((_, k) => {
-        const drawn: number[] = [];
-        const d = rows
-          .map((r, i) => {
-            const v = Math.max(0, r.values[k] ?? 0);
-            if (v === 0) return "";
-            drawn.push(v);
-            const at = starts[i]![k]! * scale;
+      {/* The parts of one series, in every row, are one path. */}
+      {series.map((_, k) => (
+        <SeriesBars
+          key={k}
+          series={k}
+          bars={rows.map((r, i) => {
+            const value = Math.max(0, r.values[k] ?? 0);
             const top = tops[i]! + labelHeights[i]!;
-            return `M${px(at)} ${px(top)}h${px(v * scale)}V${px(top + BAR_H)}H${px(at)}z`;
-          })
-          .join("");
-        return (
-          <path
-            key={k}
-            data-bar=""
-            data-series={k}
-            data-values={drawn.join(" ")}
-            d={d}
-            fill={seriesColour(k)}
-            stroke="#ffffff"
-          />
-        );
-      })}
+            return { value, x: starts[i]![k]! * scale, width: value * scale, top, bottom: top + BAR_H };
+          })}
+          stroke="#ffffff"
+        />
+      ))}
       {rows.map((r, i) => {
         const y = tops[i]!;
         const labelH = labelHeights[i]!;
