@@ -49,11 +49,22 @@ test("a vendor's bid must add up, and nothing it can load shows another vendor's
   await page.getByRole("link", { name: "Gửi hồ sơ dự thầu" }).click();
   await expectAccessible(page);
   await fillBid(page, "71.000.000", [
+    ["Khảo sát (bỏ)", "5", "1.000.000"],
     ["Lắp đặt máy POS", "20", "30.000.000"],
     ["Đào tạo và nghiệm thu", "60", "40.000.000"],
   ]);
+  // Removing the first row moves the others up with what was typed in them.
+  await page.getByRole("button", { name: "Bỏ mốc 1" }).click();
+  await expect(page.getByRole("group", { name: "Mốc 3" })).toHaveCount(0);
+  await expect(page.getByRole("group", { name: "Mốc 1" }).getByLabel("Nội dung bàn giao")).toHaveValue(
+    "Lắp đặt máy POS",
+  );
+  await expect(page.getByRole("group", { name: "Mốc 2" }).getByLabel("Số tiền (đồng)")).toHaveValue("40.000.000");
   await page.getByRole("button", { name: "Gửi hồ sơ dự thầu" }).click();
   await expect(page.getByText("Tổng số tiền các mốc phải bằng tổng giá.").last()).toBeVisible();
+  await expect(page.getByRole("group", { name: "Mốc 1" }).getByLabel("Nội dung bàn giao")).toHaveValue(
+    "Lắp đặt máy POS",
+  );
   await page.getByRole("group", { name: "Mốc 2" }).getByLabel("Số tiền (đồng)").fill("41.000.000");
   await page.getByRole("button", { name: "Gửi hồ sơ dự thầu" }).click();
   await expect(page.getByText("Đã gửi hồ sơ dự thầu.")).toBeVisible();

@@ -1,43 +1,21 @@
-import { getFormProps, useForm, type DefaultValue, type FieldMetadata } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useState, type MouseEvent, type ReactNode } from "react";
 import { useTranslation } from "~/utils/i18n-react";
-import { z } from "zod";
 import { Button } from "~/components/ui/button";
-import { Field, FieldErrors, SelectField, TextareaField } from "~/components/ui/field";
+import { FieldErrors } from "~/components/ui/field-errors";
+import { ServerField, ServerSelectField, ServerTextareaField } from "~/components/ui/server-field";
 import { Card, PageHeader } from "~/components/ui/page";
-import { MAX_MILESTONES, planProblems, VALIDITY_DAYS } from "~/lib/bid-rules";
+import { MAX_MILESTONES, VALIDITY_DAYS } from "~/lib/bid-rules";
 import { formatDate, formatMoney } from "~/lib/format";
 import { getOwnBid, submitBid, updateBid } from "~/models/bids.server";
 import { getNeedForViewer } from "~/models/needs.server";
 import { vendorStanding } from "~/models/dossier.server";
 import { requireRole } from "~/utils/auth.server";
+import { parseBid } from "~/utils/bid-form.server";
+import { useServerForm } from "~/utils/server-form";
 import { title } from "~/utils/meta";
-import { money, text, wholeNumber } from "~/utils/validation";
 import { ErrorSummary } from "~/components/ui/error-summary";
-
-const BidSchema = z
-  .object({
-    total: money(),
-    durationDays: wholeNumber(1, 3650),
-    approach: text(4000),
-    validityDays: z
-      .enum(VALIDITY_DAYS.map(String) as [string, ...string[]], { errorMap: () => ({ message: "errors.choose" }) })
-      .transform(Number),
-    milestones: z
-      .array(z.object({ title: text(200), dueOffsetDays: wholeNumber(1, 3650), amount: money() }), {
-        required_error: "errors.milestonesRequired",
-      })
-      .min(1, "errors.milestonesRequired")
-      .max(MAX_MILESTONES, "errors.tooMany"),
-  })
-  .superRefine((bid, ctx) => {
-    for (const p of planProblems(bid.total, bid.durationDays, bid.milestones)) {
-      ctx.addIssue({ code: "custom", path: p.path, message: p.message });
-    }
-  });
 
 export const meta: MetaFunction = (args) => title(args, "bids.formTitle");
 
@@ -89,7 +67,7 @@ const REFUSAL: Record<string, string> = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, need } = await load(request, params.needId);
-  const submission = parseWithZod(await request.formData(), { schema: BidSchema });
+  const submission = parseBid(await request.formData());
   if (submission.status !== "success")
     return json(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
   const editing = !!getOwnBid(need.id, user.organisationId);
@@ -102,50 +80,63 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/needs/${need.id}?notice=${editing ? "bidUpdated" : "bidSubmitted"}`);
 }
 
+type Field = ReturnType<ReturnType<typeof useServerForm>["field"]>;
+
 function MilestoneRow({
-  meta,
+  fields,
   index,
   removeButton,
 }: {
-  meta: FieldMetadata<{ title: string; dueOffsetDays: number; amount: number }>;
+  fields: { title: Field; dueOffsetDays: Field; amount: Field };
   index: number;
   removeButton: ReactNode;
 }) {
   const { t } = useTranslation();
-  const f = meta.getFieldset();
   return (
     <fieldset className="rounded-md border border-slate-200 p-3">
       <legend className="px-1 text-sm font-semibold">{t("bids.milestoneN", { n: index + 1 })}</legend>
       <div className="grid gap-3 sm:grid-cols-[2fr_1fr_1fr]">
-        <Field meta={f.title} label={t("bids.fields.milestoneTitle")} />
-        <Field
-          meta={f.dueOffsetDays}
+        <ServerField meta={fields.title} label={t("bids.fields.milestoneTitle")} inputProps={{ maxLength: 200 }} />
+        <ServerField
+          meta={fields.dueOffsetDays}
           type="number"
           label={t("bids.fields.dueOffsetDays")}
-          inputProps={{ inputMode: "numeric", min: 1 }}
+          inputProps={{ inputMode: "numeric", min: 1, max: 3650 }}
         />
-        <Field meta={f.amount} label={t("bids.fields.amount")} inputProps={{ inputMode: "numeric" }} />
+        <ServerField meta={fields.amount} label={t("bids.fields.amount")} inputProps={{ inputMode: "numeric" }} />
       </div>
       <div className="mt-2">{removeButton}</div>
     </fieldset>
   );
 }
 
+const EMPTY_MILESTONE = { title: "", dueOffsetDays: "", amount: "" };
+
 export default function BidForm() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "vi";
   const { need, editing, defaultValue } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm<z.infer<typeof BidSchema>>({
-    id: `bid-${need.id}`,
-    lastResult,
-    defaultValue: defaultValue as DefaultValue<z.infer<typeof BidSchema>>,
-    constraint: getZodConstraint(BidSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: BidSchema }),
-  });
-  const milestones = fields.milestones.getFieldList();
+  const { form, field, rows, listButton } = useServerForm(`bid-${need.id}`, lastResult, defaultValue);
+  // The milestone rows: with JavaScript, adding or removing one happens here; without it, the
+  // buttons send the form and the server's answer brings the list back changed. Each row keeps
+  // its key and its first values, so what was typed in a row stays with it when an earlier row
+  // is removed (its fields' names follow its place; their errors are the server's, by place).
+  const [milestones, setMilestones] = useState(() => rows("milestones").map((value, key) => ({ key, value })));
+  const [nextKey, setNextKey] = useState(milestones.length);
+  const change = (event: MouseEvent<HTMLButtonElement>, next: typeof milestones) => {
+    event.preventDefault();
+    setMilestones(next);
+  };
+  const milestone = (index: number, value: Record<string, unknown>) => {
+    const at = (name: keyof typeof EMPTY_MILESTONE) => {
+      const meta = field(`milestones[${index}].${name}`);
+      const typed = value[name];
+      return { ...meta, defaultValue: typeof typed === "string" && typed ? typed : undefined };
+    };
+    return { title: at("title"), dueOffsetDays: at("dueOffsetDays"), amount: at("amount") };
+  };
+  const list = field("milestones");
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <p>
@@ -161,7 +152,7 @@ export default function BidForm() {
         })}
       />
       <Card>
-        <Form method="post" {...getFormProps(form)} className="space-y-5">
+        <Form method="post" {...form.props} className="space-y-5">
           <ErrorSummary
             form={form}
             labels={{
@@ -183,45 +174,52 @@ export default function BidForm() {
             }}
           />
           <div className="grid gap-4 sm:grid-cols-3">
-            <Field
-              meta={fields.total}
+            <ServerField
+              meta={field("total")}
               label={t("bids.fields.total")}
               hint={t("packages.vndHint")}
               inputProps={{ inputMode: "numeric" }}
             />
-            <Field
-              meta={fields.durationDays}
+            <ServerField
+              meta={field("durationDays")}
               type="number"
               label={t("bids.fields.durationDays")}
-              inputProps={{ inputMode: "numeric", min: 1 }}
+              inputProps={{ inputMode: "numeric", min: 1, max: 3650 }}
             />
-            <SelectField
-              meta={fields.validityDays}
+            <ServerSelectField
+              meta={field("validityDays")}
               label={t("bids.fields.validityDays")}
               options={VALIDITY_DAYS.map((d) => ({ value: String(d), label: t("bids.days", { count: d }) }))}
             />
           </div>
-          <TextareaField
-            meta={fields.approach}
+          <ServerTextareaField
+            meta={field("approach")}
             label={t("bids.fields.approach")}
             hint={t("bids.approachHint")}
             rows={6}
+            maxLength={4000}
           />
           <section aria-labelledby="milestones-title" className="space-y-3">
             <h2 id="milestones-title" className="text-base font-semibold">
               {t("bids.fields.milestones")}
             </h2>
             <p className="text-sm text-slate-700">{t("bids.milestonesHint")}</p>
-            <FieldErrors id={fields.milestones.errorId} errors={fields.milestones.errors} />
-            {milestones.map((m, index) => (
+            <FieldErrors id={list.errorId} errors={list.errors} />
+            {milestones.map((row, index) => (
               <MilestoneRow
-                key={m.key ?? m.id}
-                meta={m}
+                key={row.key}
+                fields={milestone(index, row.value)}
                 index={index}
                 removeButton={
                   milestones.length > 1 ? (
                     <button
-                      {...form.remove.getButtonProps({ name: fields.milestones.name, index })}
+                      {...listButton({ type: "remove", name: "milestones", index })}
+                      onClick={(event) =>
+                        change(
+                          event,
+                          milestones.filter((m) => m !== row),
+                        )
+                      }
                       className="text-sm font-medium text-red-700 underline"
                     >
                       {t("bids.removeMilestone", { n: index + 1 })}
@@ -232,10 +230,11 @@ export default function BidForm() {
             ))}
             {milestones.length < MAX_MILESTONES ? (
               <button
-                {...form.insert.getButtonProps({
-                  name: fields.milestones.name,
-                  defaultValue: { title: "", dueOffsetDays: "", amount: "" },
-                })}
+                {...listButton({ type: "insert", name: "milestones", defaultValue: EMPTY_MILESTONE })}
+                onClick={(event) => {
+                  setNextKey(nextKey + 1);
+                  change(event, [...milestones, { key: nextKey, value: {} }]);
+                }}
                 className="min-h-11 rounded-md border border-dashed border-slate-400 px-4 text-sm font-semibold text-brand-800 hover:bg-slate-50"
               >
                 + {t("bids.addMilestone")}
