@@ -135,4 +135,27 @@ describe("remembered route matches", () => {
     undo = null;
     expect(router.matchRoutes).toBe(original);
   });
+
+  it("is what the router's own data query calls (patches/@remix-run+router, ADR 014)", async () => {
+    const { createStaticHandler } = createRequire(import.meta.url)("@remix-run/router") as {
+      createStaticHandler: (routes: unknown[]) => {
+        query: (request: Request) => Promise<{ matches: { route: { id: string } }[] } | Response>;
+      };
+    };
+    const handler = createStaticHandler([
+      { id: "root", path: "/", loader: () => null, children: [{ id: "need", path: "needs/:id", loader: () => 1 }] },
+    ]);
+    const seen: string[] = [];
+    const installed = router.matchRoutes;
+    router.matchRoutes = (routes, location, basename) => {
+      seen.push(typeof location === "string" ? location : location.pathname);
+      return installed(routes, location, basename);
+    };
+    undo = () => {
+      router.matchRoutes = installed;
+    };
+    const context = await handler.query(new Request("http://localhost/needs/n-1?x=1"));
+    expect("matches" in context && context.matches.map((m) => m.route.id)).toEqual(["root", "need"]);
+    expect(seen).toEqual(["/needs/n-1"]);
+  });
 });

@@ -14,7 +14,8 @@
  *
  * The callers (`@remix-run/server-runtime`, `@remix-run/react`, `react-router`) read
  * `matchRoutes` from `@remix-run/router`'s CommonJS exports at each call, so replacing that export
- * reaches them all; the router's own call inside `query` keeps the original.
+ * reaches them all; the router's own data query (`query`, `queryRoute`) reads it too through
+ * patches/@remix-run+router+1.23.3.patch (applied at `npm ci`).
  */
 import { createRequire } from "node:module";
 
