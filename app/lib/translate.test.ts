@@ -2,7 +2,7 @@ import i18next from "i18next";
 import { describe, expect, it } from "vitest";
 import en from "~/locales/en.json";
 import vi from "~/locales/vi.json";
-import { namespaceOf, translatorFor, type Strings } from "./translate";
+import { lookupKept, namespaceOf, translatorFor, type Strings } from "./translate";
 
 const files = { vi, en } as const;
 const i18n = i18next.createInstance();
@@ -110,5 +110,20 @@ describe.each(Object.keys(files) as (keyof typeof files)[])("translate (%s) says
     expect(ours("nav")).toMatch(/^key 'nav \((vi|en)\)' returned an object/);
     expect(namespaceOf("needs.list.title")).toBe("needs");
     expect(namespaceOf("nav")).toBe("nav");
+  });
+});
+
+describe("lookupKept", () => {
+  it("answers a key it found before from memory, and keeps no key it did not find", () => {
+    const strings: Strings = { needs: { title: "Nhu cầu" } };
+    expect(lookupKept(strings, "needs.title")).toBe("Nhu cầu");
+    expect(lookupKept(strings, "needs.missing")).toBeUndefined();
+    // A language's strings never change; if they did, a found key would keep its first answer
+    // and a missing one would be looked up again.
+    (strings.needs as Strings).title = "changed";
+    (strings.needs as Strings).missing = "now here";
+    expect(lookupKept(strings, "needs.title")).toBe("Nhu cầu");
+    expect(lookupKept(strings, "needs.missing")).toBe("now here");
+    expect(lookupKept({ needs: { title: "Needs" } }, "needs.title")).toBe("Needs");
   });
 });

@@ -41,6 +41,26 @@ export function lookup(strings: unknown, key: string): unknown {
   return node;
 }
 
+const found = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * `lookup` remembered per strings object, for strings that never change (a language's file): a
+ * key found once is answered from a map. Only keys found are kept, so keys that were made up
+ * (from a request's values) cannot grow it.
+ */
+export function lookupKept(strings: Strings, key: string): unknown {
+  let kept = found.get(strings);
+  if (!kept) {
+    kept = new Map();
+    found.set(strings, kept);
+  }
+  const known = kept.get(key);
+  if (known !== undefined) return known;
+  const value = lookup(strings, key);
+  if (value !== undefined) kept.set(key, value);
+  return value;
+}
+
 /** The top-level namespace of a key: `needs` for `needs.list.title`. */
 export const namespaceOf = (key: string) => {
   const dot = key.indexOf(".");
@@ -66,6 +86,11 @@ export function interpolate(text: string, values: TOptions): string {
  */
 export function createT(lang: string, find: (key: string) => unknown): TFunction {
   return (keys, options = {}) => {
+    // The common call (one key, no count, no context), without the candidates' lists.
+    if (typeof keys === "string" && options.count === undefined && options.context === undefined) {
+      const text = find(keys);
+      if (typeof text === "string") return interpolate(text, options);
+    }
     const list = typeof keys === "string" ? [keys] : keys;
     if (list.length === 0) return "";
     const plural = options.count !== undefined && typeof options.count !== "string";
@@ -94,4 +119,4 @@ export function createT(lang: string, find: (key: string) => unknown): TFunction
 
 /** A translator over one nested strings object. */
 export const translatorFor = (lang: string, strings: Strings): TFunction =>
-  createT(lang, (key) => lookup(strings, key));
+  createT(lang, (key) => lookupKept(strings, key));

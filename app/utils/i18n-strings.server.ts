@@ -7,7 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Lang } from "~/lib/reference";
-import { createT, lookup, type Strings } from "~/lib/translate";
+import { createT, lookupKept, type Strings } from "~/lib/translate";
 import { stringsOf } from "./i18n";
 import { fixedTranslations, type Translations } from "./i18n-react";
 
@@ -45,7 +45,7 @@ export function recordingTranslations(lang: Lang): { translations: Translations;
   const strings = stringsOf(lang);
   const used = new Set<string>();
   const t = createT(lang, (key) => {
-    const value = lookup(strings, key);
+    const value = lookupKept(strings, key);
     if (typeof value === "string") used.add(key);
     return value;
   });
@@ -64,7 +64,7 @@ export function pageStrings(lang: Lang, used: Iterable<string>): PageStrings {
       const next = node[part];
       node = (typeof next === "object" && next !== null ? next : (node[part] = {})) as Strings;
     }
-    node[parts[parts.length - 1]!] = lookup(all, key);
+    node[parts[parts.length - 1]!] = lookupKept(all, key);
   }
   return { lang, rest: restUrl(lang), strings };
 }
