@@ -1,8 +1,6 @@
-import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/utils/i18n-react";
-import { z } from "zod";
 import { Button, buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/page";
 import { pageParam, Pagination } from "~/components/ui/pagination";
@@ -17,8 +15,7 @@ import { criteriaCount, estimatedMinutes } from "~/lib/questionnaire";
 import { currentQuestionnaire } from "~/models/questionnaires.server";
 import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
-
-const StartSchema = z.object({ intent: z.literal("start") });
+import { parseStartAssessment } from "~/utils/button-forms.server";
 
 export const meta: MetaFunction = (args) => title(args, "assessment.title");
 
@@ -51,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "sme");
-  const submission = parseWithZod(await request.formData(), { schema: StartSchema });
+  const submission = parseStartAssessment(await request.formData());
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   startAssessment(user);
   return redirect("/assessment/take");

@@ -1,8 +1,6 @@
-import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/utils/i18n-react";
-import { z } from "zod";
 import { Alert } from "~/components/ui/alert";
 import { Button, buttonClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/page";
@@ -13,6 +11,7 @@ import { engagementIdOfNeed } from "~/models/engagements.server";
 import { getNeedForViewer } from "~/models/needs.server";
 import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
+import { parseAward } from "~/utils/button-forms.server";
 
 export const meta: MetaFunction = (args) => title(args, "award.title");
 
@@ -49,8 +48,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-const AwardSchema = z.object({ bidId: z.string({ required_error: "errors.bidNotLive" }).max(100) });
-
 const ERRORS: Record<string, string> = {
   already_awarded: "errors.alreadyAwarded",
   not_evaluating: "errors.notEvaluating",
@@ -60,7 +57,7 @@ const ERRORS: Record<string, string> = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, need } = await ownerNeed(request, params.needId);
-  const submission = parseWithZod(await request.formData(), { schema: AwardSchema });
+  const submission = parseAward(await request.formData());
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await awardBid(user, need.id, submission.value.bidId);
   if (!result.ok) {

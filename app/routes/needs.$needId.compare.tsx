@@ -1,8 +1,6 @@
-import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/utils/i18n-react";
-import { z } from "zod";
 import { BidList, BidTable } from "~/components/compare/bid-comparison";
 import { Alert } from "~/components/ui/alert";
 import { PageHeader } from "~/components/ui/page";
@@ -14,6 +12,7 @@ import { matchesForVendors } from "~/models/matching.server";
 import { getNeedForViewer } from "~/models/needs.server";
 import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
+import { parseShortlist } from "~/utils/button-forms.server";
 
 export const meta: MetaFunction = (args) => title(args, "compare.title");
 
@@ -67,12 +66,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-/** The compare page's form: shortlist and un-shortlist. Awarding goes through /needs/:id/award. */
-const CompareSchema = z.object({
-  intent: z.enum(["shortlist", "unshortlist"]),
-  bidId: z.string({ required_error: "errors.bidNotLive" }).max(100),
-});
-
 const ERRORS: Record<string, string> = {
   already_awarded: "errors.alreadyAwarded",
   not_evaluating: "errors.notEvaluating",
@@ -82,7 +75,7 @@ const ERRORS: Record<string, string> = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, need } = await ownerNeed(request, params.needId);
-  const submission = parseWithZod(await request.formData(), { schema: CompareSchema });
+  const submission = parseShortlist(await request.formData());
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const { intent, bidId } = submission.value;
   const refused = (error: string) =>

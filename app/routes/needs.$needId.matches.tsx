@@ -1,8 +1,6 @@
-import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/utils/i18n-react";
-import { z } from "zod";
 import { MatchPartsBars, MatchReasons } from "~/components/matchmaking/match-score";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
@@ -14,6 +12,7 @@ import { rankVendorsForNeed } from "~/models/matching.server";
 import { getNeedForViewer } from "~/models/needs.server";
 import { requireRole } from "~/utils/auth.server";
 import { title } from "~/utils/meta";
+import { parseMatchInvite } from "~/utils/button-forms.server";
 
 export const meta: MetaFunction = (args) => title(args, "matchmaking.title");
 
@@ -44,14 +43,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-const InviteSchema = z.object({
-  intent: z.literal("invite"),
-  vendorId: z.string({ required_error: "matchmaking.errors.vendorNotVetted" }).max(100),
-});
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, need } = await ownerNeed(request, params.needId);
-  const submission = parseWithZod(await request.formData(), { schema: InviteSchema });
+  const submission = parseMatchInvite(await request.formData());
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const { vendorId } = submission.value;
   const result = await inviteVendor(user, need.id, vendorId);
