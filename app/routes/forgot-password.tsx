@@ -1,25 +1,21 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "~/utils/i18n-react";
-import { z } from "zod";
 import { Button } from "~/components/ui/button";
-import { Field } from "~/components/ui/field";
+import { ServerField } from "~/components/ui/server-field";
 import { Card, Narrow, PageHeader } from "~/components/ui/page";
 import { sendPasswordResetEmail } from "~/models/account-emails.server";
 import { passwordResetAllowed, recordPasswordResetRequest } from "~/models/rate-limits.server";
 import { findUserByEmail } from "~/models/users.server";
 import { title } from "~/utils/meta";
-import { email } from "~/utils/validation";
+import { parseForgot } from "~/utils/account-forms.server";
+import { useServerForm } from "~/utils/server-form";
 import { ErrorSummary } from "~/components/ui/error-summary";
-
-const ForgotSchema = z.object({ email });
 
 export const meta: MetaFunction = (args) => title(args, "forgot.title");
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: ForgotSchema });
+  const submission = parseForgot(await request.formData());
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   // Limited per email and per address, counted whether or not the email has an account.
   if (!passwordResetAllowed(submission.value.email, context.ip)) {
@@ -35,20 +31,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ForgotPassword() {
   const { t } = useTranslation();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "forgot",
-    lastResult,
-    constraint: getZodConstraint(ForgotSchema),
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotSchema }),
-  });
+  const { form, field } = useServerForm("forgot", lastResult);
   return (
     <Narrow>
       <PageHeader title={t("forgot.title")} lead={t("forgot.lead")} />
       <Card>
-        <Form method="post" {...getFormProps(form)} className="space-y-4">
+        <Form method="post" {...form.props} className="space-y-4">
           <ErrorSummary form={form} labels={{ email: t("fields.email") }} />
-          <Field meta={fields.email} type="email" label={t("fields.email")} inputProps={{ autoComplete: "email" }} />
+          <ServerField
+            meta={field("email")}
+            type="email"
+            label={t("fields.email")}
+            inputProps={{ autoComplete: "email", maxLength: 254 }}
+          />
           <Button className="w-full">{t("forgot.submit")}</Button>
         </Form>
         <p className="mt-4 text-sm">

@@ -1,26 +1,18 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/utils/i18n-react";
-import { z } from "zod";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
-import { Field } from "~/components/ui/field";
+import { ServerField } from "~/components/ui/server-field";
 import { Card, Narrow, PageHeader } from "~/components/ui/page";
 import { signIn } from "~/models/accounts.server";
 import { recordSignInFailure, signInLockedUntil } from "~/models/rate-limits.server";
 import { createSessionCookie, requireAnonymous, safeRedirect } from "~/utils/auth.server";
 import { getLang } from "~/utils/i18n.server";
 import { title } from "~/utils/meta";
-import { currentPassword, email } from "~/utils/validation";
+import { parseLogin } from "~/utils/account-forms.server";
+import { useServerForm } from "~/utils/server-form";
 import { ErrorSummary } from "~/components/ui/error-summary";
-
-const LoginSchema = z.object({
-  email,
-  password: currentPassword,
-  redirectTo: z.string().optional(),
-});
 
 export const meta: MetaFunction = (args) => title(args, "login.title");
 
@@ -33,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: LoginSchema });
+  const submission = parseLogin(formData);
   if (submission.status !== "success") {
     return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
@@ -63,14 +55,7 @@ export default function Login() {
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
   const redirectTo = searchParams.get("redirectTo");
-  const [form, fields] = useForm({
-    id: "login",
-    lastResult,
-    constraint: getZodConstraint(LoginSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
-  });
+  const { form, field } = useServerForm("login", lastResult);
   return (
     <Narrow>
       <PageHeader title={t("login.title")} lead={t("login.lead")} />
@@ -82,15 +67,20 @@ export default function Login() {
         </div>
       ) : null}
       <Card>
-        <Form method="post" {...getFormProps(form)} className="space-y-4">
+        <Form method="post" {...form.props} className="space-y-4">
           <ErrorSummary form={form} labels={{ email: t("fields.email"), password: t("fields.password") }} />
           {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
-          <Field meta={fields.email} type="email" label={t("fields.email")} inputProps={{ autoComplete: "email" }} />
-          <Field
-            meta={fields.password}
+          <ServerField
+            meta={field("email")}
+            type="email"
+            label={t("fields.email")}
+            inputProps={{ autoComplete: "email", maxLength: 254 }}
+          />
+          <ServerField
+            meta={field("password")}
             type="password"
             label={t("fields.password")}
-            inputProps={{ autoComplete: "current-password" }}
+            inputProps={{ autoComplete: "current-password", maxLength: 200 }}
           />
           <Button className="w-full" disabled={navigation.state === "submitting"}>
             {t("login.submit")}

@@ -33,7 +33,7 @@ export function ServerField({
   required = true,
   type = "text",
   inputProps,
-}: Common & { type?: "text" | "number"; inputProps?: InputHTMLAttributes<HTMLInputElement> }) {
+}: Common & { type?: "text" | "number" | "email" | "password"; inputProps?: InputHTMLAttributes<HTMLInputElement> }) {
   return (
     <FieldShell meta={{ ...meta, required }} label={label} hint={hint}>
       <input type={type} {...controlProps(meta, required, hint)} {...inputProps} className={INPUT} />
