@@ -1,12 +1,8 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useMemo } from "react";
 import { useTranslation } from "~/utils/i18n-react";
-import { z } from "zod";
 import { Button, buttonClass } from "~/components/ui/button";
-import { FieldErrors } from "~/components/ui/field";
+import { FieldErrors } from "~/components/ui/field-errors";
 import { Card, PageHeader } from "~/components/ui/page";
 import { pageProgress, questionPages } from "~/lib/questionnaire";
 import { getDraftAssessment, saveAssessmentStep } from "~/models/assessments.server";
@@ -14,18 +10,8 @@ import { requireRole } from "~/utils/auth.server";
 import { getLang } from "~/utils/i18n.server";
 import { title } from "~/utils/meta";
 import { ErrorSummary } from "~/components/ui/error-summary";
-
-type StepCriterion = { id: string; options: { points: number }[] };
-
-/** One page's form: every question on it answered with one of its options. */
-function stepSchema(criteria: StepCriterion[]) {
-  const shape: Record<string, z.ZodTypeAny> = { step: z.coerce.number().int().min(0) };
-  for (const c of criteria) {
-    const values = c.options.map((o) => String(o.points)) as [string, ...string[]];
-    shape[c.id] = z.enum(values, { errorMap: () => ({ message: "errors.choose" }) });
-  }
-  return z.object(shape);
-}
+import { parseAssessmentStep } from "~/utils/assessment-step.server";
+import { useServerForm } from "~/utils/server-form";
 
 export const meta: MetaFunction = (args) => title(args, "assessment.take.title");
 
@@ -72,7 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const step = Number(formData.get("step"));
   const page = Number.isInteger(step) ? questionPages(draft.questionnaire)[step] : undefined;
   if (!page || step > draft.step) throw new Response("Not found", { status: 404 });
-  const submission = parseWithZod(formData, { schema: stepSchema(page.criteria) });
+  const submission = parseAssessmentStep(formData, page.criteria);
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const answers = Object.fromEntries(page.criteria.map((c) => [c.id, Number(submission.value[c.id])]));
   const outcome = saveAssessmentStep(user, step, answers);
@@ -88,16 +74,7 @@ export default function TakeAssessment() {
     useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
-  const schema = useMemo(() => stepSchema(criteria), [criteria]);
-  const [form, fields] = useForm({
-    id: `assessment-step-${step}`,
-    lastResult,
-    defaultValue: { step: String(step), ...answers },
-    constraint: getZodConstraint(schema),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
+  const { form, field } = useServerForm(`assessment-step-${step}`, lastResult, { step: String(step), ...answers });
   const last = step === pageCount - 1;
   const labels = Object.fromEntries(
     criteria.map((c, i) => [c.id, t("assessment.take.questionLabel", { n: progress.first + i, question: c.question })]),
@@ -137,7 +114,7 @@ export default function TakeAssessment() {
           ))}
         </ol>
       </div>
-      <Form method="post" {...getFormProps(form)} className="space-y-4">
+      <Form method="post" {...form.props} className="space-y-4">
         <ErrorSummary form={form} labels={labels} />
         <div>
           <h2 className="text-lg font-semibold text-slate-900">
@@ -152,13 +129,8 @@ export default function TakeAssessment() {
         </div>
         <input type="hidden" name="step" value={step} />
         {criteria.map((c, index) => {
-          const meta = fields[c.id]!;
-          const chosen =
-            typeof meta.value === "string"
-              ? meta.value
-              : typeof meta.initialValue === "string"
-                ? meta.initialValue
-                : undefined;
+          const meta = field(c.id);
+          const chosen = meta.defaultValue;
           return (
             <Card key={c.id} className={meta.errors ? "border-l-4 border-l-red-600" : ""}>
               <fieldset
