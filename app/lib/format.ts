@@ -33,21 +33,24 @@ export function formatNumber(value: number, lang: Lang = "vi", fractionDigits = 
   return format.format(value);
 }
 
-let dateTimeFormat: Intl.DateTimeFormat | null = null;
+/**
+ * Ho Chi Minh City has kept UTC+7, without daylight saving, since 13 June 1975 (the tz database's
+ * Asia/Ho_Chi_Minh), and every time this app stores is later: a time's local parts are its UTC
+ * parts seven hours on. A fraction of `Intl.DateTimeFormat#formatToParts` (~10 µs a date; pages of
+ * lists format hundreds), and less code in the browser. An invalid time throws a RangeError, as
+ * Intl does. app/lib/format.test.ts holds it equal to Intl from 1976 to 2100.
+ */
+const OFFSET_MS = 7 * 60 * 60 * 1000;
 
 function parts(ms: number) {
-  dateTimeFormat ??= new Intl.DateTimeFormat("en-GB", {
-    timeZone: TIME_ZONE,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  });
-  const p = dateTimeFormat.formatToParts(new Date(ms));
-  const get = (type: string) => p.find((x) => x.type === type)?.value ?? "";
-  return { d: get("day"), m: get("month"), y: get("year"), h: get("hour"), min: get("minute") };
+  const [y, m, d, h, min] = new Date(ms + OFFSET_MS).toISOString().split(/[-T:]/) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  return { d, m, y, h, min };
 }
 
 /** dd/MM/yyyy in Ho Chi Minh City time. */

@@ -8,6 +8,7 @@ import { Alert } from "~/components/ui/alert";
 import { Button, buttonClass } from "~/components/ui/button";
 import { FieldErrors } from "~/components/ui/field-errors";
 import { useServerForm } from "~/utils/server-form";
+import { useIntentResult } from "~/utils/use-intent-result";
 import { Card, PageHeader } from "~/components/ui/page";
 import { pageParam, Pagination } from "~/components/ui/pagination";
 import { formatDate, formatDateTime, formatMoney } from "~/lib/format";
@@ -130,11 +131,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok && result.error === "stale") return stale();
   if (!result.ok) return fail(submission.reply({ formErrors: [result.error] }));
   return redirect(`/needs/${needId}?notice=closed`);
-}
-
-function useIntentResult(intent: string) {
-  const data = useActionData<typeof action>();
-  return data && data.intent === intent && "result" in data ? data.result : undefined;
 }
 
 function Detail({ label, children }: { label: string; children: ReactNode }) {
