@@ -1137,6 +1137,17 @@ export const flags = sqliteTable(
   ],
 );
 
+/**
+ * One row: a counter that moves with every write to what the dashboard's flag figures count
+ * (`flagFigures` in app/models/dashboard.server.ts: a flag raised or deleted, or its status,
+ * severity, rule or time raised changed). Triggers on flags move it (migration
+ * `flags_version_triggers`), so the figures are reused until a flag they count changes.
+ */
+export const flagsVersion = sqliteTable("flags_version", {
+  id: integer("id").primaryKey(),
+  n: integer("n").notNull().default(0),
+});
+
 export const FLAG_EVENTS = ["raised", "escalated", "acknowledged", "resolved", "dismissed"] as const;
 
 /** A flag's history: raised, escalated, acknowledged (assigned), resolved or dismissed, with who and when. */

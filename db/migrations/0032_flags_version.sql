@@ -1,0 +1,4 @@
+CREATE TABLE `flags_version` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`n` integer DEFAULT 0 NOT NULL
+);
