@@ -7,7 +7,16 @@ import { DAY_MS as DAY } from "~/lib/local-date";
 import { notificationText } from "~/lib/notification-kinds";
 import { parseQueueFilter } from "~/lib/vendor-options";
 import { translator } from "~/utils/i18n";
-import { dashboard, dashboardTiles, doThisFirst, TILE_LINKS, type TileKey } from "./dashboard.server";
+import {
+  dashboard,
+  dashboardTiles,
+  doThisFirst,
+  flagFigures,
+  newFlagsByWeek,
+  openFlagsByRule,
+  TILE_LINKS,
+  type TileKey,
+} from "./dashboard.server";
 import { listEngagementsForStaff } from "./engagements.server";
 import { actOnFlag, listFlags } from "./flag-queue.server";
 import { healthOf, reevaluate, sweep } from "./flags.server";
@@ -140,6 +149,86 @@ describe("the staff dashboard", () => {
     expect(first.length).toBeLessThanOrEqual(8);
     expect(first.map((i) => i.since)).toEqual([...first.map((i) => i.since)].sort((a, b) => a - b));
     expect(new Set(first.map((i) => i.kind))).toEqual(new Set(["flag", "dossier", "incident"]));
+  });
+});
+
+describe("the dashboard's flag figures", () => {
+  it("are reused until a flag they count changes, and then equal the figures computed afresh", async () => {
+    const { staff, amber } = await build();
+    const now = Date.now();
+    const fresh = () => ({
+      flagsByRule: openFlagsByRule(),
+      flagsByWeek: newFlagsByWeek(now),
+      tiles: dashboardTiles(staff.id),
+    });
+    const kept = () => {
+      const f = flagFigures(now);
+      return { flagsByRule: f.flagsByRule, flagsByWeek: f.flagsByWeek, tiles: dashboardTiles(staff.id, f) };
+    };
+    let before = fresh();
+    expect(kept()).toEqual(before);
+    /** After a write: the kept figures are the fresh ones, and they moved (so the test can tell). */
+    const afterWrite = (what: string) => {
+      const now = fresh();
+      expect({ what, figures: kept() }).toEqual({ what, figures: now });
+      expect({ what, moved: JSON.stringify(now) !== JSON.stringify(before) }).toEqual({ what, moved: true });
+      before = now;
+    };
+    const flagOf = (engagementId: string) =>
+      sqlite()
+        .prepare("SELECT id, status, severity FROM flags WHERE engagement_id = ? AND code = 'MILESTONE_OVERDUE'")
+        .get(engagementId) as { id: string; status: string; severity: string };
+
+    // Kept: asked again with nothing written, the same figures (not computed again).
+    expect(flagFigures(now).flagsByWeek).toBe(flagFigures(now).flagsByWeek);
+    expect(flagFigures(now).flagsByRule).toBe(flagFigures(now).flagsByRule);
+
+    // Raised by the engine (medium: 10 days overdue), then escalated (high: 31 days).
+    const late = createEngagement();
+    overdue(late.engagementId, 10);
+    await reevaluate({ engagementId: late.engagementId });
+    expect(flagOf(late.engagementId)).toMatchObject({ status: "open", severity: "medium" });
+    afterWrite("raised");
+    overdue(late.engagementId, 31);
+    await reevaluate({ engagementId: late.engagementId });
+    expect(flagOf(late.engagementId).severity).toBe("high");
+    afterWrite("escalated");
+
+    // Staff act on it: acknowledged (no longer among "do this first", still open), then dismissed.
+    const flagId = flagOf(late.engagementId).id;
+    expect(actOnFlag(staff, flagId, "acknowledge", {}, null)).toEqual({ ok: true });
+    expect(kept()).toEqual(fresh());
+    before = fresh();
+    expect(actOnFlag(staff, flagId, "dismiss", { note: "Đã gia hạn theo phụ lục" }, null)).toEqual({ ok: true });
+    afterWrite("dismissed");
+
+    // Another acknowledged, then resolved (the engine never closes a flag: staff do).
+    const amberFlag = flagOf(amber.engagementId).id;
+    expect(actOnFlag(staff, amberFlag, "acknowledge", {}, null)).toEqual({ ok: true });
+    before = fresh();
+    expect(actOnFlag(staff, amberFlag, "resolve", { note: "Đã bàn giao" }, null)).toEqual({ ok: true });
+    afterWrite("resolved");
+
+    // Written directly: an earlier time raised (another week), a deleted flag.
+    const other = sqlite().prepare("SELECT id FROM flags WHERE status = 'open' LIMIT 1").get() as { id: string };
+    sqlite()
+      .prepare("UPDATE flags SET raised_at = ? WHERE id = ?")
+      .run(now - 20 * DAY, other.id);
+    afterWrite("raised earlier");
+    sqlite().prepare("DELETE FROM flag_events WHERE flag_id = ?").run(other.id);
+    sqlite().prepare("DELETE FROM flags WHERE id = ?").run(other.id);
+    afterWrite("deleted");
+
+    // A note or an assignment changes none of the figures: they are kept as they are.
+    const figures = flagFigures(now).flagsByWeek;
+    sqlite().prepare("UPDATE flags SET note = 'ghi chú', assigned_to = ?").run(staff.id);
+    expect(flagFigures(now).flagsByWeek).toBe(figures);
+    expect(kept()).toEqual(fresh());
+
+    // Weeks later, the 12 weeks are others: the figures are those of the new weeks.
+    const later = now + 15 * 7 * DAY;
+    expect(flagFigures(later).flagsByWeek).toEqual(newFlagsByWeek(later));
+    expect(flagFigures(later).flagsByWeek).not.toEqual(figures);
   });
 });
 

@@ -3,8 +3,9 @@
  * that list's own count function from the link's own query string, so the two cannot disagree;
  * the charts and the "do this first" list read indexed, bounded aggregates.
  */
-import { sql } from "drizzle-orm";
-import { getDb, type DB } from "../../db/client.server";
+import type Database from "better-sqlite3";
+import { eq, sql } from "drizzle-orm";
+import { getDb, preparedOnce, schema, type DB } from "../../db/client.server";
 import { DAY_MS } from "~/lib/local-date";
 import { lastLocalWeeks, WEEK_MS } from "~/lib/local-weeks";
 import { parseFlagFilters, parseStaffEngagementFilters } from "~/lib/flag-options";
@@ -54,12 +55,15 @@ export function countBehindLink(href: string, viewerId: string): number {
   }
 }
 
-export function dashboardTiles(viewerId: string) {
+/**
+ * Every tile's count; `figures` (the flag figures kept until a flag changes) answers the flag
+ * tiles' counts when given.
+ */
+export function dashboardTiles(viewerId: string, figures?: FlagFigures | null) {
+  const count = (href: string) =>
+    figures && href.startsWith("/staff/flags?") ? figures.count(href, viewerId) : countBehindLink(href, viewerId);
   return Object.fromEntries(
-    (Object.entries(TILE_LINKS) as [TileKey, string][]).map(([key, href]) => [
-      key,
-      { href, count: countBehindLink(href, viewerId) },
-    ]),
+    (Object.entries(TILE_LINKS) as [TileKey, string][]).map(([key, href]) => [key, { href, count: count(href) }]),
   ) as Record<TileKey, { href: string; count: number }>;
 }
 
@@ -99,6 +103,77 @@ export function newFlagsByWeek(now = Date.now(), db: DB = getDb()) {
     for (const r of rows) if (r.w === i) counts[r.severity] = r.n;
     return { weekStart, ...counts };
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The flag figures, kept until a flag they count changes
+
+export type FlagFigures = {
+  readonly flagsByRule: ReturnType<typeof openFlagsByRule>;
+  readonly flagsByWeek: ReturnType<typeof newFlagsByWeek>;
+  /** The count of the flag list `href` opens (the list's own count function), kept with the figures. */
+  count(href: string, viewerId: string): number;
+};
+
+type KeptFlagFigures = {
+  version: number;
+  weekStart: number;
+  flagsByRule?: ReturnType<typeof openFlagsByRule>;
+  flagsByWeek?: ReturnType<typeof newFlagsByWeek>;
+  counts: Map<string, number>;
+};
+
+const lastFlagFigures = new WeakMap<Database.Database, KeptFlagFigures>();
+
+/**
+ * The dashboard's flag figures (open flags by rule, new flags per week, the flag tiles' counts),
+ * each computed on first use and then reused while it is still exact (ADR 012, "market figures"
+ * is the same pattern): no flag raised, deleted or changed in what they count since
+ * (`flags_version`, moved by triggers on flags) and the same 12 weeks. Reading every flag of 12
+ * weeks cost the dashboard 2 ms a request. Inside a transaction (which may yet roll back), or on
+ * a database without the counter, everything is computed afresh.
+ */
+export function flagFigures(now = Date.now(), db: DB = getDb()): FlagFigures {
+  const client = (db as { $client?: Database.Database }).$client;
+  const version =
+    client && !client.inTransaction
+      ? preparedOnce(db, "dashboard.flagsVersion", () =>
+          db
+            .select({ n: schema.flagsVersion.n })
+            .from(schema.flagsVersion)
+            .where(eq(schema.flagsVersion.id, 1))
+            .prepare(),
+        ).get()?.n
+      : undefined;
+  if (client === undefined || version === undefined) {
+    return {
+      flagsByRule: openFlagsByRule(db),
+      flagsByWeek: newFlagsByWeek(now, db),
+      count: (href, viewerId) => countBehindLink(href, viewerId),
+    };
+  }
+  const weekStart = lastLocalWeeks(now, 12)[0]!;
+  let kept = lastFlagFigures.get(client);
+  if (!kept || kept.version !== version || kept.weekStart !== weekStart) {
+    kept = { version, weekStart, counts: new Map() };
+    lastFlagFigures.set(client, kept);
+  }
+  const k = kept;
+  return {
+    get flagsByRule() {
+      return (k.flagsByRule ??= openFlagsByRule(db));
+    },
+    get flagsByWeek() {
+      return (k.flagsByWeek ??= newFlagsByWeek(now, db));
+    },
+    count(href, viewerId) {
+      // A list of one's own flags ("assignee=me") is counted for each viewer.
+      const key = new URL(href, "http://local").searchParams.has("assignee") ? `${viewerId} ${href}` : href;
+      let n = k.counts.get(key);
+      if (n === undefined) k.counts.set(key, (n = countBehindLink(href, viewerId)));
+      return n;
+    },
+  };
 }
 
 /**
@@ -178,10 +253,11 @@ export function doThisFirst(db: DB = getDb()): FirstItem[] {
 
 export async function dashboard(viewerId: string, now = Date.now()) {
   const outcomes = await recentOutcomesSnapshot(now);
+  const flags = flagFigures(now);
   return {
-    tiles: dashboardTiles(viewerId),
-    flagsByRule: openFlagsByRule(),
-    flagsByWeek: newFlagsByWeek(now),
+    tiles: dashboardTiles(viewerId, flags),
+    flagsByRule: flags.flagsByRule,
+    flagsByWeek: flags.flagsByWeek,
     bySector: activeEngagementsBySector(),
     outcomes: outcomes.value,
     outcomesComputedAt: outcomes.computedAt,
