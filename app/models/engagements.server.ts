@@ -8,7 +8,7 @@
  */
 import { and, count, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { getDb, preparedOnce, schema, type DB, type DbOrTx, type Tx } from "../../db/client.server";
+import { getDb, preparedOnce, schema, ShapedWhere, type DB, type DbOrTx, type Tx } from "../../db/client.server";
 import { onTimeCounts, type Side } from "~/lib/delivery-rules";
 import type { NotificationKind } from "~/lib/notification-kinds";
 import type { StaffEngagementFilters } from "~/lib/flag-options";
@@ -280,23 +280,33 @@ const RANK_OF_HEALTH = { green: 0, amber: 1, red: 2 } as const;
  * engagements_status_health_awarded_idx); the need is joined only for a sector filter.
  */
 function staffEngagementsWhere(filters: StaffEngagementFilters) {
-  const conditions = [
-    filters.status ? eq(schema.engagements.status, filters.status) : undefined,
-    filters.health ? eq(schema.engagements.healthRank, RANK_OF_HEALTH[filters.health]) : undefined,
-    filters.vendorId ? eq(schema.engagements.vendorId, filters.vendorId) : undefined,
-    filters.sector ? eq(schema.needs.sector, filters.sector) : undefined,
-  ].filter((c) => c !== undefined);
-  return conditions.length ? and(...conditions) : undefined;
+  const p = sql.placeholder;
+  const q = new ShapedWhere();
+  q.bind("status", filters.status, eq(schema.engagements.status, p("status")));
+  q.bind(
+    "health",
+    filters.health ? RANK_OF_HEALTH[filters.health] : undefined,
+    eq(schema.engagements.healthRank, p("health")),
+  );
+  q.bind("vendorId", filters.vendorId, eq(schema.engagements.vendorId, p("vendorId")));
+  q.bind("sector", filters.sector, eq(schema.needs.sector, p("sector")));
+  return q;
 }
 
 /**
  * How many engagements the staff list shows for these filters: the list's own total, and every
- * dashboard figure that links to the list.
+ * dashboard figure that links to the list. Prepared once per combination of filters set.
  */
 export function countEngagementsForStaff(filters: StaffEngagementFilters, db: DB = getDb()): number {
-  const query = db.select({ n: count() }).from(schema.engagements);
-  const joined = filters.sector ? query.innerJoin(schema.needs, eq(schema.needs.id, schema.engagements.needId)) : query;
-  return joined.where(staffEngagementsWhere(filters)).get()?.n ?? 0;
+  const q = staffEngagementsWhere(filters);
+  const statement = preparedOnce(db, `engagements.staffCount:${q.key}`, () => {
+    const query = db.select({ n: count() }).from(schema.engagements);
+    const joined = filters.sector
+      ? query.innerJoin(schema.needs, eq(schema.needs.id, schema.engagements.needId))
+      : query;
+    return joined.where(q.where).prepare();
+  });
+  return statement.get(q.values)?.n ?? 0;
 }
 
 export const STAFF_ENGAGEMENTS_PAGE_SIZE = ENGAGEMENTS_PAGE_SIZE * 2;
@@ -304,6 +314,7 @@ export const STAFF_ENGAGEMENTS_PAGE_SIZE = ENGAGEMENTS_PAGE_SIZE * 2;
 /** Engagements for staff, worst health first, then the newest award. */
 export function listEngagementsForStaff(filters: StaffEngagementFilters, page: number) {
   const db = getDb();
+  const q = staffEngagementsWhere(filters);
   const rows = db
     .select({
       id: schema.engagements.id,
@@ -320,11 +331,12 @@ export function listEngagementsForStaff(filters: StaffEngagementFilters, page: n
     .innerJoin(schema.needs, eq(schema.needs.id, schema.engagements.needId))
     .innerJoin(sme, eq(sme.id, schema.engagements.smeId))
     .innerJoin(vendor, eq(vendor.id, schema.engagements.vendorId))
-    .where(staffEngagementsWhere(filters))
+    .where(q.where)
     .orderBy(desc(schema.engagements.healthRank), desc(schema.engagements.awardedAt))
     .limit(STAFF_ENGAGEMENTS_PAGE_SIZE)
     .offset((page - 1) * STAFF_ENGAGEMENTS_PAGE_SIZE)
-    .all()
+    .prepare()
+    .all(q.values)
     .map((r) => ({
       ...r,
       health: (r.healthRank === 2 ? "red" : r.healthRank === 1 ? "amber" : "green") as "red" | "amber" | "green",

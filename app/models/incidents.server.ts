@@ -25,7 +25,7 @@
 import crypto from "node:crypto";
 import { and, asc, desc, eq, inArray, isNull, sql, count } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { getDb, schema, type DB, type DbOrTx } from "../../db/client.server";
+import { getDb, preparedOnce, schema, ShapedWhere, type DB, type DbOrTx } from "../../db/client.server";
 import {
   incidentTransition,
   oldestFirst,
@@ -112,28 +112,39 @@ const assignee = alias(schema.users, "assignee");
  * first, lists that include resolved incidents newest first.
  */
 function incidentsWhere(filters: IncidentFilters, viewerId: string) {
-  return and(
-    inArray(schema.incidents.status, statusesOf(filters.status)),
-    filters.category ? eq(schema.incidents.category, filters.category) : undefined,
-    filters.assignee === "mine"
-      ? eq(schema.incidents.assignedTo, viewerId)
-      : filters.assignee === "unassigned"
-        ? isNull(schema.incidents.assignedTo)
-        : undefined,
+  const p = sql.placeholder;
+  const statuses = statusesOf(filters.status);
+  const q = new ShapedWhere(`statuses:${statuses.length}`);
+  q.fixed(
+    "status",
+    inArray(
+      schema.incidents.status,
+      statuses.map((_, i) => p(`status${i}`)),
+    ),
   );
+  statuses.forEach((status, i) => (q.values[`status${i}`] = status));
+  q.bind("category", filters.category, eq(schema.incidents.category, p("category")));
+  if (filters.assignee === "mine") q.bind("assignee", viewerId, eq(schema.incidents.assignedTo, p("assignee")));
+  else if (filters.assignee === "unassigned") q.fixed("unassigned", isNull(schema.incidents.assignedTo));
+  return q;
 }
 
 /**
  * How many incidents the triage list shows for these filters: the list's own total, and the
- * dashboard's figure that links to it.
+ * dashboard's figure that links to it. Prepared once per combination of filters set.
  */
 export function countIncidents(filters: IncidentFilters, viewerId: string): number {
-  return getDb().select({ n: count() }).from(schema.incidents).where(incidentsWhere(filters, viewerId)).get()?.n ?? 0;
+  const db = getDb();
+  const q = incidentsWhere(filters, viewerId);
+  const statement = preparedOnce(db, `incidents.count:${q.key}`, () =>
+    db.select({ n: count() }).from(schema.incidents).where(q.where).prepare(),
+  );
+  return statement.get(q.values)?.n ?? 0;
 }
 
 export function listIncidents(filters: IncidentFilters, viewerId: string, page = 1) {
   const db = getDb();
-  const where = incidentsWhere(filters, viewerId);
+  const q = incidentsWhere(filters, viewerId);
   const order = oldestFirst(filters.status)
     ? [asc(schema.incidents.createdAt), asc(schema.incidents.id)]
     : [desc(schema.incidents.createdAt), desc(schema.incidents.id)];
@@ -162,11 +173,12 @@ export function listIncidents(filters: IncidentFilters, viewerId: string, page =
     .innerJoin(vendor, eq(vendor.id, schema.engagements.vendorId))
     .innerJoin(raiser, eq(raiser.id, schema.incidents.raisedBy))
     .leftJoin(assignee, eq(assignee.id, schema.incidents.assignedTo))
-    .where(where)
+    .where(q.where)
     .orderBy(...order)
     .limit(INCIDENTS_PAGE_SIZE)
     .offset((page - 1) * INCIDENTS_PAGE_SIZE)
-    .all();
+    .prepare()
+    .all(q.values);
   const total = countIncidents(filters, viewerId);
   return { rows, total, pageCount: pageCount(total, INCIDENTS_PAGE_SIZE) };
 }

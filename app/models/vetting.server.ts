@@ -11,8 +11,8 @@
  * whose compare-and-set also checks the expiry it was decided on.
  */
 import crypto from "node:crypto";
-import { and, asc, count, desc, eq, sql } from "drizzle-orm";
-import { getDb, schema, type DbOrTx } from "../../db/client.server";
+import { and, asc, count, desc, eq, sql, type Placeholder } from "drizzle-orm";
+import { getDb, preparedOnce, schema, type DbOrTx } from "../../db/client.server";
 import type { StaffOrganisation, VendorStatus } from "~/lib/reference";
 import { transition as lifecycle, type VendorAction, type VendorState } from "~/lib/vendor-lifecycle";
 import { CHECKLIST_ITEMS, type Checklist, type QueueFilter } from "~/lib/vendor-options";
@@ -245,12 +245,23 @@ export function vettingHistory(vendorId: string) {
 export const QUEUE_PAGE_SIZE = 20;
 
 /** Oldest submission first, so no vendor waits behind newer ones. */
-const queueWhere = (status: QueueFilter) =>
+const queueWhere = (status: QueueFilter | Placeholder<"status">) =>
   and(eq(organisations.kind, "vendor"), eq(organisations.vendorStatus, status));
 
-/** How many vendors the vetting queue lists in this status: its total and the dashboard's figure. */
+/**
+ * How many vendors the vetting queue lists in this status: its total and the dashboard's figure.
+ * Prepared once (building the query cost more than running it).
+ */
 export function countVettingQueue(status: QueueFilter): number {
-  return getDb().select({ n: count() }).from(organisations).where(queueWhere(status)).get()?.n ?? 0;
+  const db = getDb();
+  const statement = preparedOnce(db, "vetting.queueCount", () =>
+    db
+      .select({ n: count() })
+      .from(organisations)
+      .where(queueWhere(sql.placeholder("status")))
+      .prepare(),
+  );
+  return statement.get({ status })?.n ?? 0;
 }
 
 export function listVettingQueue(status: QueueFilter, page: number) {
