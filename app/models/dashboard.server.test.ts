@@ -221,9 +221,13 @@ describe("the dashboard's flag figures", () => {
 
     // A note or an assignment changes none of the figures: they are kept as they are.
     const figures = flagFigures(now).flagsByWeek;
+    const mine = "/staff/flags?status=active&assignee=me";
+    expect(flagFigures(now).count(mine, staff.id)).toBe(0);
     sqlite().prepare("UPDATE flags SET note = 'ghi chú', assigned_to = ?").run(staff.id);
     expect(flagFigures(now).flagsByWeek).toBe(figures);
     expect(kept()).toEqual(fresh());
+    // A list filtered by who it is assigned to is counted afresh (the version did not move).
+    expect(flagFigures(now).count(mine, staff.id)).toBeGreaterThan(0);
 
     // Weeks later, the 12 weeks are others: the figures are those of the new weeks.
     const later = now + 15 * 7 * DAY;

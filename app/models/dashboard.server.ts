@@ -167,10 +167,13 @@ export function flagFigures(now = Date.now(), db: DB = getDb()): FlagFigures {
       return (k.flagsByWeek ??= newFlagsByWeek(now, db));
     },
     count(href, viewerId) {
-      // A list of one's own flags ("assignee=me") is counted for each viewer.
-      const key = new URL(href, "http://local").searchParams.has("assignee") ? `${viewerId} ${href}` : href;
-      let n = k.counts.get(key);
-      if (n === undefined) k.counts.set(key, (n = countBehindLink(href, viewerId)));
+      // flags_version does not move with an assignment, or a flag's sector or vendor: a list
+      // filtered by one of those is counted afresh.
+      const filters = new URL(href, "http://local").searchParams;
+      if (["assignee", "sector", "vendor", "vendorId"].some((name) => filters.has(name)))
+        return countBehindLink(href, viewerId);
+      let n = k.counts.get(href);
+      if (n === undefined) k.counts.set(href, (n = countBehindLink(href, viewerId)));
       return n;
     },
   };
