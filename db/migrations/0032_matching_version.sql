@@ -1,0 +1,4 @@
+CREATE TABLE `matching_version` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`n` integer DEFAULT 0 NOT NULL
+);
