@@ -252,6 +252,63 @@ export function rankVendorsForNeed(
   const limit = Math.max(0, opts.limit ?? MATCH_LIMIT);
   if (limit === 0) return [];
   const stats = marketStats(now, db);
+  const ranked = keptRanking(db, need, limit, now, stats);
+  const invited = invitedVendorIds(need.id, db);
+  return ranked.map((r) => ({ ...r, invited: invited.has(r.vendorId) }));
+}
+
+type Ranking = (MatchScore & { vendorId: string; name: string })[];
+
+/** The last rankings of each connection, by need and limit (the most recently used last). */
+const lastRankings = new WeakMap<
+  object,
+  Map<string, { version: number; stats: MarketStats; from: number; until: number; ranking: Ranking }>
+>();
+/** How many needs' rankings a connection keeps. */
+const KEPT_RANKINGS = 500;
+
+/**
+ * A need's ranking (`rankedForNeed`), reused while it is still exact (ADR 012, "a need's ranked
+ * vendors"): no write since to anything its candidates are made of (`matching_version`, moved by
+ * triggers on vendors' organisations, profiles, categories, sectors, packages, flags and maintained
+ * track records; a bid does not move it), the same market figures, and `now` before the earliest
+ * vetting expiry of a listed vendor (one leaving the list, or becoming listed, changes nothing
+ * else by time alone). Never inside a transaction, which may yet roll back.
+ */
+function keptRanking(db: DB, need: NeedForMatch, limit: number, now: number, stats: MarketStats): Ranking {
+  const client = (db as { $client?: Database.Database }).$client;
+  if (!client || client.inTransaction) return rankedForNeed(db, need, limit, now, stats);
+  const version = db.get<{ n: number }>(sql`SELECT n FROM matching_version WHERE id = 1`)?.n;
+  if (version === undefined) return rankedForNeed(db, need, limit, now, stats);
+  let kept = lastRankings.get(client);
+  if (!kept) lastRankings.set(client, (kept = new Map()));
+  const key = `${need.id}|${need.category}|${need.sector}|${need.budgetMin}|${need.budgetMax}|${limit}`;
+  const last = kept.get(key);
+  if (
+    last &&
+    last.version === version &&
+    last.from <= now &&
+    now < last.until &&
+    last.stats.meanRating === stats.meanRating &&
+    last.stats.onTimeRate === stats.onTimeRate
+  ) {
+    kept.delete(key);
+    kept.set(key, last);
+    return last.ranking;
+  }
+  const ranking = rankedForNeed(db, need, limit, now, stats);
+  const until =
+    db.get<{ until: number | null }>(
+      sql`SELECT min(listed_until) AS until FROM vendor_profiles WHERE listed_until > ${now}`,
+    )?.until ?? Infinity;
+  kept.delete(key);
+  kept.set(key, { version, stats, from: now, until, ranking });
+  if (kept.size > KEPT_RANKINGS) kept.delete(kept.keys().next().value!);
+  return ranking;
+}
+
+/** The ranking read from the candidates' rows: a tier at a time, best first. */
+function rankedForNeed(db: DB, need: NeedForMatch, limit: number, now: number, stats: MarketStats): Ranking {
   const target = forMatch(need);
   const scored: { vendor: VendorForMatch; rank: VendorRank }[] = [];
   const last = () => (scored.length >= limit ? scored[limit - 1]!.rank : null);
@@ -287,13 +344,12 @@ export function rankVendorsForNeed(
     hopefuls = hopefuls.slice(next);
   }
   const names = new Map(scored.map((s) => [s.vendor.id, s.vendor.name]));
-  const invited = invitedVendorIds(need.id, db);
   return rankVendors(
     target,
     scored.map((s) => s.vendor),
     stats,
     limit,
-  ).map((r) => ({ ...r, name: names.get(r.vendorId) ?? "", invited: invited.has(r.vendorId) }));
+  ).map((r) => ({ ...r, name: names.get(r.vendorId) ?? "" }));
 }
 
 /** How many candidates are scored in full at a time (one query for their packages, lists and flags). */
