@@ -879,6 +879,18 @@ export const matchingVersion = sqliteTable("matching_version", {
   n: integer("n").notNull().default(0),
 });
 
+/**
+ * One row: a counter that moves with every write to what a vendor's recommended needs are read
+ * from besides its own facts (`recommendedNeedsForVendor`: needs' status, deadline, scored fields,
+ * title and owner, and bids, which take a need off its bidder's list). Triggers move it (migration
+ * `recommendation_version_triggers`); with `matching_version` it says when a vendor's list must be
+ * read again.
+ */
+export const recommendationVersion = sqliteTable("recommendation_version", {
+  id: integer("id").primaryKey(),
+  n: integer("n").notNull().default(0),
+});
+
 // ---------------------------------------------------------------------------------------------
 // Matchmaking (docs/product.md §8)
 

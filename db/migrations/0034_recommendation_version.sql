@@ -1,0 +1,4 @@
+CREATE TABLE `recommendation_version` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`n` integer DEFAULT 0 NOT NULL
+);
