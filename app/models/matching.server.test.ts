@@ -515,6 +515,121 @@ describe("a need's ranked vendors", () => {
   });
 });
 
+describe("a vendor's recommended needs", () => {
+  /** From scratch: inside a transaction a kept list is never reused. */
+  const fresh = (vendorId: string, now = Date.now()) =>
+    getDb().transaction(() => recommendedNeedsForVendor(vendorId, { now }));
+  const ids = (list: { needs: { needId: string }[] }) => list.needs.map((n) => n.needId);
+
+  it("are reused only while exact: a need, a bid, the vendor's own facts, a deadline passing", () => {
+    const now = Date.now();
+    const v = vendor({ categories: ["e_contract"], sectors: ["healthcare"] });
+    const check = (at = now) => {
+      const kept = recommendedNeedsForVendor(v.id, { now: at });
+      expect(kept).toEqual(fresh(v.id, at));
+      return kept;
+    };
+    const first = need("e_contract", "healthcare");
+    expect(ids(check())).toContain(first.needId);
+    expect(recommendedNeedsForVendor(v.id, { now: now + 1000 })).toEqual(check());
+
+    const sqlite = getSqlite();
+    let second = first;
+    const changes: [string, () => void][] = [
+      ["a new need", () => (second = need("e_contract", "healthcare"))],
+      [
+        "a budget",
+        () =>
+          sqlite
+            .prepare("UPDATE needs SET budget_min = ?, budget_max = ? WHERE id = ?")
+            .run(500 * M, 900 * M, second.needId),
+      ],
+      [
+        "a title",
+        () => sqlite.prepare("UPDATE needs SET title = 'Hợp đồng điện tử mới' WHERE id = ?").run(first.needId),
+      ],
+      [
+        "a bid",
+        () =>
+          getDb()
+            .insert(schema.bids)
+            .values({
+              id: crypto.randomUUID(),
+              needId: first.needId,
+              vendorId: v.id,
+              submittedBy: v.user.id,
+              status: "submitted",
+              total: 70 * M,
+              durationDays: 30,
+              approach: "x",
+              validityDays: 30,
+              updatedAt: now,
+            })
+            .run(),
+      ],
+      [
+        "the bid withdrawn",
+        () =>
+          sqlite
+            .prepare("UPDATE bids SET status = 'withdrawn' WHERE need_id = ? AND vendor_id = ?")
+            .run(first.needId, v.id),
+      ],
+      [
+        "its own package",
+        () =>
+          sqlite
+            .prepare("UPDATE service_packages SET price_from = ?, price_to = ? WHERE vendor_id = ?")
+            .run(600 * M, 800 * M, v.id),
+      ],
+      ["a cancellation", () => cancelNeed(second.needId, smeViewer(second.owner), "Huỷ")],
+    ];
+    for (const [what, write] of changes) {
+      const before = recommendedNeedsForVendor(v.id, { now });
+      write();
+      expect(check(), what).not.toEqual(before);
+    }
+
+    // Time alone: a listed need's deadline passes (a minute later; nothing else moves by then).
+    sqlite.prepare("UPDATE needs SET deadline = ? WHERE id = ?").run(now + 60_000, first.needId);
+    expect(ids(check())).toContain(first.needId);
+    expect(ids(check(now + 120_000))).not.toContain(first.needId);
+    // An earlier moment than the list was read at is read again.
+    expect(ids(check(now))).toContain(first.needId);
+  });
+});
+
+describe("the recommendations' version", () => {
+  const version = () =>
+    getSqlite().prepare("SELECT n FROM recommendation_version WHERE id = 1").pluck().get() as number;
+
+  it("moves with every write to needs and bids it reads, and not with others", () => {
+    const { vendor: v, engagementId, needId } = createEngagement();
+    const sqlite = getSqlite();
+    const moves = (write: () => unknown) => {
+      const before = version();
+      write();
+      return version() - before;
+    };
+    expect(moves(() => createOpenNeed(5))).toBeGreaterThan(0);
+    expect(
+      moves(() => sqlite.prepare("UPDATE needs SET deadline = deadline + 1 WHERE id = ?").run(needId)),
+    ).toBeGreaterThan(0);
+    expect(
+      moves(() => sqlite.prepare("UPDATE needs SET status = 'cancelled' WHERE id = ?").run(needId)),
+    ).toBeGreaterThan(0);
+    expect(
+      moves(() => sqlite.prepare("UPDATE bids SET status = 'withdrawn' WHERE vendor_id = ?").run(v.organisationId)),
+    ).toBeGreaterThan(0);
+    expect(moves(() => sqlite.prepare("UPDATE needs SET description = 'Khác' WHERE id = ?").run(needId))).toBe(0);
+    expect(
+      moves(() => sqlite.prepare("UPDATE bids SET approach = 'Khác' WHERE vendor_id = ?").run(v.organisationId)),
+    ).toBe(0);
+    expect(moves(() => sqlite.prepare("UPDATE engagements SET total = total + 1 WHERE id = ?").run(engagementId))).toBe(
+      0,
+    );
+  });
+});
+
 describe("the ranked vendors' version", () => {
   const version = () => getSqlite().prepare("SELECT n FROM matching_version WHERE id = 1").pluck().get() as number;
 
