@@ -279,9 +279,10 @@ const listedUntil = (db: DB, now: number) =>
  * A need's ranking (`rankedForNeed`), reused while it is still exact (ADR 012, "a need's ranked
  * vendors"): no write since to anything its candidates are made of (`matching_version`, moved by
  * triggers on vendors' organisations, profiles, categories, sectors, packages, flags and maintained
- * track records; a bid does not move it), the same market figures, and `now` before the earliest
- * vetting expiry of a listed vendor (one leaving the list, or becoming listed, changes nothing
- * else by time alone). Never inside a transaction, which may yet roll back.
+ * track records; a bid does not move it), the same market figures, and `now` between the moment
+ * it was read and the earliest vetting expiry of a listed vendor (a vetting running out can change
+ * the list; no vendor becomes vetted by time alone). Never inside a transaction, which may yet roll
+ * back.
  */
 function keptRanking(db: DB, need: NeedForMatch, limit: number, now: number, stats: MarketStats): Ranking {
   const client = (db as { $client?: Database.Database }).$client;
