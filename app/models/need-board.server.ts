@@ -100,12 +100,14 @@ export function listOpenNeeds(
         .prepare();
     }
     // A search finds its matches once: the page and, beside each row, how many there are in all.
-    // The page is chosen among the matches first and only its needs are joined to their
-    // organisation (the name is not needed to sort).
+    // The page's ids are chosen among the matches first (sorted with their keys alone), and only
+    // its twenty needs are then read whole and joined to their organisation.
     const matched = db
       .select({
-        ...columns,
-        organisationId: needs.organisationId,
+        id: needs.id,
+        deadline: needs.deadline,
+        budgetMax: needs.budgetMax,
+        publishedAt: needs.publishedAt,
         matches: sql<number>`count(*) OVER ()`.as("matches"),
       })
       .from(needs)
@@ -115,20 +117,10 @@ export function listOpenNeeds(
       .offset(sql.placeholder("offset"))
       .as("page");
     return db
-      .select({
-        id: matched.id,
-        title: matched.title,
-        category: matched.category,
-        sector: matched.sector,
-        budgetMin: matched.budgetMin,
-        budgetMax: matched.budgetMax,
-        deadline: matched.deadline,
-        publishedAt: matched.publishedAt,
-        organisationName: organisations.legalName,
-        matches: matched.matches,
-      })
+      .select({ ...columns, organisationName: organisations.legalName, matches: matched.matches })
       .from(matched)
-      .innerJoin(organisations, eq(organisations.id, matched.organisationId))
+      .innerJoin(needs, eq(needs.id, matched.id))
+      .innerJoin(organisations, eq(organisations.id, needs.organisationId))
       .orderBy(...order(matched))
       .prepare();
   });
