@@ -867,6 +867,30 @@ export const marketVersion = sqliteTable("market_version", {
   n: integer("n").notNull().default(0),
 });
 
+/**
+ * One row: a counter that moves with every write to what a need's ranked vendors are made of
+ * (`rankVendorsForNeed` in app/models/matching.server.ts: vendors' status, names, vetting and
+ * ratings, their categories, sectors, packages, open engagement flags and maintained track record).
+ * Triggers on those tables move it (migration `matching_version_triggers`), so a need's list is
+ * reused until one of them changes — a bid, a message or a sign-in does not.
+ */
+export const matchingVersion = sqliteTable("matching_version", {
+  id: integer("id").primaryKey(),
+  n: integer("n").notNull().default(0),
+});
+
+/**
+ * One row: a counter that moves with every write to what a vendor's recommended needs are read
+ * from besides its own facts (`recommendedNeedsForVendor`: needs' status, deadline, scored fields,
+ * title and owner, and bids, which take a need off its bidder's list). Triggers move it (migration
+ * `recommendation_version_triggers`); with `matching_version` it says when a vendor's list must be
+ * read again.
+ */
+export const recommendationVersion = sqliteTable("recommendation_version", {
+  id: integer("id").primaryKey(),
+  n: integer("n").notNull().default(0),
+});
+
 // ---------------------------------------------------------------------------------------------
 // Matchmaking (docs/product.md §8)
 

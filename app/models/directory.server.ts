@@ -2,8 +2,8 @@
  * The public directory of vendors (docs/product.md, vendors): vetted, unexpired and unsuspended
  * vendors, searched and filtered in SQL, and a vendor's public profile.
  */
-import { inArray, sql } from "drizzle-orm";
-import { getDb, schema } from "../../db/client.server";
+import { sql } from "drizzle-orm";
+import { getDb, preparedOnce, schema, type DB } from "../../db/client.server";
 import { hasRole } from "~/lib/permissions";
 import type { Category, Sector, StaffOrganisation } from "~/lib/reference";
 import { ftsQuery } from "~/lib/search-text";
@@ -65,6 +65,42 @@ function relevanceTier(match: string) {
 }
 
 /**
+ * The page's vendors read whole (name, description, lowest price) and their categories, for a JSON
+ * list of ids: built and prepared once per connection (building them cost more than running them).
+ */
+function pageReads(db: DB) {
+  return preparedOnce(db, "directory.page", () => {
+    const ids = sql`(SELECT value FROM json_each(${sql.placeholder("ids")}))`;
+    return {
+      vendors: db
+        .select({
+          id: sql<string>`o.id`.as("id"),
+          legalName: sql<string>`o.legal_name`.as("legalName"),
+          description: sql<string>`p.description`.as("description"),
+          city: sql<string | null>`o.city`.as("city"),
+          vettedAt: sql<number>`p.vetted_at`.as("vettedAt"),
+          vettingExpiresAt: sql<number>`p.vetting_expires_at`.as("vettingExpiresAt"),
+          vettedBy: sql<StaffOrganisation | null>`p.vetted_by`.as("vettedBy"),
+          ratingAvg: sql<number | null>`p.rating_avg_x100`.as("ratingAvg"),
+          ratingCount: sql<number>`p.rating_count`.as("ratingCount"),
+          logoKey: sql<string | null>`p.logo_key`.as("logoKey"),
+          priceFrom: sql<number | null>`(SELECT min(sp.price_from) FROM service_packages sp
+            WHERE sp.vendor_id = o.id AND sp.removed_at IS NULL)`.as("priceFrom"),
+        })
+        .from(sql`organisations o JOIN vendor_profiles p ON p.organisation_id = o.id`)
+        .where(sql`o.id IN ${ids}`)
+        .prepare(),
+      categories: db
+        .select({ vendorId: vendorCategories.vendorId, category: vendorCategories.category })
+        .from(vendorCategories)
+        .where(sql`${vendorCategories.vendorId} IN ${ids}`)
+        .orderBy(vendorCategories.vendorId, vendorCategories.category)
+        .prepare(),
+    };
+  });
+}
+
+/**
  * Vetted, unexpired, unsuspended vendors matching the query: filtered and paged in SQL.
  *
  * The listing is `vendor_profiles.listed_until > now` (kept by triggers: migration
@@ -115,24 +151,12 @@ export function listDirectory(query: DirectoryQuery, now = Date.now()) {
     )
     .map((r) => r.id);
   const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${from} WHERE ${where}`)?.n ?? 0;
-  const found = ids.length
-    ? db.all<DirectoryRow>(sql`
-        SELECT o.id AS id, o.legal_name AS legalName, p.description AS description, o.city AS city,
-          p.vetted_at AS vettedAt, p.vetting_expires_at AS vettingExpiresAt, p.vetted_by AS vettedBy,
-          p.rating_avg_x100 AS ratingAvg, p.rating_count AS ratingCount, p.logo_key AS logoKey,
-          (SELECT min(sp.price_from) FROM service_packages sp WHERE sp.vendor_id = o.id AND sp.removed_at IS NULL) AS priceFrom
-        FROM organisations o JOIN vendor_profiles p ON p.organisation_id = o.id
-        WHERE o.id IN ${ids}`)
-    : [];
+  const page = pageReads(db);
+  const idList = JSON.stringify(ids);
+  const found = ids.length ? page.vendors.all({ ids: idList }) : [];
   const byId = new Map(found.map((r) => [r.id, r]));
   const rows = ids.map((id) => byId.get(id)).filter((r): r is DirectoryRow => r !== undefined);
-  const categories = ids.length
-    ? db
-        .select({ vendorId: vendorCategories.vendorId, category: vendorCategories.category })
-        .from(vendorCategories)
-        .where(inArray(vendorCategories.vendorId, ids))
-        .all()
-    : [];
+  const categories = ids.length ? page.categories.all({ ids: idList }) : [];
   return {
     rows: rows.map(({ logoKey, ...r }) => ({
       ...r,

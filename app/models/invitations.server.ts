@@ -4,7 +4,7 @@
  * inviting are ranked by matching.server.ts.
  */
 import { and, count, desc, eq, sql } from "drizzle-orm";
-import { getDb, schema, type DB, type DbOrTx } from "../../db/client.server";
+import { getDb, preparedOnce, schema, type DB, type DbOrTx } from "../../db/client.server";
 import { NEED_STATUSES_VENDORS_SEE, type NeedStatus } from "~/lib/need-status";
 import { vettedNowConditions } from "./directory.server";
 import { getNeedForOwner, liveBidsNeeded, needStatusNow, statusNowOf, type NeedViewer } from "./needs.server";
@@ -20,29 +20,32 @@ function vettedNow(db: DbOrTx, vendorId: string, now: number): boolean {
 
 /** The vendors invited to a need (the SME's match list marks them). */
 export function invitedVendorIds(needId: string, db: DB = getDb()): Set<string> {
-  return new Set(
+  const statement = preparedOnce(db, "invitations.vendorIdsOfNeed", () =>
     db
       .select({ vendorId: schema.needInvitations.vendorId })
       .from(schema.needInvitations)
-      .where(eq(schema.needInvitations.needId, needId))
-      .all()
-      .map((r) => r.vendorId),
+      .where(eq(schema.needInvitations.needId, sql.placeholder("needId")))
+      .prepare(),
   );
+  return new Set(statement.all({ needId }).map((r) => r.vendorId));
 }
 
 /** The vendors invited to a need, first invited first, for its owner. */
 export function invitationsOfNeed(needId: string) {
-  return getDb()
-    .select({
-      vendorId: schema.needInvitations.vendorId,
-      name: schema.organisations.legalName,
-      createdAt: schema.needInvitations.createdAt,
-    })
-    .from(schema.needInvitations)
-    .innerJoin(schema.organisations, eq(schema.organisations.id, schema.needInvitations.vendorId))
-    .where(eq(schema.needInvitations.needId, needId))
-    .orderBy(schema.needInvitations.createdAt, schema.needInvitations.vendorId)
-    .all();
+  const db = getDb();
+  return preparedOnce(db, "invitations.ofNeed", () =>
+    db
+      .select({
+        vendorId: schema.needInvitations.vendorId,
+        name: schema.organisations.legalName,
+        createdAt: schema.needInvitations.createdAt,
+      })
+      .from(schema.needInvitations)
+      .innerJoin(schema.organisations, eq(schema.organisations.id, schema.needInvitations.vendorId))
+      .where(eq(schema.needInvitations.needId, sql.placeholder("needId")))
+      .orderBy(schema.needInvitations.createdAt, schema.needInvitations.vendorId)
+      .prepare(),
+  ).all({ needId });
 }
 
 export function invitationCount(needId: string): number {
@@ -111,28 +114,33 @@ export const VENDOR_INVITATIONS_LIMIT = 10;
  * evaluating or awarded now; a cancelled or expired need drops out).
  */
 export function invitationsOfVendor(vendorId: string, now = Date.now(), limit = VENDOR_INVITATIONS_LIMIT) {
-  const rows = getDb()
-    .select({
-      needId: schema.needs.id,
-      title: schema.needs.title,
-      status: schema.needs.status,
-      deadline: schema.needs.deadline,
-      organisationName: schema.organisations.legalName,
-      invitedAt: schema.needInvitations.createdAt,
-      liveBids: liveBidsNeeded(now),
-    })
-    .from(schema.needInvitations)
-    .innerJoin(schema.needs, eq(schema.needs.id, schema.needInvitations.needId))
-    .innerJoin(schema.organisations, eq(schema.organisations.id, schema.needs.organisationId))
-    .where(
-      and(
-        eq(schema.needInvitations.vendorId, vendorId),
-        sql`${schema.needs.status} IN ('open', 'evaluating', 'awarded')`,
-      ),
-    )
-    .orderBy(desc(schema.needInvitations.createdAt), schema.needInvitations.needId)
-    .limit(limit)
-    .all();
+  const db = getDb();
+  // Built and prepared once per connection: building it cost more than running it (ADR 012).
+  const statement = preparedOnce(db, "invitations.ofVendor", () =>
+    db
+      .select({
+        needId: schema.needs.id,
+        title: schema.needs.title,
+        status: schema.needs.status,
+        deadline: schema.needs.deadline,
+        organisationName: schema.organisations.legalName,
+        invitedAt: schema.needInvitations.createdAt,
+        liveBids: liveBidsNeeded(sql.placeholder("now")),
+      })
+      .from(schema.needInvitations)
+      .innerJoin(schema.needs, eq(schema.needs.id, schema.needInvitations.needId))
+      .innerJoin(schema.organisations, eq(schema.organisations.id, schema.needs.organisationId))
+      .where(
+        and(
+          eq(schema.needInvitations.vendorId, sql.placeholder("vendorId")),
+          sql`${schema.needs.status} IN ('open', 'evaluating', 'awarded')`,
+        ),
+      )
+      .orderBy(desc(schema.needInvitations.createdAt), schema.needInvitations.needId)
+      .limit(sql.placeholder("limit"))
+      .prepare(),
+  );
+  const rows = statement.all({ vendorId, now, limit });
   return rows
     .map(({ liveBids, ...r }) => ({ ...r, statusNow: statusNowOf({ ...r, liveBids }, now) }))
     .filter((r): r is typeof r & { statusNow: NeedStatus } => NEED_STATUSES_VENDORS_SEE.includes(r.statusNow))

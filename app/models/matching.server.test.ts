@@ -409,6 +409,294 @@ describe("the market figures' version", () => {
   });
 });
 
+describe("a need's ranked vendors", () => {
+  /** From scratch: inside a transaction a kept ranking is never reused. */
+  const fresh = (
+    n: { id: string; category: Category; sector: Sector; budgetMin: number; budgetMax: number },
+    now = Date.now(),
+  ) => getDb().transaction(() => rankVendorsForNeed(n, { now }));
+  const ids = (list: { vendorId: string }[]) => list.map((v) => v.vendorId);
+
+  it("are reused only while exact: each fact of a candidate written, a vetting expiring, an invitation", async () => {
+    const now = Date.now();
+    const { need: n, owner } = need("iot_manufacturing", "agriculture");
+    const a = vendor({ categories: ["iot_manufacturing"], sectors: ["agriculture"], rating: [450, 8] });
+    const b = vendor({ categories: ["iot_manufacturing"], price: [200 * M, 300 * M] });
+    const c = vendor({ categories: ["erp"], sectors: ["agriculture"] });
+    const check = (at = now) => {
+      const kept = rankVendorsForNeed(n, { now: at });
+      expect(kept).toEqual(fresh(n, at));
+      return kept;
+    };
+    const first = check();
+    expect(ids(first)).toContain(a.id);
+    expect(rankVendorsForNeed(n, { now: now + 1000 })).toEqual(first);
+
+    const sqlite = getSqlite();
+    const changes: [string, () => void][] = [
+      [
+        "a category",
+        () =>
+          sqlite
+            .prepare("INSERT INTO vendor_categories (vendor_id, category) VALUES (?, 'iot_manufacturing')")
+            .run(c.id),
+      ],
+      [
+        "a sector",
+        () => sqlite.prepare("INSERT INTO vendor_sectors (vendor_id, sector) VALUES (?, 'agriculture')").run(b.id),
+      ],
+      [
+        "a package's price",
+        () =>
+          sqlite
+            .prepare("UPDATE service_packages SET price_from = ?, price_to = ? WHERE vendor_id = ?")
+            .run(60 * M, 90 * M, b.id),
+      ],
+      [
+        "a package removed",
+        () => sqlite.prepare("UPDATE service_packages SET removed_at = ? WHERE vendor_id = ?").run(now, a.id),
+      ],
+      [
+        "a rating",
+        () =>
+          sqlite
+            .prepare("UPDATE vendor_profiles SET rating_avg_x100 = 200, rating_count = 30 WHERE organisation_id = ?")
+            .run(a.id),
+      ],
+      [
+        "a name",
+        () => sqlite.prepare("UPDATE organisations SET legal_name = 'Công ty Đổi Tên' WHERE id = ?").run(b.id),
+      ],
+      [
+        "an open engagement flag",
+        () =>
+          sqlite
+            .prepare(
+              `INSERT INTO flags (id, code, subject_type, subject_id, vendor_id, severity, status, evidence, raised_at, updated_at)
+               VALUES (?, 'MILESTONE_OVERDUE', 'engagement', ?, ?, 'high', 'open', '{}', ?, ?)`,
+            )
+            .run(crypto.randomUUID(), crypto.randomUUID(), b.id, now, now),
+      ],
+      ["a completed engagement", () => engagement(c.id, c.user.id, "agriculture", "completed")],
+      [
+        "a suspension",
+        () => sqlite.prepare("UPDATE organisations SET vendor_status = 'suspended' WHERE id = ?").run(a.id),
+      ],
+    ];
+    for (const [what, write] of changes) {
+      const before = rankVendorsForNeed(n, { now });
+      write();
+      const after = check();
+      expect(after, what).not.toEqual(before);
+    }
+    expect(ids(check())).not.toContain(a.id);
+
+    // Time alone: a listed vendor's vetting runs out (a minute later; nothing else moves by then).
+    sqlite
+      .prepare("UPDATE vendor_profiles SET vetting_expires_at = ? WHERE organisation_id = ?")
+      .run(now + 60_000, b.id);
+    expect(ids(check())).toContain(b.id);
+    expect(ids(check(now + 120_000))).not.toContain(b.id);
+    // An earlier moment than the list was read at is read again.
+    expect(ids(check(now))).toContain(b.id);
+
+    // An invitation is read at each call (it does not change the ranking).
+    expect(await inviteVendor(smeViewer(owner), n.id, b.id)).toEqual({ ok: true, created: true });
+    expect(check().find((v) => v.vendorId === b.id)?.invited).toBe(true);
+  });
+
+  it("are kept by need and its scored fields: an edited budget is ranked again", () => {
+    const { need: n } = need("iot_manufacturing", "education");
+    vendor({ categories: ["iot_manufacturing"], price: [60 * M, 90 * M] });
+    const first = rankVendorsForNeed(n);
+    const edited = { ...n, budgetMin: 500 * M, budgetMax: 900 * M };
+    expect(rankVendorsForNeed(edited)).toEqual(fresh(edited));
+    expect(rankVendorsForNeed(edited)).not.toEqual(first);
+  });
+});
+
+describe("a vendor's recommended needs", () => {
+  /** From scratch: inside a transaction a kept list is never reused. */
+  const fresh = (vendorId: string, now = Date.now()) =>
+    getDb().transaction(() => recommendedNeedsForVendor(vendorId, { now }));
+  const ids = (list: { needs: { needId: string }[] }) => list.needs.map((n) => n.needId);
+
+  it("are reused only while exact: a need, a bid, the vendor's own facts, a deadline passing", () => {
+    const now = Date.now();
+    const v = vendor({ categories: ["e_contract"], sectors: ["healthcare"] });
+    const check = (at = now) => {
+      const kept = recommendedNeedsForVendor(v.id, { now: at });
+      expect(kept).toEqual(fresh(v.id, at));
+      return kept;
+    };
+    const first = need("e_contract", "healthcare");
+    expect(ids(check())).toContain(first.needId);
+    expect(recommendedNeedsForVendor(v.id, { now: now + 1000 })).toEqual(check());
+
+    const sqlite = getSqlite();
+    let second = first;
+    const changes: [string, () => void][] = [
+      ["a new need", () => (second = need("e_contract", "healthcare"))],
+      [
+        "a budget",
+        () =>
+          sqlite
+            .prepare("UPDATE needs SET budget_min = ?, budget_max = ? WHERE id = ?")
+            .run(500 * M, 900 * M, second.needId),
+      ],
+      [
+        "a title",
+        () => sqlite.prepare("UPDATE needs SET title = 'Hợp đồng điện tử mới' WHERE id = ?").run(first.needId),
+      ],
+      [
+        "a bid",
+        () =>
+          getDb()
+            .insert(schema.bids)
+            .values({
+              id: crypto.randomUUID(),
+              needId: first.needId,
+              vendorId: v.id,
+              submittedBy: v.user.id,
+              status: "submitted",
+              total: 70 * M,
+              durationDays: 30,
+              approach: "x",
+              validityDays: 30,
+              updatedAt: now,
+            })
+            .run(),
+      ],
+      [
+        "the bid withdrawn",
+        () =>
+          sqlite
+            .prepare("UPDATE bids SET status = 'withdrawn' WHERE need_id = ? AND vendor_id = ?")
+            .run(first.needId, v.id),
+      ],
+      [
+        "its own package",
+        () =>
+          sqlite
+            .prepare("UPDATE service_packages SET price_from = ?, price_to = ? WHERE vendor_id = ?")
+            .run(600 * M, 800 * M, v.id),
+      ],
+      ["a cancellation", () => cancelNeed(second.needId, smeViewer(second.owner), "Huỷ")],
+    ];
+    for (const [what, write] of changes) {
+      const before = recommendedNeedsForVendor(v.id, { now });
+      write();
+      expect(check(), what).not.toEqual(before);
+    }
+
+    // Time alone: a listed need's deadline passes (a minute later; nothing else moves by then).
+    sqlite.prepare("UPDATE needs SET deadline = ? WHERE id = ?").run(now + 60_000, first.needId);
+    expect(ids(check())).toContain(first.needId);
+    expect(ids(check(now + 120_000))).not.toContain(first.needId);
+    // An earlier moment than the list was read at is read again.
+    expect(ids(check(now))).toContain(first.needId);
+  });
+});
+
+describe("the recommendations' version", () => {
+  const version = () =>
+    getSqlite().prepare("SELECT n FROM recommendation_version WHERE id = 1").pluck().get() as number;
+
+  it("moves with every write to needs and bids it reads, and not with others", () => {
+    const { vendor: v, engagementId, needId } = createEngagement();
+    const sqlite = getSqlite();
+    const moves = (write: () => unknown) => {
+      const before = version();
+      write();
+      return version() - before;
+    };
+    expect(moves(() => createOpenNeed(5))).toBeGreaterThan(0);
+    expect(
+      moves(() => sqlite.prepare("UPDATE needs SET deadline = deadline + 1 WHERE id = ?").run(needId)),
+    ).toBeGreaterThan(0);
+    expect(
+      moves(() => sqlite.prepare("UPDATE needs SET status = 'cancelled' WHERE id = ?").run(needId)),
+    ).toBeGreaterThan(0);
+    expect(
+      moves(() => sqlite.prepare("UPDATE bids SET status = 'withdrawn' WHERE vendor_id = ?").run(v.organisationId)),
+    ).toBeGreaterThan(0);
+    expect(moves(() => sqlite.prepare("UPDATE needs SET description = 'Khác' WHERE id = ?").run(needId))).toBe(0);
+    expect(
+      moves(() => sqlite.prepare("UPDATE bids SET approach = 'Khác' WHERE vendor_id = ?").run(v.organisationId)),
+    ).toBe(0);
+    expect(moves(() => sqlite.prepare("UPDATE engagements SET total = total + 1 WHERE id = ?").run(engagementId))).toBe(
+      0,
+    );
+  });
+});
+
+describe("the ranked vendors' version", () => {
+  const version = () => getSqlite().prepare("SELECT n FROM matching_version WHERE id = 1").pluck().get() as number;
+
+  it("moves with every write to a candidate's facts, and not with a bid or a need", () => {
+    const { vendor: v, engagementId } = createEngagement();
+    const sqlite = getSqlite();
+    const moves = (write: () => void) => {
+      const before = version();
+      write();
+      return version() - before;
+    };
+    const moving: [string, () => unknown][] = [
+      [
+        "category",
+        () =>
+          sqlite.prepare("INSERT INTO vendor_categories (vendor_id, category) VALUES (?, 'crm')").run(v.organisationId),
+      ],
+      [
+        "category removed",
+        () =>
+          sqlite
+            .prepare("DELETE FROM vendor_categories WHERE vendor_id = ? AND category = 'crm'")
+            .run(v.organisationId),
+      ],
+      [
+        "sector",
+        () =>
+          sqlite
+            .prepare("INSERT INTO vendor_sectors (vendor_id, sector) VALUES (?, 'education')")
+            .run(v.organisationId),
+      ],
+      [
+        "name",
+        () =>
+          sqlite.prepare("UPDATE organisations SET legal_name = legal_name || '.' WHERE id = ?").run(v.organisationId),
+      ],
+      [
+        "status",
+        () => sqlite.prepare("UPDATE organisations SET vendor_status = 'suspended' WHERE id = ?").run(v.organisationId),
+      ],
+      [
+        "rating",
+        () =>
+          sqlite
+            .prepare("UPDATE vendor_profiles SET rating_count = rating_count + 1 WHERE organisation_id = ?")
+            .run(v.organisationId),
+      ],
+      [
+        "vetting",
+        () =>
+          sqlite
+            .prepare("UPDATE vendor_profiles SET vetting_expires_at = vetting_expires_at + 1 WHERE organisation_id = ?")
+            .run(v.organisationId),
+      ],
+      ["track record", () => refreshVendorStats(getDb(), v.organisationId)],
+    ];
+    for (const [what, write] of moving) expect(moves(write), what).toBeGreaterThan(0);
+    expect(moves(() => sqlite.prepare("UPDATE engagements SET total = total + 1 WHERE id = ?").run(engagementId))).toBe(
+      0,
+    );
+    expect(moves(() => createOpenNeed(5))).toBe(0);
+    expect(
+      moves(() => sqlite.prepare("UPDATE bids SET total = total + 1 WHERE vendor_id = ?").run(v.organisationId)),
+    ).toBe(0);
+  });
+});
+
 describe("invitations", () => {
   it("are one per need and vendor, notify the vendor's users once, and show on both sides", async () => {
     const { need: n, owner } = need("digital_skills_training");

@@ -252,6 +252,62 @@ export function rankVendorsForNeed(
   const limit = Math.max(0, opts.limit ?? MATCH_LIMIT);
   if (limit === 0) return [];
   const stats = marketStats(now, db);
+  const ranked = keptRanking(db, need, limit, now, stats);
+  const invited = invitedVendorIds(need.id, db);
+  return ranked.map((r) => ({ ...r, invited: invited.has(r.vendorId) }));
+}
+
+type Ranking = (MatchScore & { vendorId: string; name: string })[];
+
+/** The last rankings of each connection, by need and limit (the most recently used last). */
+const lastRankings = new WeakMap<
+  object,
+  Map<string, { version: number; stats: MarketStats; from: number; until: number; ranking: Ranking }>
+>();
+/** How many needs' rankings, and vendors' recommendations, a connection keeps. */
+const KEPT_LISTS = 500;
+
+const sameStats = (a: MarketStats, b: MarketStats) => a.meanRating === b.meanRating && a.onTimeRate === b.onTimeRate;
+
+/** The earliest vetting expiry still ahead of a listed vendor: until then none leaves the list by time alone. */
+const listedUntil = (db: DB, now: number) =>
+  db.get<{ until: number | null }>(
+    sql`SELECT min(listed_until) AS until FROM vendor_profiles WHERE listed_until > ${now}`,
+  )?.until ?? Infinity;
+
+/**
+ * A need's ranking (`rankedForNeed`), reused while it is still exact (ADR 012, "a need's ranked
+ * vendors"): no write since to anything its candidates are made of (`matching_version`, moved by
+ * triggers on vendors' organisations, profiles, categories, sectors, packages, flags and maintained
+ * track records; a bid does not move it), the same market figures, and `now` between the moment
+ * it was read and the earliest vetting expiry of a listed vendor (a vetting running out can change
+ * the list; no vendor becomes vetted by time alone). Never inside a transaction, which may yet roll
+ * back.
+ */
+function keptRanking(db: DB, need: NeedForMatch, limit: number, now: number, stats: MarketStats): Ranking {
+  const client = (db as { $client?: Database.Database }).$client;
+  if (!client || client.inTransaction) return rankedForNeed(db, need, limit, now, stats);
+  const version = db.get<{ n: number }>(sql`SELECT n FROM matching_version WHERE id = 1`)?.n;
+  if (version === undefined) return rankedForNeed(db, need, limit, now, stats);
+  let kept = lastRankings.get(client);
+  if (!kept) lastRankings.set(client, (kept = new Map()));
+  const key = `${need.id}|${need.category}|${need.sector}|${need.budgetMin}|${need.budgetMax}|${limit}`;
+  const last = kept.get(key);
+  if (last && last.version === version && last.from <= now && now < last.until && sameStats(last.stats, stats)) {
+    kept.delete(key);
+    kept.set(key, last);
+    return last.ranking;
+  }
+  const ranking = rankedForNeed(db, need, limit, now, stats);
+  const until = listedUntil(db, now);
+  kept.delete(key);
+  kept.set(key, { version, stats, from: now, until, ranking });
+  if (kept.size > KEPT_LISTS) kept.delete(kept.keys().next().value!);
+  return ranking;
+}
+
+/** The ranking read from the candidates' rows: a tier at a time, best first. */
+function rankedForNeed(db: DB, need: NeedForMatch, limit: number, now: number, stats: MarketStats): Ranking {
   const target = forMatch(need);
   const scored: { vendor: VendorForMatch; rank: VendorRank }[] = [];
   const last = () => (scored.length >= limit ? scored[limit - 1]!.rank : null);
@@ -287,13 +343,12 @@ export function rankVendorsForNeed(
     hopefuls = hopefuls.slice(next);
   }
   const names = new Map(scored.map((s) => [s.vendor.id, s.vendor.name]));
-  const invited = invitedVendorIds(need.id, db);
   return rankVendors(
     target,
     scored.map((s) => s.vendor),
     stats,
     limit,
-  ).map((r) => ({ ...r, name: names.get(r.vendorId) ?? "", invited: invited.has(r.vendorId) }));
+  ).map((r) => ({ ...r, name: names.get(r.vendorId) ?? "" }));
 }
 
 /** How many candidates are scored in full at a time (one query for their packages, lists and flags). */
@@ -462,19 +517,65 @@ export type RecommendedNeed = MatchScore & {
  * The open needs for a vendor, best first, with the same score from its side. Candidates are
  * filtered in SQL: open, deadline ahead, of a category it offers or a related one, and not already
  * bid on by it. A vendor that is not vetted now gets none (`vetted: false`).
+ *
+ * The last list of each vendor is reused while it is still exact (ADR 012, "a vendor's recommended
+ * needs"): no write since to the vendor's facts or anything a candidate's are made of
+ * (`matching_version`), to needs or bids (`recommendation_version`), the same market figures, and
+ * `now` before the earliest deadline among the needs listed (one closing leaves the list; a need
+ * read but not listed leaving cannot change it) and the earliest vetting expiry of a listed vendor.
+ * Never inside a transaction, which may yet roll back.
  */
 export function recommendedNeedsForVendor(
   vendorId: string,
   opts: { limit?: number; now?: number; db?: DB } = {},
-): { vetted: boolean; needs: RecommendedNeed[] } {
+): Recommendations {
   const db = opts.db ?? getDb();
   const now = opts.now ?? Date.now();
+  const limit = Math.max(0, opts.limit ?? VENDOR_HOME_MATCH_LIMIT);
+  const stats = marketStats(now, db);
+  const client = (db as { $client?: Database.Database }).$client;
+  if (!client || client.inTransaction) return recommendedFromRows(db, vendorId, limit, now, stats);
+  const version = db.get<{ version: string | null }>(
+    sql`SELECT (SELECT n FROM matching_version WHERE id = 1) || '.' || (SELECT n FROM recommendation_version WHERE id = 1) AS version`,
+  )?.version;
+  if (!version) return recommendedFromRows(db, vendorId, limit, now, stats);
+  let kept = lastRecommendations.get(client);
+  if (!kept) lastRecommendations.set(client, (kept = new Map()));
+  const key = `${vendorId}|${limit}`;
+  const last = kept.get(key);
+  if (last && last.version === version && last.from <= now && now < last.until && sameStats(last.stats, stats)) {
+    kept.delete(key);
+    kept.set(key, last);
+    return last.list;
+  }
+  const list = recommendedFromRows(db, vendorId, limit, now, stats);
+  const until = Math.min(listedUntil(db, now), ...list.needs.map((n) => n.deadline));
+  kept.delete(key);
+  kept.set(key, { version, stats, from: now, until, list });
+  if (kept.size > KEPT_LISTS) kept.delete(kept.keys().next().value!);
+  return list;
+}
+
+type Recommendations = { vetted: boolean; needs: RecommendedNeed[] };
+
+/** The last recommendations of each connection, by vendor and limit (the most recently used last). */
+const lastRecommendations = new WeakMap<
+  object,
+  Map<string, { version: string; stats: MarketStats; from: number; until: number; list: Recommendations }>
+>();
+
+/** The recommendations read from the rows: the open needs a level at a time, best possible first. */
+function recommendedFromRows(
+  db: DB,
+  vendorId: string,
+  limit: number,
+  now: number,
+  stats: MarketStats,
+): Recommendations {
   const [self] = vendorFacts(db, among([vendorId]), { sector: null, packageCategory: null, now });
   if (!self) return { vetted: false, needs: [] };
   const { vendor, completedBySector } = self;
   if (vendor.categories.length === 0) return { vetted: true, needs: [] };
-  const stats = marketStats(now, db);
-  const limit = Math.max(0, opts.limit ?? VENDOR_HOME_MATCH_LIMIT);
   type Candidate = NeedForMatch & { title: string; deadline: number; organisationName: string };
   const candidates: Candidate[] = [];
   let ranked: NeedMatch[] = [];

@@ -65,35 +65,65 @@ export function listOpenNeeds(
   const db = getDb();
   const searching = ftsQuery(filters.q) !== null;
   const board = boardWhere(filters, now, searching ? "search" : "walk", opts.invitedVendorId);
-  const statement = preparedOnce(db, `needs.board:${board.key}`, () =>
-    db
+  const statement = preparedOnce(db, `needs.board:${board.key}`, () => {
+    const { needs, organisations } = schema;
+    const order = (c: {
+      deadline: SQLiteColumn;
+      budgetMax: SQLiteColumn;
+      publishedAt: SQLiteColumn;
+      id: SQLiteColumn;
+    }) =>
+      filters.sort === "deadline"
+        ? [asc(c.deadline), asc(c.id)]
+        : filters.sort === "budget"
+          ? [desc(c.budgetMax), asc(c.id)]
+          : [desc(c.publishedAt), asc(c.id)];
+    const columns = {
+      id: needs.id,
+      title: needs.title,
+      category: needs.category,
+      sector: needs.sector,
+      budgetMin: needs.budgetMin,
+      budgetMax: needs.budgetMax,
+      deadline: needs.deadline,
+      publishedAt: needs.publishedAt,
+    };
+    if (!searching) {
+      return db
+        .select({ ...columns, organisationName: organisations.legalName, matches: sql<null>`NULL` })
+        .from(needs)
+        .innerJoin(organisations, eq(organisations.id, needs.organisationId))
+        .where(board.where)
+        .orderBy(...order(needs))
+        .limit(sql.placeholder("limit"))
+        .offset(sql.placeholder("offset"))
+        .prepare();
+    }
+    // A search finds its matches once: the page and, beside each row, how many there are in all.
+    // The page's ids are chosen among the matches first (sorted with their keys alone), and only
+    // its twenty needs are then read whole and joined to their organisation.
+    const matched = db
       .select({
-        id: schema.needs.id,
-        title: schema.needs.title,
-        category: schema.needs.category,
-        sector: schema.needs.sector,
-        budgetMin: schema.needs.budgetMin,
-        budgetMax: schema.needs.budgetMax,
-        deadline: schema.needs.deadline,
-        publishedAt: schema.needs.publishedAt,
-        organisationName: schema.organisations.legalName,
-        // A search finds its matches once: the page and, beside each row, how many there are in all.
-        ...(searching ? { matches: sql<number>`count(*) OVER ()` } : {}),
+        id: needs.id,
+        deadline: needs.deadline,
+        budgetMax: needs.budgetMax,
+        publishedAt: needs.publishedAt,
+        matches: sql<number>`count(*) OVER ()`.as("matches"),
       })
-      .from(schema.needs)
-      .innerJoin(schema.organisations, eq(schema.organisations.id, schema.needs.organisationId))
+      .from(needs)
       .where(board.where)
-      .orderBy(
-        ...(filters.sort === "deadline"
-          ? [asc(schema.needs.deadline), asc(schema.needs.id)]
-          : filters.sort === "budget"
-            ? [desc(schema.needs.budgetMax), asc(schema.needs.id)]
-            : [desc(schema.needs.publishedAt), asc(schema.needs.id)]),
-      )
+      .orderBy(...order(needs))
       .limit(sql.placeholder("limit"))
       .offset(sql.placeholder("offset"))
-      .prepare(),
-  );
+      .as("page");
+    return db
+      .select({ ...columns, organisationName: organisations.legalName, matches: matched.matches })
+      .from(matched)
+      .innerJoin(needs, eq(needs.id, matched.id))
+      .innerJoin(organisations, eq(organisations.id, needs.organisationId))
+      .orderBy(...order(matched))
+      .prepare();
+  });
   const found = statement.all({ ...board.values, limit: NEEDS_PAGE_SIZE, offset: (page - 1) * NEEDS_PAGE_SIZE });
   const rows = found.map(({ matches: _matches, ...row }) => row);
   // Without a search the count reads a range of one index instead (status, deadline), without

@@ -7,7 +7,7 @@
  * (the board, an SME's own) are need-board.server.ts.
  */
 import crypto from "node:crypto";
-import { and, count, desc, eq, gt, ne, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gt, ne, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { getDb, schema, type DbOrTx } from "../../db/client.server";
 import { hasRole } from "~/lib/permissions";
 import {
@@ -102,7 +102,7 @@ export function needStatusNow(
  * The columns are named in full: drizzle leaves a one-table query's columns bare, and a bare `id`
  * inside the subquery would be the bid's.
  */
-export const liveBidsNeeded = (now: number) =>
+export const liveBidsNeeded = (now: number | Placeholder) =>
   sql<number>`CASE WHEN "needs"."status" = 'open' AND "needs"."deadline" <= ${now}
     THEN EXISTS (SELECT 1 FROM bids b WHERE b.need_id = "needs"."id" AND b.status <> 'withdrawn') ELSE 0 END`;
 

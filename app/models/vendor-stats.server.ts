@@ -9,8 +9,8 @@
  * builder and the migration recompute every row (`rebuildVendorStats`), and the sweep refreshes
  * the rows whose `next_due_at` passed and repairs any drift, a slice at a time.
  */
-import { sql, type SQL } from "drizzle-orm";
-import { getDb, schema, type DbOrTx } from "../../db/client.server";
+import { sql, type Placeholder, type SQL } from "drizzle-orm";
+import { getDb, preparedOnce, schema, type DbOrTx } from "../../db/client.server";
 import type { Sector } from "~/lib/reference";
 import { milestoneAlias, milestoneCountsAsDue, milestoneIsOnTime } from "./delivery-sql.server";
 
@@ -86,11 +86,17 @@ export function computedVendorStats(vendorIds: readonly string[], now = Date.now
 /** The stored rows of these vendors (absent ones have no history yet). */
 export function storedVendorStats(vendorIds: readonly string[], db: DbOrTx = getDb()): Map<string, VendorStats> {
   if (vendorIds.length === 0) return new Map();
-  const rows = db
-    .select()
-    .from(schema.vendorStats)
-    .where(sql`${schema.vendorStats.vendorId} IN (SELECT value FROM json_each(${JSON.stringify(vendorIds)}))`)
-    .all();
+  const ids = JSON.stringify(vendorIds);
+  const build = (on: DbOrTx, idList: SQL | Placeholder) =>
+    on
+      .select()
+      .from(schema.vendorStats)
+      .where(sql`${schema.vendorStats.vendorId} IN (SELECT value FROM json_each(${idList}))`);
+  // On the connection (a page of the directory), built and prepared once; in a transaction, as is.
+  const rows =
+    db === getDb()
+      ? preparedOnce(getDb(), "vendorStats.stored", () => build(db, sql.placeholder("ids")).prepare()).all({ ids })
+      : build(db, sql`${ids}`).all();
   return new Map(rows.map((r) => [r.vendorId, r]));
 }
 
