@@ -259,13 +259,11 @@ export function rankVendorsForNeed(
 
 type Ranking = (MatchScore & { vendorId: string; name: string })[];
 
-/** The last rankings of each connection, by need and limit (the most recently used last). */
-const lastRankings = new WeakMap<
-  object,
-  Map<string, { version: number; stats: MarketStats; from: number; until: number; ranking: Ranking }>
->();
-/** How many needs' rankings, and vendors' recommendations, a connection keeps. */
-const KEPT_LISTS = 500;
+/** How many needs' rankings and vendors' recommendations a connection keeps (the oldest used goes first). */
+const KEPT_LISTS = 1000;
+
+type Kept = { version: string; stats: MarketStats; from: number; until: number; value: unknown };
+const keptLists = new WeakMap<object, Map<string, Kept>>();
 
 const sameStats = (a: MarketStats, b: MarketStats) => a.meanRating === b.meanRating && a.onTimeRate === b.onTimeRate;
 
@@ -276,34 +274,67 @@ const listedUntil = (db: DB, now: number) =>
   )?.until ?? Infinity;
 
 /**
+ * `read()`, reused while it is still exact (ADR 012): the same `version` (a counter row moved by
+ * triggers on what the list is made of), the same market figures, and `now` between the moment
+ * it was read and the earliest of a listed vendor's vetting expiry and `until(value)`. Never
+ * inside a transaction, which may yet roll back, nor on a database without the counters.
+ */
+function keptWhileExact<T>(
+  db: DB,
+  key: string,
+  version: SQL,
+  now: number,
+  stats: MarketStats,
+  read: () => T,
+  until: (value: T) => number = () => Infinity,
+): T {
+  const client = (db as { $client?: Database.Database }).$client;
+  if (!client || client.inTransaction) return read();
+  const current = db.get<{ v: string | number | null }>(version)?.v;
+  if (current === undefined || current === null) return read();
+  let kept = keptLists.get(client);
+  if (!kept) keptLists.set(client, (kept = new Map()));
+  const last = kept.get(key);
+  kept.delete(key);
+  if (
+    last &&
+    last.version === String(current) &&
+    last.from <= now &&
+    now < last.until &&
+    sameStats(last.stats, stats)
+  ) {
+    kept.set(key, last);
+    return last.value as T;
+  }
+  const value = read();
+  kept.set(key, {
+    version: String(current),
+    stats,
+    from: now,
+    until: Math.min(listedUntil(db, now), until(value)),
+    value,
+  });
+  if (kept.size > KEPT_LISTS) kept.delete(kept.keys().next().value!);
+  return value;
+}
+
+/**
  * A need's ranking (`rankedForNeed`), reused while it is still exact (ADR 012, "a need's ranked
  * vendors"): no write since to anything its candidates are made of (`matching_version`, moved by
  * triggers on vendors' organisations, profiles, categories, sectors, packages, flags and maintained
  * track records; a bid does not move it), the same market figures, and `now` between the moment
  * it was read and the earliest vetting expiry of a listed vendor (a vetting running out can change
- * the list; no vendor becomes vetted by time alone). Never inside a transaction, which may yet roll
- * back.
+ * the list; no vendor becomes vetted by time alone).
  */
 function keptRanking(db: DB, need: NeedForMatch, limit: number, now: number, stats: MarketStats): Ranking {
-  const client = (db as { $client?: Database.Database }).$client;
-  if (!client || client.inTransaction) return rankedForNeed(db, need, limit, now, stats);
-  const version = db.get<{ n: number }>(sql`SELECT n FROM matching_version WHERE id = 1`)?.n;
-  if (version === undefined) return rankedForNeed(db, need, limit, now, stats);
-  let kept = lastRankings.get(client);
-  if (!kept) lastRankings.set(client, (kept = new Map()));
-  const key = `${need.id}|${need.category}|${need.sector}|${need.budgetMin}|${need.budgetMax}|${limit}`;
-  const last = kept.get(key);
-  if (last && last.version === version && last.from <= now && now < last.until && sameStats(last.stats, stats)) {
-    kept.delete(key);
-    kept.set(key, last);
-    return last.ranking;
-  }
-  const ranking = rankedForNeed(db, need, limit, now, stats);
-  const until = listedUntil(db, now);
-  kept.delete(key);
-  kept.set(key, { version, stats, from: now, until, ranking });
-  if (kept.size > KEPT_LISTS) kept.delete(kept.keys().next().value!);
-  return ranking;
+  return keptWhileExact(
+    db,
+    `need|${need.id}|${need.category}|${need.sector}|${need.budgetMin}|${need.budgetMax}|${limit}`,
+    sql`SELECT n AS v FROM matching_version WHERE id = 1`,
+    now,
+    stats,
+    () => rankedForNeed(db, need, limit, now, stats),
+  );
 }
 
 /** The ranking read from the candidates' rows: a tier at a time, best first. */
@@ -523,7 +554,6 @@ export type RecommendedNeed = MatchScore & {
  * (`matching_version`), to needs or bids (`recommendation_version`), the same market figures, and
  * `now` before the earliest deadline among the needs listed (one closing leaves the list; a need
  * read but not listed leaving cannot change it) and the earliest vetting expiry of a listed vendor.
- * Never inside a transaction, which may yet roll back.
  */
 export function recommendedNeedsForVendor(
   vendorId: string,
@@ -533,36 +563,18 @@ export function recommendedNeedsForVendor(
   const now = opts.now ?? Date.now();
   const limit = Math.max(0, opts.limit ?? VENDOR_HOME_MATCH_LIMIT);
   const stats = marketStats(now, db);
-  const client = (db as { $client?: Database.Database }).$client;
-  if (!client || client.inTransaction) return recommendedFromRows(db, vendorId, limit, now, stats);
-  const version = db.get<{ version: string | null }>(
-    sql`SELECT (SELECT n FROM matching_version WHERE id = 1) || '.' || (SELECT n FROM recommendation_version WHERE id = 1) AS version`,
-  )?.version;
-  if (!version) return recommendedFromRows(db, vendorId, limit, now, stats);
-  let kept = lastRecommendations.get(client);
-  if (!kept) lastRecommendations.set(client, (kept = new Map()));
-  const key = `${vendorId}|${limit}`;
-  const last = kept.get(key);
-  if (last && last.version === version && last.from <= now && now < last.until && sameStats(last.stats, stats)) {
-    kept.delete(key);
-    kept.set(key, last);
-    return last.list;
-  }
-  const list = recommendedFromRows(db, vendorId, limit, now, stats);
-  const until = Math.min(listedUntil(db, now), ...list.needs.map((n) => n.deadline));
-  kept.delete(key);
-  kept.set(key, { version, stats, from: now, until, list });
-  if (kept.size > KEPT_LISTS) kept.delete(kept.keys().next().value!);
-  return list;
+  return keptWhileExact(
+    db,
+    `vendor|${vendorId}|${limit}`,
+    sql`SELECT (SELECT n FROM matching_version WHERE id = 1) || '.' || (SELECT n FROM recommendation_version WHERE id = 1) AS v`,
+    now,
+    stats,
+    () => recommendedFromRows(db, vendorId, limit, now, stats),
+    (list) => Math.min(...list.needs.map((n) => n.deadline)),
+  );
 }
 
 type Recommendations = { vetted: boolean; needs: RecommendedNeed[] };
-
-/** The last recommendations of each connection, by vendor and limit (the most recently used last). */
-const lastRecommendations = new WeakMap<
-  object,
-  Map<string, { version: string; stats: MarketStats; from: number; until: number; list: Recommendations }>
->();
 
 /** The recommendations read from the rows: the open needs a level at a time, best possible first. */
 function recommendedFromRows(

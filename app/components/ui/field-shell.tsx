@@ -43,3 +43,23 @@ export function FieldShell({
     </div>
   );
 }
+
+/** A select's options after its empty first one ("—", or what the field asks for). */
+export function SelectOptions({
+  options,
+  placeholder,
+}: {
+  options: { value: string; label: string }[];
+  placeholder?: string;
+}) {
+  return (
+    <>
+      <option value="">{placeholder ?? "—"}</option>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </>
+  );
+}

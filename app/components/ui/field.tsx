@@ -7,7 +7,7 @@ import {
 } from "@conform-to/react";
 import type { InputHTMLAttributes, ReactNode } from "react";
 import { FieldErrors } from "./field-errors";
-import { FieldShell, INPUT } from "./field-shell";
+import { FieldShell, INPUT, SelectOptions } from "./field-shell";
 
 export { FieldErrors };
 
@@ -51,12 +51,7 @@ export function SelectField({
   return (
     <FieldShell meta={meta} label={label} hint={hint}>
       <select {...props} key={props.key} className={INPUT}>
-        <option value="">{placeholder ?? "—"}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <SelectOptions options={options} placeholder={placeholder} />
       </select>
     </FieldShell>
   );

@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes, ReactNode } from "react";
-import { FieldShell, INPUT } from "./field-shell";
+import { FieldShell, INPUT, SelectOptions } from "./field-shell";
 
 /** A field of a form checked on the server only (`useServerForm`'s `field(name)`). */
 export type ServerFieldMeta = {
@@ -52,12 +52,7 @@ export function ServerSelectField({
   return (
     <FieldShell meta={{ ...meta, required }} label={label} hint={hint}>
       <select {...controlProps(meta, required, hint)} className={INPUT}>
-        <option value="">—</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <SelectOptions options={options} />
       </select>
     </FieldShell>
   );
